@@ -1,0 +1,35 @@
+//! Credits: what a credit line, or the evidence about one image, says.
+
+use crate::license::{License, Rights};
+
+/// The credit object of the JSON contract.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Credit {
+    /// Authors in the order given, with their spelling kept.
+    pub authors: Vec<String>,
+    pub title: Option<String>,
+    /// Where the work was found (a URL or a named source such as "Wikimedia Commons").
+    pub source: Option<String>,
+    pub license: Option<License>,
+    pub rights: Rights,
+    /// ISO 8601 date (`2013-04-14`), or as much of it as was given (`2013-04`, `2013`).
+    pub date: Option<String>,
+    pub place: Option<String>,
+    /// Whether the credit says the image was changed (cropped, modified, adapted from…).
+    pub modified: bool,
+}
+
+impl Default for Credit {
+    fn default() -> Credit {
+        Credit {
+            authors: Vec::new(),
+            title: None,
+            source: None,
+            license: None,
+            rights: Rights::None,
+            date: None,
+            place: None,
+            modified: false,
+        }
+    }
+}

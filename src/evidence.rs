@@ -1,0 +1,151 @@
+//! Evidence: one statement from one source, kept verbatim with its origin.
+//!
+//! Every source (image metadata, a page, a sidecar, a credit line) produces [`Evidence`]; the
+//! credit is merged from it and the report prints it, so that every verdict can be explained.
+
+use std::fmt;
+
+/// Where a piece of evidence comes from, as `family:name` with the names the standards use
+/// (`exif:Artist`, `xmp:cc:license`, `iptc:By-line`, `html:figcaption`).
+///
+/// Origins are constants of this module: each name is written once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin(&'static str);
+
+impl Origin {
+    /// The `family:name` string.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The family: `exif`, `xmp`, `iptc`, `png`, `html`, …
+    pub fn family(self) -> &'static str {
+        self.0.split(':').next().unwrap_or(self.0)
+    }
+
+    /// Defines an origin. Use the constants below; this is for sources that add their own.
+    pub const fn new(family_and_name: &'static str) -> Origin {
+        Origin(family_and_name)
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl serde::Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+macro_rules! origins {
+    ($($(#[$m:meta])* $name:ident = $s:literal;)*) => {
+        $($(#[$m])* pub const $name: Origin = Origin($s);)*
+        /// Every origin defined here.
+        pub const ALL: &[Origin] = &[$($name),*];
+    };
+}
+
+/// The origin names.
+pub mod origin {
+    use super::Origin;
+    origins! {
+        EXIF_ARTIST = "exif:Artist";
+        EXIF_COPYRIGHT = "exif:Copyright";
+        EXIF_IMAGE_DESCRIPTION = "exif:ImageDescription";
+        EXIF_XP_AUTHOR = "exif:XPAuthor";
+        EXIF_XP_COMMENT = "exif:XPComment";
+        EXIF_XP_TITLE = "exif:XPTitle";
+        EXIF_USER_COMMENT = "exif:UserComment";
+        IPTC_BY_LINE = "iptc:By-line";
+        IPTC_BY_LINE_TITLE = "iptc:By-lineTitle";
+        IPTC_COPYRIGHT_NOTICE = "iptc:CopyrightNotice";
+        IPTC_CREDIT = "iptc:Credit";
+        IPTC_SOURCE = "iptc:Source";
+        IPTC_OBJECT_NAME = "iptc:ObjectName";
+        IPTC_CAPTION_ABSTRACT = "iptc:Caption-Abstract";
+        IPTC_SPECIAL_INSTRUCTIONS = "iptc:SpecialInstructions";
+        XMP_CC_LICENSE = "xmp:cc:license";
+        XMP_CC_ATTRIBUTION_NAME = "xmp:cc:attributionName";
+        XMP_CC_ATTRIBUTION_URL = "xmp:cc:attributionURL";
+        XMP_CC_MORE_PERMISSIONS = "xmp:cc:morePermissions";
+        XMP_RIGHTS_USAGE_TERMS = "xmp:xmpRights:UsageTerms";
+        XMP_RIGHTS_WEB_STATEMENT = "xmp:xmpRights:WebStatement";
+        XMP_RIGHTS_MARKED = "xmp:xmpRights:Marked";
+        XMP_DC_RIGHTS = "xmp:dc:rights";
+        XMP_DC_CREATOR = "xmp:dc:creator";
+        XMP_DC_TITLE = "xmp:dc:title";
+        XMP_DC_DESCRIPTION = "xmp:dc:description";
+        XMP_DC_SOURCE = "xmp:dc:source";
+        XMP_PHOTOSHOP_CREDIT = "xmp:photoshop:Credit";
+        XMP_PHOTOSHOP_SOURCE = "xmp:photoshop:Source";
+        XMP_PLUS_LICENSOR_URL = "xmp:plus:LicensorURL";
+        XMP_IPTC_CORE_CREATOR_CONTACT_INFO = "xmp:Iptc4xmpCore:CreatorContactInfo";
+        PNG_AUTHOR = "png:Author";
+        PNG_COPYRIGHT = "png:Copyright";
+        PNG_DESCRIPTION = "png:Description";
+        PNG_TITLE = "png:Title";
+        PNG_SOURCE = "png:Source";
+        PNG_COMMENT = "png:Comment";
+        JPEG_COMMENT = "jpeg:Comment";
+        GIF_COMMENT = "gif:Comment";
+        HTTP_LINK_LICENSE = "http:link-license";
+        HTML_FIGCAPTION = "html:figcaption";
+        HTML_ALT = "html:alt";
+        HTML_TITLE = "html:title";
+        HTML_CREDIT = "html:credit";
+        HTML_CAPTION = "html:caption";
+        HTML_REL_LICENSE = "html:rel-license";
+        RDFA_ATTRIBUTION_NAME = "rdfa:cc:attributionName";
+        RDFA_TITLE = "rdfa:dct:title";
+        RDFA_LICENSE = "rdfa:xhv:license";
+        JSONLD_LICENSE = "jsonld:license";
+        JSONLD_CREATOR = "jsonld:creator";
+        JSONLD_CREDIT_TEXT = "jsonld:creditText";
+        JSONLD_COPYRIGHT_NOTICE = "jsonld:copyrightNotice";
+        JSONLD_ACQUIRE_LICENSE_PAGE = "jsonld:acquireLicensePage";
+        MARKDOWN_CAPTION = "markdown:caption";
+        MARKDOWN_ALT = "markdown:alt";
+        FRONTMATTER_CREDIT = "frontmatter:credit";
+        FRONTMATTER_LICENSE = "frontmatter:license";
+        FRONTMATTER_AUTHOR = "frontmatter:author";
+        REUSE_LICENSE = "reuse:license";
+        REUSE_COPYRIGHT = "reuse:copyright";
+        SIDECAR_XMP = "sidecar:xmp";
+        TEXT_CREDIT_LINE = "text:credit-line";
+    }
+}
+
+/// One statement from one source, verbatim.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    pub origin: Origin,
+    pub value: String,
+}
+
+impl Evidence {
+    pub fn new(origin: Origin, value: impl Into<String>) -> Evidence {
+        Evidence {
+            origin,
+            value: value.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_family_colon_name_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for o in origin::ALL {
+            assert!(o.as_str().contains(':'), "{o}");
+            assert!(seen.insert(o.as_str()), "duplicate origin {o}");
+        }
+        assert_eq!(origin::XMP_CC_LICENSE.family(), "xmp");
+    }
+}

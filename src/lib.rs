@@ -1,0 +1,14 @@
+//! licit: may I reuse this photo this way, and how must I credit it?
+//!
+//! The pipeline is the layout: target → sources → [`evidence`] → [`credit`] → assessment →
+//! report. [`license`] is the foundation: every Creative Commons legal tool, and a parser that
+//! finds them in any form people write them in.
+//!
+//! ```
+//! let scan = licit::license::scan("Photo: Jane Doe (CC BY-NC-ND 2.0)");
+//! assert_eq!(scan.licenses()[0].key(), "by-nc-nd/2.0");
+//! ```
+
+pub mod credit;
+pub mod evidence;
+pub mod license;
