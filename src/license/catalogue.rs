@@ -244,10 +244,16 @@ impl Catalogue {
             if cat.by_key.insert(key, id).is_some() {
                 return Err(format!("duplicate key {key}"));
             }
-            if let Family::Elements(e) = family {
-                cat.by_parts.insert((e, version, jurisdiction), id);
-            }
             cat.tools.push(tool);
+            if let Family::Elements(e) = family {
+                // `by-nc-nd/2.0/jp` and `by-nd-nc/2.0/jp` both exist; the RDF titles the first
+                // "… 2.0 Generic", so the one whose title names the port stands for the parts.
+                let slot = cat.by_parts.entry((e, version, jurisdiction)).or_insert(id);
+                if !jurisdiction.is_empty() && cat.tools[slot.0 as usize].title.ends_with("Generic")
+                {
+                    *slot = id;
+                }
+            }
         }
         // Units: representative = newest version, unported preferred; versions list.
         for u in &mut cat.units {

@@ -55,6 +55,25 @@ impl Flag {
         }
     }
 
+    /// What the term means for someone reusing a photo, in plain words. Permits read after
+    /// "You may", requires after "You must", prohibits after "You must not".
+    pub const fn plain(self) -> &'static str {
+        match self {
+            Flag::Reproduction => "copy it",
+            Flag::Distribution => "share it with others, in any medium or format",
+            Flag::Sharing => "share it non-commercially",
+            Flag::DerivativeWorks => "adapt it: crop, retouch, remix, translate, build upon it",
+            Flag::Notice => "keep the copyright and license notices intact",
+            Flag::Attribution => "credit the author (and anyone else named for credit)",
+            Flag::ShareAlike => "share adaptations under the same or a compatible license",
+            Flag::SourceCode => "provide the source code of what you distribute",
+            Flag::CommercialUse => "use it for commercial purposes",
+            Flag::HighIncomeNationUse => {
+                "use it in a high-income country as defined by the World Bank"
+            }
+        }
+    }
+
     /// Parses a CC REL local name.
     pub fn from_name(name: &str) -> Option<Flag> {
         Flag::ALL.into_iter().find(|f| f.name() == name)

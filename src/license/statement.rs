@@ -1,7 +1,13 @@
 //! Rights statements that are not Creative Commons legal tools: "All rights reserved", "©",
-//! "Public domain", other named licenses, agency and courtesy credits.
+//! "Public domain", other named licenses and terms, courtesy and agency credits.
+//!
+//! The phrases are one table, [`PHRASES`]; matching is ASCII-case-insensitive, and phrases with
+//! non-ASCII letters are also tried in their all-lowercase and all-capitals spellings.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// What kind of non-CC statement it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -13,19 +19,432 @@ pub enum StatementKind {
     Other,
 }
 
+impl StatementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::AllRightsReserved => "all-rights-reserved",
+            StatementKind::PublicDomain => "public-domain",
+            StatementKind::Other => "other",
+        }
+    }
+}
+
 /// One non-CC rights statement found in a text.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Statement {
     pub kind: StatementKind,
     /// The text as written.
     pub text: String,
-    /// For `other`: the name of the license or terms (`GFDL`, `Unsplash License`, `courtesy`).
-    pub name: Option<&'static str>,
+    /// What the statement is, in a stable English name: `all rights reserved`, `copyright
+    /// notice`, `GFDL`, `Unsplash License`, `courtesy`, `Reuters`.
+    pub name: &'static str,
+    /// Byte range in the scanned text.
     #[serde(skip)]
     pub span: Range<usize>,
 }
 
-/// Finds statements in `text`.
-pub(crate) fn find(_text: &str) -> Vec<Statement> {
-    Vec::new()
+use StatementKind::{AllRightsReserved as Arr, Other, PublicDomain as Pd};
+
+/// How strictly a phrase must match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// Any case (ASCII letters).
+    Any,
+    /// Exactly as written: acronyms that are words in lowercase (`AP`, `dpa`, `EPA`).
+    Exact,
+}
+
+/// `(phrase, kind, name, case)`.
+const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
+    // All rights reserved, in the major languages.
+    ("all rights reserved", Arr, "all rights reserved", Case::Any),
+    (
+        "alle rechte vorbehalten",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "tous droits réservés",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "tous droits reserves",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "todos los derechos reservados",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "tutti i diritti riservati",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "alle rechten voorbehouden",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "todos os direitos reservados",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "wszelkie prawa zastrzeżone",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "alla rättigheter förbehållna",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "alle rettigheder forbeholdes",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "alle rettigheter reservert",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "kaikki oikeudet pidätetään",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "všechna práva vyhrazena",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "minden jog fenntartva",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "tüm hakları saklıdır",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    (
+        "toate drepturile rezervate",
+        Arr,
+        "all rights reserved",
+        Case::Any,
+    ),
+    ("все права защищены", Arr, "all rights reserved", Case::Any),
+    ("всі права захищені", Arr, "all rights reserved", Case::Any),
+    ("版权所有", Arr, "all rights reserved", Case::Any),
+    ("版權所有", Arr, "all rights reserved", Case::Any),
+    ("無断転載禁止", Arr, "all rights reserved", Case::Any),
+    ("著作権所有", Arr, "all rights reserved", Case::Any),
+    ("모든 권리 보유", Arr, "all rights reserved", Case::Any),
+    ("جميع الحقوق محفوظة", Arr, "all rights reserved", Case::Any),
+    ("كل الحقوق محفوظة", Arr, "all rights reserved", Case::Any),
+    ("כל הזכויות שמורות", Arr, "all rights reserved", Case::Any),
+    ("सर्वाधिकार सुरक्षित", Arr, "all rights reserved", Case::Any),
+    ("rights managed", Arr, "rights managed", Case::Any),
+    ("rights-managed", Arr, "rights managed", Case::Any),
+    ("©", Arr, "copyright notice", Case::Any),
+    ("(c)", Arr, "copyright notice", Case::Any),
+    ("copyright", Arr, "copyright notice", Case::Any),
+    ("copyrighted", Arr, "copyright notice", Case::Any),
+    // Public domain.
+    ("public domain", Pd, "public domain", Case::Any),
+    ("public-domain", Pd, "public domain", Case::Any),
+    ("gemeinfrei", Pd, "public domain", Case::Any),
+    ("domaine public", Pd, "public domain", Case::Any),
+    ("dominio público", Pd, "public domain", Case::Any),
+    ("dominio publico", Pd, "public domain", Case::Any),
+    ("pubblico dominio", Pd, "public domain", Case::Any),
+    ("dominio pubblico", Pd, "public domain", Case::Any),
+    ("publiek domein", Pd, "public domain", Case::Any),
+    ("domínio público", Pd, "public domain", Case::Any),
+    ("domena publiczna", Pd, "public domain", Case::Any),
+    (
+        "no known copyright restrictions",
+        Pd,
+        "no known copyright restrictions",
+        Case::Any,
+    ),
+    ("no copyright", Pd, "no copyright", Case::Any),
+    ("not copyrighted", Pd, "no copyright", Case::Any),
+    ("PD-US", Pd, "public domain", Case::Exact),
+    ("PD-old", Pd, "public domain", Case::Exact),
+    ("PD-self", Pd, "public domain", Case::Exact),
+    ("PD-author", Pd, "public domain", Case::Exact),
+    ("PD-USGov", Pd, "public domain", Case::Exact),
+    ("U.S. government work", Pd, "US government work", Case::Any),
+    ("US government work", Pd, "US government work", Case::Any),
+    // Other named licenses and terms.
+    ("GNU Free Documentation License", Other, "GFDL", Case::Any),
+    ("GFDL", Other, "GFDL", Case::Any),
+    ("GNU FDL", Other, "GFDL", Case::Any),
+    ("GNU General Public License", Other, "GPL", Case::Any),
+    ("GNU GPL", Other, "GPL", Case::Any),
+    ("GPL", Other, "GPL", Case::Exact),
+    ("GPLv2", Other, "GPL", Case::Any),
+    ("GPLv3", Other, "GPL", Case::Any),
+    (
+        "GNU Lesser General Public License",
+        Other,
+        "LGPL",
+        Case::Any,
+    ),
+    ("LGPL", Other, "LGPL", Case::Exact),
+    ("Free Art License", Other, "Free Art License", Case::Any),
+    ("Licence Art Libre", Other, "Free Art License", Case::Any),
+    ("Lizenz Freie Kunst", Other, "Free Art License", Case::Any),
+    ("Unsplash License", Other, "Unsplash License", Case::Any),
+    ("Unsplash+ License", Other, "Unsplash+ License", Case::Any),
+    ("Pixabay License", Other, "Pixabay License", Case::Any),
+    (
+        "Pixabay Content License",
+        Other,
+        "Pixabay License",
+        Case::Any,
+    ),
+    ("Pexels License", Other, "Pexels License", Case::Any),
+    (
+        "Open Government Licence",
+        Other,
+        "Open Government Licence",
+        Case::Any,
+    ),
+    (
+        "Open Government License",
+        Other,
+        "Open Government Licence",
+        Case::Any,
+    ),
+    ("Licence Ouverte", Other, "Licence Ouverte", Case::Any),
+    ("Open Licence", Other, "Licence Ouverte", Case::Any),
+    (
+        "Datenlizenz Deutschland",
+        Other,
+        "Data Licence Germany",
+        Case::Any,
+    ),
+    (
+        "Data licence Germany",
+        Other,
+        "Data Licence Germany",
+        Case::Any,
+    ),
+    ("MIT License", Other, "MIT License", Case::Any),
+    ("Apache License", Other, "Apache License", Case::Any),
+    ("ODbL", Other, "ODbL", Case::Any),
+    ("Open Database License", Other, "ODbL", Case::Any),
+    ("courtesy of", Other, "courtesy", Case::Any),
+    ("courtesy:", Other, "courtesy", Case::Any),
+    ("mit freundlicher genehmigung", Other, "courtesy", Case::Any),
+    ("avec l'aimable autorisation", Other, "courtesy", Case::Any),
+    ("avec l’aimable autorisation", Other, "courtesy", Case::Any),
+    ("gracieuseté", Other, "courtesy", Case::Any),
+    ("cortesía de", Other, "courtesy", Case::Any),
+    ("cortesia de", Other, "courtesy", Case::Any),
+    ("per gentile concessione", Other, "courtesy", Case::Any),
+    ("cortesia di", Other, "courtesy", Case::Any),
+    ("met dank aan", Other, "courtesy", Case::Any),
+    ("handout", Other, "handout", Case::Any),
+    ("pressefoto", Other, "press photo", Case::Any),
+    ("press photo", Other, "press photo", Case::Any),
+    (
+        "used with permission",
+        Other,
+        "used with permission",
+        Case::Any,
+    ),
+    ("with permission", Other, "used with permission", Case::Any),
+    (
+        "reproduced with permission",
+        Other,
+        "used with permission",
+        Case::Any,
+    ),
+    ("mit genehmigung", Other, "used with permission", Case::Any),
+    ("fair use", Other, "fair use", Case::Any),
+    ("editorial use only", Other, "editorial use only", Case::Any),
+    ("for editorial use", Other, "editorial use only", Case::Any),
+    (
+        "nur zur redaktionellen",
+        Other,
+        "editorial use only",
+        Case::Any,
+    ),
+    ("royalty-free", Other, "royalty-free", Case::Any),
+    ("royalty free", Other, "royalty-free", Case::Any),
+    ("copyright-free", Other, "copyright-free", Case::Any),
+    ("copyright free", Other, "copyright-free", Case::Any),
+    ("lizenzfrei", Other, "royalty-free", Case::Any),
+    // Agencies and stock libraries: their photos are licensed by the agency, all rights reserved.
+    ("Getty Images", Arr, "Getty Images", Case::Any),
+    ("Shutterstock", Arr, "Shutterstock", Case::Any),
+    ("iStockphoto", Arr, "iStock", Case::Any),
+    ("iStock", Arr, "iStock", Case::Any),
+    ("Alamy", Arr, "Alamy", Case::Any),
+    ("Adobe Stock", Arr, "Adobe Stock", Case::Any),
+    ("AP Photo", Arr, "AP", Case::Any),
+    ("Associated Press", Arr, "AP", Case::Any),
+    ("picture alliance", Arr, "picture alliance", Case::Any),
+    ("picture-alliance", Arr, "picture alliance", Case::Any),
+    ("Reuters", Arr, "Reuters", Case::Exact),
+    ("REUTERS", Arr, "Reuters", Case::Exact),
+    ("AFP", Arr, "AFP", Case::Exact),
+    ("dpa", Arr, "dpa", Case::Exact),
+    ("EPA", Arr, "EPA", Case::Exact),
+    ("EPA-EFE", Arr, "EPA", Case::Exact),
+    ("ANSA", Arr, "ANSA", Case::Exact),
+    ("Xinhua", Arr, "Xinhua", Case::Exact),
+    ("imago images", Arr, "imago", Case::Any),
+    ("Keystone", Arr, "Keystone", Case::Exact),
+    ("Corbis", Arr, "Corbis", Case::Exact),
+];
+
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern index → index in [`PHRASES`].
+    phrase: Vec<usize>,
+}
+
+static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut phrase = Vec::new();
+    for (i, (p, ..)) in PHRASES.iter().enumerate() {
+        let mut spellings = vec![p.to_string()];
+        if !p.is_ascii() {
+            spellings.push(p.to_lowercase());
+            spellings.push(p.to_uppercase());
+        }
+        spellings.sort();
+        spellings.dedup();
+        for s in spellings {
+            patterns.push(s);
+            phrase.push(i);
+        }
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok()
+        .map(|automaton| Matcher { automaton, phrase })
+});
+
+fn word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds statements in `text`, in order.
+pub(crate) fn find(text: &str) -> Vec<Statement> {
+    let Some(matcher) = MATCHER.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in matcher.automaton.find_iter(text) {
+        let (phrase, kind, name, case) = PHRASES[matcher.phrase[m.pattern().as_usize()]];
+        let found = &text[m.range()];
+        if case == Case::Exact && found != phrase {
+            continue;
+        }
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let first = found.chars().next();
+        let last = found.chars().next_back();
+        // Words must stand alone: "copyrighted" is not "copyright", "GPL" not in "LGPLv3".
+        if (word_char(first) && word_char(before)) || (word_char(last) && word_char(after)) {
+            continue;
+        }
+        // "(c)" is a copyright sign only before a year or a name: not "(a), (b), (c)".
+        if phrase == "(c)" && !text[m.end()..].starts_with(' ') {
+            continue;
+        }
+        if phrase == "(c)"
+            && !text[m.end()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        {
+            continue;
+        }
+        out.push(Statement {
+            kind,
+            text: found.to_string(),
+            name,
+            span: m.range(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(StatementKind, &'static str)> {
+        find(s).into_iter().map(|s| (s.kind, s.name)).collect()
+    }
+
+    #[test]
+    fn all_rights_reserved_in_several_languages() {
+        assert_eq!(
+            kinds("© 2019 Jane Doe. All Rights Reserved."),
+            [(Arr, "copyright notice"), (Arr, "all rights reserved")]
+        );
+        assert_eq!(
+            kinds("Tous droits réservés"),
+            [(Arr, "all rights reserved")]
+        );
+        assert_eq!(
+            kinds("TOUS DROITS RÉSERVÉS"),
+            [(Arr, "all rights reserved")]
+        );
+        assert_eq!(
+            kinds("Alle Rechte vorbehalten"),
+            [(Arr, "all rights reserved")]
+        );
+        assert_eq!(kinds("(c) 2019 Jane"), [(Arr, "copyright notice")]);
+    }
+
+    #[test]
+    fn other_terms_and_public_domain() {
+        assert_eq!(
+            kinds("Photo: Unsplash License"),
+            [(Other, "Unsplash License")]
+        );
+        assert_eq!(kinds("Courtesy of the artist"), [(Other, "courtesy")]);
+        assert_eq!(
+            kinds("This image is in the public domain"),
+            [(Pd, "public domain")]
+        );
+        assert_eq!(kinds("Photo: John Smith/Reuters"), [(Arr, "Reuters")]);
+    }
+
+    #[test]
+    fn words_stand_alone() {
+        assert!(kinds("options (a), (b), (c) apply").is_empty());
+        assert!(kinds("the reutersville adpa epaulette").is_empty());
+        assert!(kinds("LGPLv3x").is_empty());
+    }
 }

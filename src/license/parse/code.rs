@@ -1,0 +1,356 @@
+//! Short codes and SPDX ids: `CC BY-NC-ND 2.0`, `CC-BY-SA-4.0`, `cc by nc nd 2.0`, `BY-NC-ND 2.0`,
+//! `(CC BY-SA)`, `CC BY 4.0 International`, `CC BY-SA 3.0 DE`, `by-nc-sa/2.0/fr`, `CC0 1.0`,
+//! `PDM`, `CC-PDDC`, `CC-BY-SA-3.0-DE`.
+
+use super::text::{Sep, ascii_word, sep, starts_ci, version, word_at, word_before, word_ci};
+use super::{Form, Mention};
+use crate::license::jurisdiction::JURISDICTIONS;
+use crate::license::{Elements, License, catalogue};
+
+/// Words after a version that say "no port" and belong to the mention.
+pub(super) const NO_PORT_WORDS: &[&str] = &["international", "unported", "generic", "universal"];
+
+/// Lowercase words that are also jurisdiction codes; written lowercase after a space they are
+/// prose ("CC BY 2.5 in Flickr"), not a port.
+const PROSE_WORDS: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "he", "in", "is", "it", "me", "my", "no", "of", "on", "or",
+    "so", "to", "up", "we", "us",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    None,
+    /// `CC`, with whether it was written in capitals.
+    Cc {
+        upper: bool,
+    },
+    CreativeCommons,
+}
+
+/// Parses a short code or SPDX id starting at `i`.
+pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
+    if word_before(s, i) {
+        return None;
+    }
+    let (prefix, after_prefix) = prefix(s, i);
+    if prefix != Prefix::None {
+        if let Some(m) = special(s, i, after_prefix, prefix) {
+            return Some(m);
+        }
+    } else if let Some(m) = special(s, i, i, prefix) {
+        return Some(m);
+    }
+    let first = if prefix == Prefix::None {
+        i
+    } else {
+        let sp = sep(s, after_prefix);
+        if sp.is_empty() || sp.slash {
+            return None;
+        }
+        sp.end
+    };
+    let (elements, mut end, joined_by_dash, upper) = elements(s, first)?;
+    let (mut version_found, mut jurisdiction) = (None, "");
+    let sp = sep(s, end);
+    if !sp.is_empty()
+        && let Some((v, vend)) = version(s, sp.end)
+    {
+        // Without a prefix, "by 2.0" is prose; "by/2.0" is a key.
+        let elements_only_by = elements == Elements::BY;
+        if !(prefix == Prefix::None && elements_only_by && !sp.slash) {
+            version_found = Some((v, sp));
+            end = vend;
+            if let Some((j, jend)) = port(s, end, elements, v) {
+                jurisdiction = j;
+                end = jend;
+            }
+        }
+    }
+    let strong = match prefix {
+        Prefix::CreativeCommons => true,
+        Prefix::Cc {
+            upper: prefix_upper,
+        } => prefix_upper || upper || joined_by_dash || version_found.is_some(),
+        Prefix::None => {
+            let n = count(elements);
+            let key_form = version_found.is_some_and(|(_, sp): (_, Sep)| sp.slash);
+            // `by-sa` and `by/4.0` stand alone; without BY only the key form does (`nd-nc/1.0`),
+            // since "NC" alone is also a state and "SA" a company form.
+            key_form || (elements.contains(Elements::BY) && n >= 2 && joined_by_dash)
+        }
+    };
+    if !strong {
+        return None;
+    }
+    let cat = catalogue();
+    let license = match version_found {
+        Some((v, _)) => cat
+            .by_parts(elements, v, jurisdiction)
+            .or_else(|| cat.by_parts(elements, v, ""))
+            .map(|t| License::Tool(t.id))
+            .or_else(|| cat.unit_by_elements(elements).map(|u| License::Unit(u.id)))?,
+        None => License::Unit(cat.unit_by_elements(elements)?.id),
+    };
+    Some(mention(s, i, end, license))
+}
+
+fn mention(s: &str, start: usize, end: usize, license: License) -> Mention {
+    let text = &s[start..end];
+    let spdx = license
+        .tool()
+        .and_then(|t| t.spdx)
+        .is_some_and(|id| id == text);
+    Mention {
+        license,
+        form: if spdx { Form::Spdx } else { Form::Code },
+        span: start..end,
+        lang: None,
+    }
+}
+
+fn count(e: Elements) -> usize {
+    [Elements::BY, Elements::NC, Elements::ND, Elements::SA]
+        .into_iter()
+        .filter(|x| e.contains(*x))
+        .count()
+}
+
+fn prefix(s: &str, i: usize) -> (Prefix, usize) {
+    if let Some(j) = word_ci(s, i, "creative") {
+        let sp = sep(s, j);
+        if sp.spaces
+            && let Some(k) = word_ci(s, sp.end, "commons")
+        {
+            return (Prefix::CreativeCommons, k);
+        }
+    }
+    if let Some(j) = word_ci(s, i, "cc") {
+        return (
+            Prefix::Cc {
+                upper: &s[i..j] == "CC",
+            },
+            j,
+        );
+    }
+    (Prefix::None, i)
+}
+
+/// The elements run at `i`: `BY-NC-ND`, `by nc nd`, `BY-ND-NC`. Returns (elements, end, every
+/// separator was a dash/underscore, the first element was in capitals).
+fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
+    let mut acc = Elements::default();
+    let mut end = i;
+    let mut joined = true;
+    let mut k = i;
+    let mut n = 0;
+    let mut upper = false;
+    loop {
+        let w = ascii_word(s, k);
+        if w.len() != 2 {
+            break;
+        }
+        let Some(e) = Elements::from_code(w) else {
+            break;
+        };
+        if acc.contains(e) {
+            return None;
+        }
+        if n == 0 {
+            upper = w.bytes().all(|b| b.is_ascii_uppercase());
+        } else if !(s[end..k].contains('-') || s[end..k].contains('_') || s[end..k].contains('–'))
+        {
+            joined = false;
+        }
+        acc = acc.union(e);
+        n += 1;
+        end = k + 2;
+        let sp = sep(s, end);
+        if sp.is_empty() || sp.slash {
+            break;
+        }
+        k = sp.end;
+    }
+    if n == 0 {
+        return None;
+    }
+    Some((acc, end, joined && n >= 2, upper))
+}
+
+/// A port after a version: `DE`, `-de`, `/de/`, `Germany`, or a no-port word (`International`).
+/// Returns (jurisdiction code or "", end).
+fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str, usize)> {
+    let cat = catalogue();
+    let sp = sep(s, i);
+    if sp.is_empty() {
+        return None;
+    }
+    let j = sp.end;
+    for w in NO_PORT_WORDS {
+        if let Some(end) = word_ci(s, j, w) {
+            return Some(("", end));
+        }
+    }
+    let word = ascii_word(s, j);
+    if (2..=8).contains(&word.len()) && !word_at(s, j + word.len()) {
+        let code = word.to_ascii_lowercase();
+        let prose = sp.spaces
+            && !sp.dash
+            && !sp.slash
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && PROSE_WORDS.contains(&code.as_str());
+        if !prose && let Some(t) = cat.by_parts(elements, v, &code) {
+            return t.jurisdiction.map(|jj| (jj, j + word.len()));
+        }
+    }
+    if sp.spaces {
+        for (code, name, aliases) in JURISDICTIONS {
+            for n in std::iter::once(name).chain(aliases.iter()) {
+                if let Some(end) = starts_ci(s, j, n)
+                    && !word_at(s, end)
+                    && cat.by_parts(elements, v, code).is_some()
+                {
+                    return Some((code, end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// CC0, PDM, PDDC and `CC Zero`: tools with no elements.
+fn special(s: &str, start: usize, i: usize, prefix: Prefix) -> Option<Mention> {
+    let cat = catalogue();
+    let tool = |key: &str| cat.by_key(key).map(|t| License::Tool(t.id));
+    let b = s.as_bytes();
+    // `CC0`, `CC-0`, `cc0`: the prefix word check fails on "CC0", so look at the raw bytes.
+    if let Some(j) = starts_ci(s, start, "cc") {
+        let k = if b.get(j) == Some(&b'-') { j + 1 } else { j };
+        if b.get(k) == Some(&b'0') && !word_at(s, k + 1) {
+            let end = zero_tail(s, k + 1);
+            return Some(mention(s, start, end, tool("zero/1.0")?));
+        }
+    }
+    if prefix == Prefix::None {
+        // A bare `PDM` is the Public Domain Mark only in capitals.
+        let j = word_ci(s, i, "pdm").filter(|&j| &s[i..j] == "PDM")?;
+        let end = version_tail(s, j, "1.0");
+        return Some(mention(s, start, end, tool("mark/1.0")?));
+    }
+    let sp = sep(s, i);
+    if sp.is_empty() || sp.slash {
+        return None;
+    }
+    let j = sp.end;
+    if let Some(k) = word_ci(s, j, "zero") {
+        return Some(mention(s, start, zero_tail(s, k), tool("zero/1.0")?));
+    }
+    if let Some(k) = word_ci(s, j, "pdm") {
+        return Some(mention(
+            s,
+            start,
+            version_tail(s, k, "1.0"),
+            tool("mark/1.0")?,
+        ));
+    }
+    if let Some(k) = word_ci(s, j, "pddc") {
+        return Some(mention(s, start, k, tool("publicdomain")?));
+    }
+    None
+}
+
+/// After `CC0`: an optional ` 1.0`, `-1.0` and ` Universal`.
+fn zero_tail(s: &str, i: usize) -> usize {
+    let end = version_tail(s, i, "1.0");
+    if end > i {
+        let sp = sep(s, end);
+        if sp.spaces
+            && let Some(k) = word_ci(s, sp.end, "universal")
+        {
+            return k;
+        }
+    }
+    end
+}
+
+/// An optional version equal to `want` after a separator; returns the end of what was consumed.
+fn version_tail(s: &str, i: usize, want: &str) -> usize {
+    let sp = sep(s, i);
+    if !sp.is_empty()
+        && !sp.slash
+        && let Some((v, end)) = version(s, sp.end)
+        && v == want
+    {
+        return end;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Option<(&'static str, &str, Form)> {
+        at(s, 0).map(|m| (m.license.key(), &s[m.span.clone()], m.form))
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(parse("CC BY-NC-ND 2.0").unwrap().0, "by-nc-nd/2.0");
+        assert_eq!(parse("CC-BY-NC-ND-2.0").unwrap().0, "by-nc-nd/2.0");
+        assert_eq!(parse("cc by nc nd 2.0").unwrap().0, "by-nc-nd/2.0");
+        assert_eq!(parse("BY-NC-ND 2.0").unwrap().0, "by-nc-nd/2.0");
+        assert_eq!(parse("BY-ND-NC 1.0").unwrap().0, "by-nd-nc/1.0");
+        assert_eq!(parse("CC BY-SA 3.0 DE").unwrap().0, "by-sa/3.0/de");
+        assert_eq!(parse("CC BY-SA 2.5 es").unwrap().0, "by-sa/2.5/es");
+        assert_eq!(parse("CC BY-SA 3.0 Germany").unwrap().0, "by-sa/3.0/de");
+        assert_eq!(
+            parse("CC BY 4.0 International").unwrap().1,
+            "CC BY 4.0 International"
+        );
+        assert_eq!(parse("by-nc-sa/2.0/fr").unwrap().0, "by-nc-sa/2.0/fr");
+        assert_eq!(parse("CC-BY").unwrap().0, "by");
+        assert_eq!(parse("CC BY-SA").unwrap().0, "by-sa");
+        assert_eq!(parse("CC0").unwrap().0, "zero/1.0");
+        assert_eq!(parse("CC0 1.0 Universal").unwrap().1, "CC0 1.0 Universal");
+        assert_eq!(parse("PDM").unwrap().0, "mark/1.0");
+        assert_eq!(
+            parse("CC-PDDC").unwrap(),
+            ("publicdomain", "CC-PDDC", Form::Spdx)
+        );
+        assert_eq!(
+            parse("CC-BY-SA-3.0-DE").unwrap(),
+            ("by-sa/3.0/de", "CC-BY-SA-3.0-DE", Form::Spdx)
+        );
+        assert_eq!(parse("CC0-1.0").unwrap().2, Form::Spdx);
+        assert_eq!(
+            parse("CC-PDM-1.0").unwrap(),
+            ("mark/1.0", "CC-PDM-1.0", Form::Spdx)
+        );
+        assert_eq!(parse("Creative Commons BY-SA 4.0").unwrap().0, "by-sa/4.0");
+        assert_eq!(parse("CC BY-SA 2.1").unwrap().0, "by-sa");
+        assert_eq!(parse("nd-nc/1.0").unwrap().0, "nd-nc/1.0");
+        assert_eq!(parse("sa/1.0").unwrap().0, "sa/1.0");
+        assert_eq!(parse("CC NC-SA 1.0").unwrap().0, "nc-sa/1.0");
+    }
+
+    #[test]
+    fn not_codes() {
+        assert_eq!(parse("by John"), None);
+        assert_eq!(parse("by 2.0 percent"), None);
+        assert_eq!(parse("cc: john@example.org"), None);
+        assert_eq!(parse("cc by"), None);
+        assert_eq!(parse("NC State"), None);
+        assert_eq!(parse("pdm system"), None);
+        assert_eq!(parse("ccbysa"), None);
+        assert_eq!(parse("BY-BY"), None);
+        assert_eq!(parse("NC-SA"), None);
+        assert_eq!(parse("SA 2.0"), None);
+    }
+
+    #[test]
+    fn prose_after_a_version_is_not_a_port() {
+        let (key, text, _) = parse("CC BY 2.5 in Flickr").unwrap();
+        assert_eq!((key, text), ("by/2.5", "CC BY 2.5"));
+        assert_eq!(parse("CC BY 2.5 IN").unwrap().0, "by/2.5/in");
+    }
+}

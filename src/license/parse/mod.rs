@@ -1,0 +1,234 @@
+//! Finding legal tools in text.
+//!
+//! One pass of a small case-insensitive automaton finds the places where a mention can start (a
+//! Creative Commons host, `CC`, `BY`, `Creative Commons`, the first word of an English title);
+//! the parser of each form ([`url`], [`code`], [`title`]) reads from there. Localized titles
+//! ([`localized`]) are looked for only in texts that contain a version number. A text that names
+//! no license costs one automaton pass and one `memchr`.
+
+mod code;
+mod localized;
+mod text;
+mod title;
+mod url;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::statement::{self, Statement, StatementKind};
+use super::{License, Rights};
+
+/// How a mention was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// A creativecommons.org (or badge) URL.
+    Url,
+    /// A short code: `CC BY-NC-ND 2.0`, `by-sa/3.0/de`, `CC0`.
+    Code,
+    /// An SPDX license id: `CC-BY-SA-3.0-DE`, `CC0-1.0`.
+    Spdx,
+    /// An official title, English or localized.
+    Title,
+}
+
+impl Form {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Url => "url",
+            Form::Code => "code",
+            Form::Spdx => "spdx",
+            Form::Title => "title",
+        }
+    }
+}
+
+/// One mention of a legal tool in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub license: License,
+    pub form: Form,
+    /// Byte range in the scanned text.
+    pub span: Range<usize>,
+    /// For a localized title, the language tags that use it.
+    pub lang: Option<&'static str>,
+}
+
+/// What [`scan`] found in a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Mentions in text order; they never overlap.
+    pub mentions: Vec<Mention>,
+    /// Non-CC statements in text order, none inside a mention.
+    pub statements: Vec<Statement>,
+}
+
+impl Scan {
+    /// Each legal tool named, once, in order of first mention.
+    pub fn licenses(&self) -> Vec<License> {
+        let mut out: Vec<License> = Vec::new();
+        for m in &self.mentions {
+            if !out.contains(&m.license) {
+                out.push(m.license);
+            }
+        }
+        out
+    }
+
+    /// What the text says about rights overall: `cc` when a legal tool is named; otherwise a
+    /// public-domain statement, then another named license or terms, then "all rights reserved".
+    pub fn rights(&self) -> Rights {
+        if !self.mentions.is_empty() {
+            return Rights::Cc;
+        }
+        let has = |k| self.statements.iter().any(|s| s.kind == k);
+        if has(StatementKind::PublicDomain) {
+            Rights::PublicDomain
+        } else if has(StatementKind::Other) {
+            Rights::Other
+        } else if has(StatementKind::AllRightsReserved) {
+            Rights::AllRightsReserved
+        } else {
+            Rights::None
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Trigger {
+    Host(usize),
+    Code,
+    Both,
+    Title,
+}
+
+/// Where a mention can start, and which parsers to try there.
+const TRIGGERS: &[(&str, Trigger)] = &[
+    ("creativecommons.org", Trigger::Host(19)),
+    ("licensebuttons.net", Trigger::Host(18)),
+    ("creative", Trigger::Both),
+    ("cc", Trigger::Code),
+    ("by", Trigger::Code),
+    ("pdm", Trigger::Code),
+    // Keys of the 1.0 tools without BY: `nd-nc/1.0`, `nc-sa/1.0`, `sa/1.0`.
+    ("nc-", Trigger::Code),
+    ("nd-", Trigger::Code),
+    ("nc/", Trigger::Code),
+    ("nd/", Trigger::Code),
+    ("sa/", Trigger::Code),
+    ("attribution", Trigger::Title),
+    ("noncommercial", Trigger::Title),
+    ("non-commercial", Trigger::Title),
+    ("non commercial", Trigger::Title),
+    ("noderiv", Trigger::Title),
+    ("no deriv", Trigger::Title),
+    ("no-deriv", Trigger::Title),
+    ("sharealike", Trigger::Title),
+    ("share alike", Trigger::Title),
+    ("share-alike", Trigger::Title),
+    ("public domain", Trigger::Title),
+    ("sampling", Trigger::Title),
+    ("developing nations", Trigger::Title),
+];
+
+static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRIGGERS.iter().map(|(p, _)| p))
+        .ok()
+});
+
+/// Finds every mention of a legal tool and every non-CC rights statement in `text`.
+///
+/// ```
+/// use licit::license::{scan, Form};
+/// let s = scan("Attribution-NonCommercial-NoDerivs 2.0 Generic (CC BY-NC-ND 2.0)");
+/// assert_eq!(s.licenses().len(), 1);
+/// assert_eq!(s.mentions[0].form, Form::Title);
+/// assert_eq!(s.mentions[1].license.key(), "by-nc-nd/2.0");
+/// ```
+pub fn scan(text: &str) -> Scan {
+    let mut mentions = Vec::new();
+    if let Some(ac) = TRIGGER_AUTOMATON.as_ref() {
+        let mut next_free = 0;
+        for m in ac.find_iter(text) {
+            if m.start() < next_free {
+                continue;
+            }
+            let at = m.start();
+            let found = match TRIGGERS[m.pattern().as_usize()].1 {
+                Trigger::Host(len) => url::at(text, at, len),
+                Trigger::Code => code::at(text, at),
+                Trigger::Both => code::at(text, at).or_else(|| title::at(text, at)),
+                Trigger::Title => title::at(text, at),
+            };
+            if let Some(found) = found {
+                next_free = found.span.end;
+                mentions.push(found);
+            }
+        }
+    }
+    if localized::has_version(text) {
+        let localized = localized::find(text);
+        if !localized.is_empty() {
+            mentions = merge(mentions, localized);
+        }
+    }
+    let mut statements = statement::find(text);
+    statements.retain(|s| !mentions.iter().any(|m| overlaps(&m.span, &s.span)));
+    Scan {
+        mentions,
+        statements,
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Merges two sorted lists of mentions, keeping the longer of two that overlap.
+fn merge(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+    let mut all: Vec<Mention> = a.into_iter().chain(b).collect();
+    all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<Mention> = Vec::with_capacity(all.len());
+    for m in all {
+        match out.last_mut() {
+            Some(last) if overlaps(&last.span, &m.span) => {
+                if m.span.len() > last.span.len() {
+                    *last = m;
+                }
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<&'static str> {
+        scan(s).licenses().into_iter().map(License::key).collect()
+    }
+
+    #[test]
+    fn seed() {
+        let s = "Photo by IHH Humanitarian Relief Foundation, Taken on April 14, 2013 in Atmeh refugee camp. Attribution-NonCommercial-NoDerivs 2.0 Generic (CC BY-NC-ND 2.0)";
+        let r = scan(s);
+        assert_eq!(keys(s), ["by-nc-nd/2.0"]);
+        assert_eq!(r.mentions.len(), 2);
+        assert_eq!(r.rights(), Rights::Cc);
+    }
+
+    #[test]
+    fn mixed_forms_in_one_text() {
+        assert_eq!(
+            keys("https://creativecommons.org/licenses/by/4.0/ and CC BY-SA 3.0 DE and CC0"),
+            ["by/4.0", "by-sa/3.0/de", "zero/1.0"]
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Text for people: what a license lets you do, in plain words.
+
+use std::fmt::Write;
+
+use crate::license::{Family, Flag, License, Rights, Scan, catalogue};
+
+/// Explains everything a text names: each legal tool, then the non-CC statements.
+pub fn license(input: &str, scan: &Scan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", quote(input));
+    let licenses = scan.licenses();
+    if licenses.is_empty() {
+        match scan.rights() {
+            Rights::None => {
+                let _ = writeln!(
+                    out,
+                    "  No license or rights statement found: all rights are reserved until shown otherwise."
+                );
+            }
+            rights => {
+                let _ = writeln!(out, "  No Creative Commons license; rights: {rights}.");
+            }
+        }
+    }
+    for l in licenses {
+        explain(&mut out, l);
+    }
+    for s in &scan.statements {
+        let _ = writeln!(
+            out,
+            "  Statement: {} ({}: {})",
+            quote(&input[s.span.clone()]),
+            s.kind.as_str(),
+            s.name
+        );
+    }
+    out
+}
+
+fn quote(s: &str) -> String {
+    format!("“{}”", s.trim())
+}
+
+/// One legal tool in plain words.
+pub fn explain(out: &mut String, l: License) {
+    let cat = catalogue();
+    let _ = writeln!(out, "  {} ({})", l.title(), l.short_code());
+    if let Some(url) = l.url() {
+        let _ = writeln!(out, "    {url}");
+    }
+    if l.version().is_none() && l.tool().is_none() {
+        let _ = writeln!(
+            out,
+            "    Version not given: the terms below are those of the newest version, {}; older versions differ in details.",
+            l.effective_tool().short_code()
+        );
+    }
+    // Read in the order a reuser thinks: copy, share, adapt; credit, notices, share alike.
+    const ORDER: [Flag; 10] = [
+        Flag::Reproduction,
+        Flag::Distribution,
+        Flag::Sharing,
+        Flag::DerivativeWorks,
+        Flag::Attribution,
+        Flag::Notice,
+        Flag::ShareAlike,
+        Flag::SourceCode,
+        Flag::CommercialUse,
+        Flag::HighIncomeNationUse,
+    ];
+    let list = |flags: crate::license::Flags| {
+        ORDER
+            .iter()
+            .filter(|f| flags.contains(**f))
+            .map(|f| f.plain())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let permits = l.permits();
+    if !permits.is_empty() {
+        let _ = writeln!(out, "    You may: {}.", list(permits));
+    }
+    let requires = l.requires();
+    match l.family() {
+        Family::Zero | Family::Mark | Family::PublicDomainDedication => {
+            let _ = writeln!(
+                out,
+                "    You must: nothing; crediting the author is still courteous."
+            );
+        }
+        _ if !requires.is_empty() => {
+            let _ = writeln!(out, "    You must: {}.", list(requires));
+        }
+        _ => {}
+    }
+    let mut must_not: Vec<&str> = l.prohibits().iter().map(Flag::plain).collect();
+    let permits = l.permits();
+    if !permits.contains(Flag::DerivativeWorks) && !matches!(l.family(), Family::SoftwareWrapper) {
+        must_not.push("share adapted versions (cropped, retouched, remixed)");
+    }
+    if !must_not.is_empty() {
+        let _ = writeln!(out, "    You must not: {}.", must_not.join("; "));
+    }
+    match l.family() {
+        Family::Sampling => {
+            let _ = writeln!(
+                out,
+                "    Sampling terms: you may transform it, but not use it to advertise anything; copying the whole work is allowed only where the tool says so."
+            );
+        }
+        Family::DevelopingNations => {
+            let _ = writeln!(
+                out,
+                "    Developing Nations terms: the license applies only in countries the World Bank does not classify as high-income."
+            );
+        }
+        Family::SoftwareWrapper => {
+            let _ = writeln!(
+                out,
+                "    This is Creative Commons' wrapper of a software license; it is meant for software, not photos."
+            );
+        }
+        _ => {}
+    }
+    let tool = l.effective_tool();
+    if tool.deprecated {
+        let _ = write!(
+            out,
+            "    Retired: Creative Commons no longer recommends this tool"
+        );
+        match cat.successor(tool) {
+            Some(s) => {
+                let _ = writeln!(out, "; its successor is {} ({}).", s.title, s.short_code());
+            }
+            None => {
+                let _ = writeln!(out, ".");
+            }
+        }
+    } else if l.tool().is_some()
+        && let Some(s) = cat.successor(tool)
+    {
+        let _ = writeln!(out, "    Newer version: {} ({}).", s.title, s.url);
+    }
+}

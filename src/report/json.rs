@@ -1,0 +1,94 @@
+//! JSON output, following the contract (schema 1). Field names here are a promise: add, never
+//! rename or remove without raising [`super::SCHEMA`].
+
+use serde::Serialize;
+
+use crate::license::{License, Mention, Rights, Scan, Statement, StatementKind};
+
+/// One mention in the contract's shape.
+#[derive(Debug, Serialize)]
+pub struct MentionJson<'a> {
+    pub key: &'static str,
+    pub form: &'static str,
+    /// Byte offsets into `input` (UTF-8).
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
+}
+
+/// One statement in the contract's shape.
+#[derive(Debug, Serialize)]
+pub struct StatementJson<'a> {
+    pub kind: StatementKind,
+    pub text: &'a str,
+    pub name: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What `licit license` prints for one input.
+#[derive(Debug, Serialize)]
+pub struct LicenseLine<'a> {
+    pub input: &'a str,
+    pub rights: Rights,
+    pub licenses: Vec<License>,
+    pub mentions: Vec<MentionJson<'a>>,
+    pub statements: Vec<StatementJson<'a>>,
+}
+
+impl<'a> LicenseLine<'a> {
+    pub fn new(input: &'a str, scan: &Scan) -> LicenseLine<'a> {
+        LicenseLine {
+            input,
+            rights: scan.rights(),
+            licenses: scan.licenses(),
+            mentions: scan.mentions.iter().map(|m| mention(input, m)).collect(),
+            statements: scan
+                .statements
+                .iter()
+                .map(|s| statement(input, s))
+                .collect(),
+        }
+    }
+}
+
+fn mention<'a>(input: &'a str, m: &Mention) -> MentionJson<'a> {
+    MentionJson {
+        key: m.license.key(),
+        form: m.form.as_str(),
+        start: m.span.start,
+        end: m.span.end,
+        text: input.get(m.span.clone()).unwrap_or(""),
+        lang: m.lang,
+    }
+}
+
+fn statement<'a>(input: &'a str, s: &Statement) -> StatementJson<'a> {
+    StatementJson {
+        kind: s.kind,
+        text: input.get(s.span.clone()).unwrap_or(""),
+        name: s.name,
+        start: s.span.start,
+        end: s.span.end,
+    }
+}
+
+/// The envelope of a `--format json` document: `{"licit": "0.1.0", "schema": 1, "items": […]}`.
+#[derive(Debug, Serialize)]
+pub struct Document<T: Serialize> {
+    pub licit: &'static str,
+    pub schema: u32,
+    pub items: Vec<T>,
+}
+
+impl<T: Serialize> Document<T> {
+    pub fn new(items: Vec<T>) -> Document<T> {
+        Document {
+            licit: env!("CARGO_PKG_VERSION"),
+            schema: super::SCHEMA,
+            items,
+        }
+    }
+}
