@@ -250,10 +250,13 @@ fn elements(f: &mut Findings, license: License, tool: &LegalTool, e: Elements, u
         ""
     };
 
-    // The grant: 1.0–3.0 §3(a)/(c) reproduce and distribute, 4.0 §2(a)(1)(A) reproduce and
-    // Share.
+    // The grant: 4.0 §2(a)(1)(A) reproduce and Share.
+    // 1.0–3.0 §3 lists (a) reproduce, (b) adapt, (c) distribute, (d) distribute adaptations;
+    // the ND licenses have no adaptation items, so distribution is (b).
     let (grant, grant_adapt) = if v4 {
         ("§2(a)(1)(A)", "§2(a)(1)(B)")
+    } else if e.contains(Elements::ND) {
+        ("§3(a), §3(b)", "§3")
     } else {
         ("§3(a), §3(c)", "§3(b), §3(d)")
     };
