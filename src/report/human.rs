@@ -34,6 +34,7 @@ pub fn license(input: &str, scan: &Scan) -> String {
             s.name
         );
     }
+    out.push('\n');
     out
 }
 

@@ -4,7 +4,7 @@
 //! Every title of the catalogue that carries a version is matched case-insensitively, with
 //! whitespace and dashes ignored. A title cut right after its version
 //! (`Namensnennung 3.0`) names the unported tool of that version. The automaton is built on first
-//! use, and only for texts that contain a version number at all.
+//! use, and runs only over the windows of text around version numbers.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -18,9 +18,17 @@ struct Titles {
     automaton: AhoCorasick,
     /// Pattern index → (tool, language tags).
     targets: Vec<(ToolId, &'static str)>,
+    /// The most bytes any title has before the dot of its version, and after it.
+    before: usize,
+    after: usize,
 }
 
 static TITLES: LazyLock<Option<Titles>> = LazyLock::new(build);
+
+/// Extra bytes of window for spacing people add around dashes.
+const SLACK: usize = 48;
+/// Longer tails after a version are data defects (a stray sentence in a few French titles).
+const MAX_TAIL: usize = 96;
 
 fn build() -> Option<Titles> {
     let cat = catalogue();
@@ -41,6 +49,7 @@ fn build() -> Option<Titles> {
             }
         }
     };
+    let (mut before, mut after) = (0, 0);
     for lt in cat.localized_titles() {
         let tool = cat.tool(lt.tool);
         if tool.family == Family::SoftwareWrapper {
@@ -48,6 +57,14 @@ fn build() -> Option<Titles> {
         }
         let Some(v) = tool.version else { continue };
         let Some(at) = lt.title.find(v) else { continue };
+        // People put more space around dashes than the titles do: allow some slack. A few
+        // titles carry a long stray sentence after the version; those are still found by their
+        // cut form, so they do not widen the window.
+        before = before.max(at + 1 + SLACK);
+        let tail = lt.title.len() - at;
+        if tail <= MAX_TAIL {
+            after = after.max(tail + SLACK);
+        }
         add(normalize(lt.title).0, lt.tool, lt.langs, true);
         let cut = &lt.title[..at + v.len()];
         // Cut titles in English words ("Attribution 2.0") are the English parser's to judge.
@@ -66,7 +83,12 @@ fn build() -> Option<Titles> {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .ok()
-        .map(|automaton| Titles { automaton, targets })
+        .map(|automaton| Titles {
+            automaton,
+            targets,
+            before,
+            after,
+        })
 }
 
 fn is_dash(c: char) -> bool {
@@ -82,45 +104,94 @@ fn is_dash(c: char) -> bool {
 pub(super) fn normalize(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() || is_dash(c) {
-            continue;
-        }
-        // Typographic apostrophes are written both ways in the titles and by people.
-        let c = if matches!(c, '\u{2018}' | '\u{2019}') {
-            '\''
-        } else {
-            c
-        };
-        for l in c.to_lowercase() {
-            for _ in 0..l.len_utf8() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // The common case, without decoding.
+            if !(b.is_ascii_whitespace() || b == b'-') {
+                out.push(b.to_ascii_lowercase() as char);
                 map.push(i);
             }
-            out.push(l);
+            i += 1;
+            continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if !(c.is_whitespace() || is_dash(c)) {
+            // Typographic apostrophes are written both ways in the titles and by people.
+            let c = if matches!(c, '\u{2018}' | '\u{2019}') {
+                '\''
+            } else {
+                c
+            };
+            for l in c.to_lowercase() {
+                for _ in 0..l.len_utf8() {
+                    map.push(i);
+                }
+                out.push(l);
+            }
+        }
+        i += len;
     }
     map.push(s.len());
     (out, map)
 }
 
-/// Whether `s` contains something like a license version (`d.d`).
-pub(super) fn has_version(s: &str) -> bool {
+/// Offsets of the dots of things like license versions (`d.d`) in `s`.
+fn version_dots(s: &str) -> impl Iterator<Item = usize> + '_ {
     let b = s.as_bytes();
-    memchr::memchr_iter(b'.', b)
-        .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    memchr::memchr_iter(b'.', b).filter(move |&i| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    })
 }
 
-/// Finds localized titles in `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Finds localized titles in `s`. Only the windows around version numbers are read: every title
+/// with a version has at most `before` bytes before its version and `after` after it.
 pub(super) fn find(s: &str) -> Vec<Mention> {
     let Some(titles) = TITLES.as_ref() else {
         return Vec::new();
     };
-    let (norm, map) = normalize(s);
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for dot in version_dots(s) {
+        let lo = floor_boundary(s, dot.saturating_sub(titles.before));
+        let hi = ceil_boundary(s, dot + titles.after);
+        match windows.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = hi,
+            _ => windows.push((lo, hi)),
+        }
+    }
     let mut out = Vec::new();
+    for (lo, hi) in windows {
+        find_in(s, lo, hi, titles, &mut out);
+    }
+    out
+}
+
+fn find_in(s: &str, lo: usize, hi: usize, titles: &Titles, out: &mut Vec<Mention>) {
+    let (norm, map) = normalize(&s[lo..hi]);
     for m in titles.automaton.find_iter(&norm) {
-        let start = map[m.start()];
+        let start = lo + map[m.start()];
         // The end maps to the byte after the last char of the match in `s`.
-        let last = map[m.end() - 1];
+        let last = lo + map[m.end() - 1];
         let end = last + s[last..].chars().next().map_or(0, char::len_utf8);
         // Whole words only, judged in the original text.
         let before = s[..start].chars().next_back();
@@ -136,7 +207,6 @@ pub(super) fn find(s: &str) -> Vec<Mention> {
             lang: Some(langs),
         });
     }
-    out
 }
 
 #[cfg(test)]
@@ -177,7 +247,7 @@ mod tests {
 
     #[test]
     fn version_prefilter() {
-        assert!(has_version("CC BY 2.0"));
-        assert!(!has_version("no version here. 2 . 0"));
+        assert_eq!(version_dots("CC BY 2.0").collect::<Vec<_>>(), [7]);
+        assert_eq!(version_dots("no version here. 2 . 0").count(), 0);
     }
 }

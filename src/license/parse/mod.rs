@@ -171,11 +171,9 @@ pub fn scan(text: &str) -> Scan {
             }
         }
     }
-    if localized::has_version(text) {
-        let localized = localized::find(text);
-        if !localized.is_empty() {
-            mentions = merge(mentions, localized);
-        }
+    let localized = localized::find(text);
+    if !localized.is_empty() {
+        mentions = merge(mentions, localized);
     }
     let mut statements = statement::find(text);
     statements.retain(|s| !mentions.iter().any(|m| overlaps(&m.span, &s.span)));
