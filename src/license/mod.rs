@@ -123,6 +123,34 @@ impl License {
     pub fn deprecated(self) -> bool {
         self.effective_tool().deprecated
     }
+
+    /// How much the license restricts reuse, for choosing the most restrictive of several
+    /// readings: NonCommercial and the Developing Nations limit weigh most, then NoDerivs, then
+    /// ShareAlike, then attribution. Public-domain tools are 0.
+    pub fn restrictiveness(self) -> u8 {
+        let t = self.effective_tool();
+        let mut score = 0;
+        if t.prohibits.contains(Flag::CommercialUse) || t.prohibits.contains(Flag::HighIncomeNationUse) {
+            score += 8;
+        }
+        if !t.permits.contains(Flag::DerivativeWorks) {
+            score += 4;
+        }
+        if t.requires.contains(Flag::ShareAlike) {
+            score += 2;
+        }
+        if t.requires.contains(Flag::Attribution) {
+            score += 1;
+        }
+        score
+    }
+
+    /// Whether two mentions can name the same tool: equal, or a unit and a tool of that unit.
+    pub fn agrees_with(self, other: License) -> bool {
+        self == other
+            || (self.unit().id == other.unit().id
+                && (self.tool().is_none() || other.tool().is_none()))
+    }
 }
 
 impl fmt::Display for License {
