@@ -6,6 +6,9 @@
 //! glued to a suffix with a hyphen ("dpa-Bildfunk"), or the name followed by "for …" ("Getty
 //! Images for Netflix").
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// What a non-person name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -274,47 +277,76 @@ const NAME_SUFFIXES: &[&str] = &[
     "pictures",
 ];
 
-/// Matches lowercase words (`["ap", "photo"]`) against the tables.
-pub fn classify(words: &[&str]) -> Option<NameMatch> {
-    if words.is_empty() {
-        return None;
-    }
+/// One table entry, split into words once.
+struct Entry {
+    words: Vec<&'static str>,
+    kind: Kind,
+}
+
+/// Entries indexed by their first word, so that a lookup costs one hash, not a table walk.
+static INDEX: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
     for (kind, table) in [
         (Kind::Boilerplate, BOILERPLATE),
         (Kind::Agency, AGENCIES),
         (Kind::Platform, PLATFORMS),
     ] {
-        let mut best: Option<usize> = None;
         for name in table {
-            let n = name.split(' ').count();
-            if let Some(w) = matches(words, name, n, kind)
-                && best.is_none_or(|b| w > b)
-            {
-                best = Some(w);
+            let words: Vec<&'static str> = name.split(' ').collect();
+            map.entry(words[0]).or_default().push(Entry { words, kind });
+        }
+    }
+    map
+});
+
+/// Matches lowercase words (`["ap", "photo"]`) against the tables. Boilerplate wins over
+/// agencies, agencies over platforms; within a kind, the longest name.
+pub fn classify(words: &[&str]) -> Option<NameMatch> {
+    let first = *words.first()?;
+    let mut best: Option<NameMatch> = None;
+    let mut consider = |m: NameMatch| {
+        let rank = |k: Kind| match k {
+            Kind::Boilerplate => 2,
+            Kind::Agency => 1,
+            Kind::Platform => 0,
+        };
+        if best.is_none_or(|b| (rank(m.kind), m.words) > (rank(b.kind), b.words)) {
+            best = Some(m);
+        }
+    };
+    if let Some(entries) = INDEX.get(first) {
+        for e in entries {
+            if let Some(w) = matches(words, &e.words, e.kind) {
+                consider(NameMatch {
+                    kind: e.kind,
+                    words: w,
+                });
             }
         }
-        if let Some(w) = best {
-            return Some(NameMatch { kind, words: w });
-        }
     }
-    None
+    // "dpa-Bildfunk", "EPA-EFE": one word, an agency glued to a suffix or another agency.
+    if words.len() == 1
+        && let Some((head, rest)) = first.split_once('-')
+        && !rest.is_empty()
+        && rest
+            .split('-')
+            .all(|s| SUFFIXES.contains(&s) || is_known(s))
+        && INDEX.get(head).is_some_and(|es| {
+            es.iter()
+                .any(|e| e.kind == Kind::Agency && e.words.len() == 1)
+        })
+    {
+        consider(NameMatch {
+            kind: Kind::Agency,
+            words: 1,
+        });
+    }
+    best
 }
 
-fn matches(words: &[&str], name: &str, n: usize, kind: Kind) -> Option<usize> {
-    // "dpa-Bildfunk", "EPA-EFE": one word, the name glued to a suffix or another agency.
-    if words.len() == 1 && n == 1 && kind == Kind::Agency {
-        let rest = words[0]
-            .strip_prefix(name)
-            .and_then(|r| r.strip_prefix('-'));
-        if let Some(rest) = rest {
-            return (!rest.is_empty()
-                && rest
-                    .split('-')
-                    .all(|s| SUFFIXES.contains(&s) || is_known(s)))
-            .then_some(1);
-        }
-    }
-    if words.len() < n || !name.split(' ').zip(words).all(|(a, b)| a == *b) {
+fn matches(words: &[&str], name: &[&str], kind: Kind) -> Option<usize> {
+    let n = name.len();
+    if words.len() < n || !name.iter().zip(words).all(|(a, b)| a == b) {
         return None;
     }
     let rest = &words[n..];

@@ -2,7 +2,9 @@
 //! Dutch and Portuguese: `April 14, 2013`, `14 April 2013`, `14. April 2013`, `14 avril 2013`,
 //! `14 de abril de 2013`, `2013-04-14`, `14.04.2013`, `April 2013`, and a bare year.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A date found in a text, as much of it as was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,9 +136,12 @@ const MONTHS: &[(&str, u8)] = &[
 const JOINERS: &[&str] = &["de", "del", "of", "the"];
 const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "°", "ª"];
 
+static MONTH_INDEX: LazyLock<HashMap<&'static str, u8>> =
+    LazyLock::new(|| MONTHS.iter().copied().collect());
+
 fn month_of(word: &str) -> Option<u8> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+    MONTH_INDEX.get(w).copied()
 }
 
 #[derive(Clone, Debug)]

@@ -35,7 +35,11 @@
 //! - When the line names an author explicitly (after a label, "by" or "©"), other bare
 //!   name-like text (a caption's description) is not taken as an author.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 use super::Credit;
 use super::agency::{self, Kind};
@@ -404,6 +408,20 @@ const PLACE_INTROS: &[&str] = &[
     "tirada na",
 ];
 
+/// The phrase lists as automata: one pass over the text finds all of them. Built from constant
+/// lowercase patterns, so building cannot fail in practice; `None` would only skip the pass.
+static NOISE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| phrase_automaton(NOISE_PHRASES));
+static PLACE_INTRO_AUTOMATON: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| phrase_automaton(PLACE_INTROS));
+
+fn phrase_automaton(phrases: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(phrases)
+        .ok()
+}
+
 /// Word stems that say the image was changed.
 const MODIFIED_STEMS: &[&str] = &[
     "modif",
@@ -652,11 +670,11 @@ impl<'a> Parser<'a> {
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     }
 
-    /// Every whole-word, unmasked occurrence of a lowercase phrase.
-    fn find_phrase(&self, phrase: &str) -> Vec<Range<usize>> {
-        self.lower
-            .match_indices(phrase)
-            .map(|(i, p)| i..i + p.len())
+    /// Every whole-word, unmasked occurrence of a phrase of the automaton, leftmost longest.
+    fn find_phrases(&self, phrases: &AhoCorasick) -> Vec<Range<usize>> {
+        phrases
+            .find_iter(&self.lower)
+            .map(|m| m.range())
             .filter(|r| self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end))
             .filter(|r| self.whole_word(r) && self.free(r.clone()))
             .collect()
@@ -735,8 +753,8 @@ impl<'a> Parser<'a> {
     }
 
     fn noise(&mut self) {
-        for p in NOISE_PHRASES {
-            for r in self.find_phrase(p) {
+        if let Some(phrases) = &*NOISE_AUTOMATON {
+            for r in self.find_phrases(phrases) {
                 self.mark(r, Mark::Hard);
             }
         }
@@ -1051,8 +1069,11 @@ impl<'a> Parser<'a> {
         if self.credit.place.is_some() {
             return;
         }
-        for p in PLACE_INTROS {
-            if let Some(r) = self.find_phrase(p).first().cloned() {
+        let Some(phrases) = &*PLACE_INTRO_AUTOMATON else {
+            return;
+        };
+        for r in self.find_phrases(phrases) {
+            {
                 self.mark(r.clone(), Mark::Hard);
                 self.place_after(r.end, &[]);
                 if self.credit.place.is_some() {
@@ -1281,14 +1302,16 @@ impl<'a> Parser<'a> {
                     i += 1;
                     continue;
                 }
-                if let Some(n) = match_label(&words[i..], AUTHOR_LABELS) {
-                    ctx = Ctx::Author;
-                    i += n;
-                } else if let Some(n) = match_label(&words[i..], SOURCE_LABELS) {
-                    ctx = Ctx::Source;
-                    i += n;
-                } else {
-                    break;
+                match match_label(&words[i..]) {
+                    Some((n, false)) => {
+                        ctx = Ctx::Author;
+                        i += n;
+                    }
+                    Some((n, true)) => {
+                        ctx = Ctx::Source;
+                        i += n;
+                    }
+                    None => break,
                 }
                 if words
                     .get(i)
@@ -1610,16 +1633,33 @@ fn classify(words: &[Word]) -> Option<agency::NameMatch> {
     agency::classify(&lower)
 }
 
-/// The longest label of `labels` that the words start with; its length in words.
-fn match_label(words: &[Word], labels: &[&str]) -> Option<usize> {
-    let mut best = None;
-    for l in labels {
-        let n = l.split(' ').count();
+/// A label split into words, and whether it introduces the source (else the author).
+type Label = (Vec<&'static str>, bool);
+
+/// Labels split into words once, indexed by their first word.
+static LABEL_INDEX: LazyLock<HashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Label>> = HashMap::new();
+    for (table, is_source) in [(AUTHOR_LABELS, false), (SOURCE_LABELS, true)] {
+        for l in table {
+            let words: Vec<&'static str> = l.split(' ').collect();
+            map.entry(words[0]).or_default().push((words, is_source));
+        }
+    }
+    map
+});
+
+/// The longest author label (`false`) or source label (`true`) that the words start with, and
+/// its length in words.
+fn match_label(words: &[Word]) -> Option<(usize, bool)> {
+    let first = words.first()?;
+    let mut best: Option<(usize, bool)> = None;
+    for (label, is_source) in LABEL_INDEX.get(first.lower.as_str())? {
+        let n = label.len();
         if words.len() >= n
-            && l.split(' ').zip(words).all(|(a, w)| a == w.lower)
-            && best.is_none_or(|b| n > b)
+            && label.iter().zip(words).all(|(a, w)| *a == w.lower)
+            && best.is_none_or(|(b, _)| n > b)
         {
-            best = Some(n);
+            best = Some((n, *is_source));
         }
     }
     best
