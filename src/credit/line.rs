@@ -388,6 +388,11 @@ const PLACE_PREPS: &[&str] = &[
     "te", "dans", "ad", "op",
 ];
 
+/// Words that end a place: a credit starts there ("… in Berlin by Jane").
+const PLACE_STOPS: &[&str] = &[
+    "by", "via", "von", "photo", "foto", "credit", "par", "por", "door", "di",
+];
+
 /// Phrases that introduce a place without a date: `Taken in Berlin`.
 const PLACE_INTROS: &[&str] = &[
     "taken in",
@@ -903,8 +908,13 @@ impl<'a> Parser<'a> {
             out.push(s..self.text.len());
         }
         for r in &mut out {
-            while self.text[..r.end].ends_with(['\'', '’', '-']) && r.end > r.start {
-                r.end -= 1;
+            while r.end > r.start
+                && let Some(c) = self.text[..r.end]
+                    .chars()
+                    .next_back()
+                    .filter(|c| matches!(c, '\'' | '’' | '-'))
+            {
+                r.end -= c.len_utf8();
             }
         }
         out.retain(|r| !r.is_empty());
@@ -1012,11 +1022,7 @@ impl<'a> Parser<'a> {
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(next.len());
                 let nw = next[..nlen].to_lowercase();
-                if [
-                    "by", "via", "von", "photo", "foto", "credit", "par", "por", "door", "di",
-                ]
-                .contains(&nw.as_str())
-                {
+                if PLACE_STOPS.contains(&nw.as_str()) {
                     return i;
                 }
                 if next.starts_with(" - ") || next.starts_with("- ") {
@@ -1043,7 +1049,11 @@ impl<'a> Parser<'a> {
                         .find([',', '.', ';', '(', ')', '|', '/', '\n', ':'])
                         .unwrap_or(rest.len());
                     let chunk = &rest[..chunk_len];
-                    let ws: Vec<&str> = chunk.split_whitespace().collect();
+                    // "Berlin, Germany by Jane": the tail ends where a credit starts.
+                    let ws: Vec<&str> = chunk
+                        .split_whitespace()
+                        .take_while(|w| !PLACE_STOPS.contains(&w.to_lowercase().as_str()))
+                        .collect();
                     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
                     let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
                     let caps = !ws.is_empty()
@@ -1209,8 +1219,13 @@ impl<'a> Parser<'a> {
             }
             let mut end = j;
             // Closing quotes or apostrophes stuck to a word's end are not part of it.
-            while end > start && text[..end].ends_with(['\'', '’']) {
-                end -= 1;
+            while end > start
+                && let Some(c) = text[..end]
+                    .chars()
+                    .next_back()
+                    .filter(|c| matches!(c, '\'' | '’'))
+            {
+                end -= c.len_utf8();
             }
             let mut period = false;
             if text[start..end].ends_with('.') && end - start > 1 {
