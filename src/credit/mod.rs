@@ -1,5 +1,11 @@
 //! Credits: what a credit line, or the evidence about one image, says.
 
+pub mod agency;
+pub mod date;
+pub mod line;
+
+pub use line::{CreditLine, Spans, analyze_credit_line, parse_credit_line};
+
 use crate::license::{License, Rights};
 
 /// The credit object of the JSON contract.

@@ -1,0 +1,398 @@
+//! Names that appear in credit lines but are not people: news and stock agencies, image
+//! platforms, and boilerplate words ("Handout", "File", "Pool").
+//!
+//! The tables are lowercase; a name matches when a credit-line piece, lowercased, is the name,
+//! the name followed by suffix words ("AP Photo", "Reuters Pictures", "AFP/File"), the name
+//! glued to a suffix with a hyphen ("dpa-Bildfunk"), or the name followed by "for …" ("Getty
+//! Images for Netflix").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a non-person name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A news, photo or stock agency: it holds or licenses the rights, so it can be credited.
+    Agency,
+    /// A platform where the image was found; a source, never an author.
+    Platform,
+    /// A word that only describes the credit ("Handout", "File photo", "Unknown").
+    Boilerplate,
+}
+
+/// A match of a piece against the tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMatch {
+    pub kind: Kind,
+    /// Words of the piece the name covers: the name and the suffixes that belong to it, not
+    /// "Photo" or "File" ("AP" of "AP Photo", "Getty Images Plus" whole).
+    pub words: usize,
+}
+
+const AGENCIES: &[&str] = &[
+    "ap",
+    "the associated press",
+    "associated press",
+    "ap images",
+    "reuters",
+    "thomson reuters",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "dpa",
+    "dpa picture-alliance",
+    "picture alliance",
+    "picture-alliance",
+    "getty",
+    "getty images",
+    "epa",
+    "epa-efe",
+    "efe",
+    "agencia efe",
+    "ansa",
+    "anp",
+    "anp foto",
+    "xinhua",
+    "xinhua news agency",
+    "shutterstock",
+    "rex",
+    "rex features",
+    "alamy",
+    "istock",
+    "istockphoto",
+    "adobe stock",
+    "depositphotos",
+    "dreamstime",
+    "123rf",
+    "corbis",
+    "bloomberg",
+    "sipa",
+    "sipa press",
+    "sipa usa",
+    "abaca",
+    "abacapress",
+    "imago",
+    "imago images",
+    "keystone",
+    "kna",
+    "epd",
+    "ddp",
+    "ddp images",
+    "sputnik",
+    "ria novosti",
+    "tass",
+    "aap",
+    "pa",
+    "pa images",
+    "pa wire",
+    "kyodo",
+    "kyodo news",
+    "yonhap",
+    "anadolu",
+    "anadolu agency",
+    "europa press",
+    "agência brasil",
+    "agencia brasil",
+    "folhapress",
+    "estadão conteúdo",
+    "agência o globo",
+    "lusa",
+    "belga",
+    "hollandse hoogte",
+    "ritzau scanpix",
+    "scanpix",
+    "ntb",
+    "tt",
+    "zuma",
+    "zuma press",
+    "zuma wire",
+    "sopa images",
+    "lightrocket",
+    "nurphoto",
+    "polaris",
+    "redux",
+    "magnum",
+    "magnum photos",
+    "gamma-rapho",
+    "hans lucas",
+    "lapresse",
+    "fotogramma",
+    "ipa",
+    "newscom",
+    "wenn",
+    "splash news",
+    "backgrid",
+    "jiji",
+    "jiji press",
+    "vcg",
+    "visual china group",
+    "china news service",
+    "notimex",
+    "cuartoscuro",
+    "télam",
+    "telam",
+    "mauritius images",
+    "ullstein bild",
+    "süddeutsche zeitung photo",
+    "apa",
+    "apa-images",
+];
+
+const PLATFORMS: &[&str] = &[
+    "wikimedia commons",
+    "wikimedia",
+    "commons",
+    "wikipedia",
+    "flickr",
+    "flickr.com",
+    "unsplash",
+    "unsplash.com",
+    "pexels",
+    "pexels.com",
+    "pixabay",
+    "pixabay.com",
+    "instagram",
+    "twitter",
+    "facebook",
+    "youtube",
+    "openverse",
+    "imgur",
+    "500px",
+    "deviantart",
+    "freepik",
+    "canva",
+    "stocksnap",
+    "burst",
+    "public domain pictures",
+    "publicdomainpictures",
+    "rawpixel",
+    "the noun project",
+    "noun project",
+    "google",
+    "google maps",
+    "google street view",
+    "pinterest",
+    "tumblr",
+    "tiktok",
+    "x",
+];
+
+const BOILERPLATE: &[&str] = &[
+    "handout",
+    "pool",
+    "file",
+    "file photo",
+    "archive",
+    "archives photo",
+    "archiv",
+    "archivbild",
+    "archivfoto",
+    "symbolbild",
+    "symbolfoto",
+    "illustration",
+    "photo illustration",
+    "stock",
+    "stock photo",
+    "staff",
+    "staff photo",
+    "stringer",
+    "freelance",
+    "private",
+    "privat",
+    "privé",
+    "privée",
+    "privada",
+    "privado",
+    "privato",
+    "unknown",
+    "unknown author",
+    "unbekannt",
+    "inconnu",
+    "desconocido",
+    "sconosciuto",
+    "onbekend",
+    "desconhecido",
+    "anonymous",
+    "anonym",
+    "n/a",
+    "various",
+    "free",
+    "public domain",
+    "domaine public",
+    "gemeinfrei",
+    "dominio público",
+    "dominio pubblico",
+    "domínio público",
+    "publiek domein",
+    "unknown photographer",
+    "photographer unknown",
+    "author unknown",
+    "own work",
+    "eigenes werk",
+    "travail personnel",
+    "obra propia",
+    "opera propria",
+    "eigen werk",
+    "trabalho próprio",
+    "trabalho proprio",
+];
+
+/// Words that may follow an agency name and still mean the agency.
+const SUFFIXES: &[&str] = &[
+    "photo",
+    "photos",
+    "foto",
+    "fotos",
+    "images",
+    "pictures",
+    "picture",
+    "pool",
+    "file",
+    "archive",
+    "archiv",
+    "handout",
+    "staff",
+    "news",
+    "wire",
+    "stringer",
+    "bildfunk",
+    "zentralbild",
+    "fotograf",
+    "photographer",
+    "creative",
+    "editorial",
+    "stock",
+    "plus",
+];
+
+/// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
+/// the others ("Photo", "File") are cut from it.
+const NAME_SUFFIXES: &[&str] = &[
+    "plus",
+    "news",
+    "wire",
+    "creative",
+    "editorial",
+    "images",
+    "pictures",
+];
+
+/// One table entry, split into words once.
+struct Entry {
+    words: Vec<&'static str>,
+    kind: Kind,
+}
+
+/// Entries indexed by their first word, so that a lookup costs one hash, not a table walk.
+static INDEX: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    for (kind, table) in [
+        (Kind::Boilerplate, BOILERPLATE),
+        (Kind::Agency, AGENCIES),
+        (Kind::Platform, PLATFORMS),
+    ] {
+        for name in table {
+            let words: Vec<&'static str> = name.split(' ').collect();
+            map.entry(words[0]).or_default().push(Entry { words, kind });
+        }
+    }
+    map
+});
+
+/// Matches lowercase words (`["ap", "photo"]`) against the tables. Boilerplate wins over
+/// agencies, agencies over platforms; within a kind, the longest name.
+pub fn classify(words: &[&str]) -> Option<NameMatch> {
+    let first = *words.first()?;
+    let mut best: Option<NameMatch> = None;
+    let mut consider = |m: NameMatch| {
+        let rank = |k: Kind| match k {
+            Kind::Boilerplate => 2,
+            Kind::Agency => 1,
+            Kind::Platform => 0,
+        };
+        if best.is_none_or(|b| (rank(m.kind), m.words) > (rank(b.kind), b.words)) {
+            best = Some(m);
+        }
+    };
+    if let Some(entries) = INDEX.get(first) {
+        for e in entries {
+            if let Some(w) = matches(words, &e.words, e.kind) {
+                consider(NameMatch {
+                    kind: e.kind,
+                    words: w,
+                });
+            }
+        }
+    }
+    // "dpa-Bildfunk", "EPA-EFE": one word, an agency glued to a suffix or another agency.
+    if words.len() == 1
+        && let Some((head, rest)) = first.split_once('-')
+        && !rest.is_empty()
+        && rest
+            .split('-')
+            .all(|s| SUFFIXES.contains(&s) || is_known(s))
+        && INDEX.get(head).is_some_and(|es| {
+            es.iter()
+                .any(|e| e.kind == Kind::Agency && e.words.len() == 1)
+        })
+    {
+        consider(NameMatch {
+            kind: Kind::Agency,
+            words: 1,
+        });
+    }
+    best
+}
+
+fn matches(words: &[&str], name: &[&str], kind: Kind) -> Option<usize> {
+    let n = name.len();
+    if words.len() < n || !name.iter().zip(words).all(|(a, b)| a == b) {
+        return None;
+    }
+    let rest = &words[n..];
+    if rest.is_empty() {
+        return Some(n);
+    }
+    if kind == Kind::Boilerplate {
+        return None;
+    }
+    if rest[0] == "for" {
+        return Some(n);
+    }
+    if !rest.iter().all(|w| SUFFIXES.contains(w)) {
+        return None;
+    }
+    let kept = rest
+        .iter()
+        .rposition(|w| NAME_SUFFIXES.contains(w))
+        .map_or(0, |p| p + 1);
+    Some(n + kept)
+}
+
+fn is_known(word: &str) -> bool {
+    AGENCIES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<Kind> {
+        let lower = s.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        classify(&words).map(|m| m.kind)
+    }
+
+    #[test]
+    fn agencies_with_suffixes() {
+        assert_eq!(kind("AP Photo"), Some(Kind::Agency));
+        assert_eq!(kind("REUTERS"), Some(Kind::Agency));
+        assert_eq!(kind("dpa-Bildfunk"), Some(Kind::Agency));
+        assert_eq!(kind("EPA-EFE"), Some(Kind::Agency));
+        assert_eq!(kind("Getty Images for Netflix"), Some(Kind::Agency));
+        assert_eq!(kind("Wikimedia Commons"), Some(Kind::Platform));
+        assert_eq!(kind("File Photo"), Some(Kind::Boilerplate));
+        assert_eq!(kind("Apple"), None);
+        assert_eq!(kind("Reuters Smith"), None);
+    }
+}

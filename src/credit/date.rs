@@ -1,0 +1,451 @@
+//! Dates as people write them in credit lines, in English, German, French, Spanish, Italian,
+//! Dutch and Portuguese: `April 14, 2013`, `14 April 2013`, `14. April 2013`, `14 avril 2013`,
+//! `14 de abril de 2013`, `2013-04-14`, `14.04.2013`, `April 2013`, and a bare year.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A date found in a text, as much of it as was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// Byte range of the date in the text.
+    pub span: Range<usize>,
+}
+
+impl FoundDate {
+    /// ISO 8601: `2013-04-14`, `2013-04` or `2013`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// How precise the date is: a bare year ranks below a month, a month below a day.
+    pub fn precision(&self) -> u8 {
+        u8::from(self.month.is_some()) + u8::from(self.day.is_some())
+    }
+}
+
+/// Month names and their common abbreviations, lowercase, with the month number.
+/// `mar`/`mai`/`jan` etc. are only taken as months when a year is next to them.
+const MONTHS: &[(&str, u8)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+];
+
+/// Words that may stand between the parts of a date: `14 de abril de 2013`, `1er avril`.
+const JOINERS: &[&str] = &["de", "del", "of", "the"];
+const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "°", "ª"];
+
+static MONTH_INDEX: LazyLock<HashMap<&'static str, u8>> =
+    LazyLock::new(|| MONTHS.iter().copied().collect());
+
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTH_INDEX.get(w).copied()
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    Num { value: u32, digits: usize },
+    Word(String),
+    Punct(char),
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    kind: Kind,
+    span: Range<usize>,
+}
+
+fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !free(i) || c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            let mut value: u32 = c.to_digit(10).unwrap_or(0);
+            let mut digits = 1;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() || !free(j) {
+                    break;
+                }
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(d.to_digit(10).unwrap_or(0));
+                digits += 1;
+                end = j + 1;
+                it.next();
+            }
+            out.push(Tok {
+                kind: Kind::Num { value, digits },
+                span: i..end,
+            });
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !(d.is_alphabetic() || d == '.' && end == j) || !free(j) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+                if d == '.' {
+                    break;
+                }
+            }
+            out.push(Tok {
+                kind: Kind::Word(text[i..end].to_lowercase()),
+                span: i..end,
+            });
+        } else {
+            out.push(Tok {
+                kind: Kind::Punct(c),
+                span: i..i + c.len_utf8(),
+            });
+        }
+    }
+    out
+}
+
+fn days_in(month: u8, year: u16) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn year_ok(v: u32) -> Option<u16> {
+    // Photography starts in the 1820s; anything far in the future is not a year.
+    (1820..=2100).contains(&v).then_some(v as u16)
+}
+
+fn full(year: u16, month: u8, day: u32, span: Range<usize>) -> Option<FoundDate> {
+    let day = u8::try_from(day).ok()?;
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in(month, year)).then_some(FoundDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+        span,
+    })
+}
+
+struct Cursor<'a> {
+    toks: &'a [Tok],
+    text: &'a str,
+}
+
+impl Cursor<'_> {
+    fn num(&self, i: usize, max_digits: usize) -> Option<u32> {
+        match self.toks.get(i)?.kind {
+            Kind::Num { value, digits } if digits <= max_digits => Some(value),
+            _ => None,
+        }
+    }
+    fn year(&self, i: usize) -> Option<u16> {
+        match self.toks.get(i)?.kind {
+            Kind::Num { value, digits: 4 } => year_ok(value),
+            _ => None,
+        }
+    }
+    fn word(&self, i: usize) -> Option<&str> {
+        match &self.toks.get(i)?.kind {
+            Kind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn month(&self, i: usize) -> Option<u8> {
+        self.word(i).and_then(month_of)
+    }
+    /// Whether tokens `i` and `i + 1` touch (no space between them).
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+    /// Skips an ordinal suffix glued to a day number (`14th`, `1er`, `1º`) and a day's dot.
+    fn after_day(&self, mut i: usize) -> usize {
+        if self.adjacent(i - 1) {
+            if let Some(w) = self.word(i) {
+                if ORDINALS.contains(&w.trim_end_matches('.')) {
+                    i += 1;
+                }
+            } else if matches!(self.punct(i), Some('.' | 'º' | '°')) {
+                i += 1;
+            }
+        }
+        i
+    }
+    fn skip_joiners(&self, mut i: usize) -> usize {
+        while self.word(i).is_some_and(|w| JOINERS.contains(&w)) || self.punct(i) == Some(',') {
+            i += 1;
+        }
+        i
+    }
+    fn span(&self, a: usize, b: usize) -> Range<usize> {
+        self.toks[a].span.start..self.toks[b].span.end
+    }
+    /// A number touching a letter or a dot-number on either side (`2.0`, `A4`) is not a date part.
+    fn standalone(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let before = self.text[..t.span.start].chars().next_back();
+        let after = self.text[t.span.end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let dot_num = |s: &str| {
+            let mut cs = s.chars();
+            matches!(cs.next(), Some('.' | ',')) && cs.next().is_some_and(|c| c.is_ascii_digit())
+        };
+        let before_dot_num = {
+            let mut cs = self.text[..t.span.start].chars().rev();
+            matches!(cs.next(), Some('.')) && cs.next().is_some_and(|c| c.is_ascii_digit())
+        };
+        !glued(before) && !glued(after) && !dot_num(&self.text[t.span.end..]) && !before_dot_num
+    }
+
+    /// Tries every pattern at token `i`; returns the date and the index after it.
+    fn at(&self, i: usize) -> Option<(FoundDate, usize)> {
+        if let Some(y) = self.year(i) {
+            // 2013-04-14, 2013/04/14
+            if let (Some(s @ ('-' | '/' | '.')), Some(m), Some(d)) =
+                (self.punct(i + 1), self.num(i + 2, 2), self.num(i + 4, 2))
+                && self.punct(i + 3) == Some(s)
+            {
+                let m = u8::try_from(m).ok()?;
+                return full(y, m, d, self.span(i, i + 4)).map(|f| (f, i + 5));
+            }
+        }
+        if let Some(a) = self.num(i, 2) {
+            // 14.04.2013, 14/04/2013, 14-04-2013
+            if let (Some(s @ ('.' | '/' | '-')), Some(b), Some(y)) =
+                (self.punct(i + 1), self.num(i + 2, 2), self.year(i + 4))
+                && self.punct(i + 3) == Some(s)
+            {
+                let span = self.span(i, i + 4);
+                // Day first, as most of the world writes it; a slash date whose first part
+                // cannot be a day-first reading (04/14/2013) is read month first.
+                let (d, m) = if s == '/' && b > 12 { (b, a) } else { (a, b) };
+                let m = u8::try_from(m).ok()?;
+                return full(y, m, d, span).map(|f| (f, i + 5));
+            }
+            // 14 April 2013, 14. April 2013, 14 de abril de 2013, 1er avril 2013
+            let j = self.after_day(i + 1);
+            let j = self.skip_joiners(j);
+            if let Some(m) = self.month(j) {
+                let k = self.skip_joiners(j + 1);
+                if let Some(y) = self.year(k) {
+                    return full(y, m, a, self.span(i, k)).map(|f| (f, k + 1));
+                }
+            }
+        }
+        if let Some(m) = self.month(i) {
+            // April 14, 2013; April 14th 2013
+            if let Some(d) = self.num(i + 1, 2) {
+                let j = self.after_day(i + 2);
+                let j = self.skip_joiners(j);
+                if let Some(y) = self.year(j) {
+                    return full(y, m, d, self.span(i, j)).map(|f| (f, j + 1));
+                }
+            }
+            // April 2013, abril de 2013
+            let j = self.skip_joiners(i + 1);
+            if let Some(y) = self.year(j) {
+                return Some((
+                    FoundDate {
+                        year: y,
+                        month: Some(m),
+                        day: None,
+                        span: self.span(i, j),
+                    },
+                    j + 1,
+                ));
+            }
+        }
+        if let Some(y) = self.year(i)
+            && self.standalone(i)
+        {
+            return Some((
+                FoundDate {
+                    year: y,
+                    month: None,
+                    day: None,
+                    span: self.toks[i].span.clone(),
+                },
+                i + 1,
+            ));
+        }
+        None
+    }
+}
+
+/// Finds every date in `text`, in order, looking only at bytes where `free(i)` holds.
+pub(crate) fn find_dates(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<FoundDate> {
+    let toks = tokenize(text, free);
+    let cur = Cursor { toks: &toks, text };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match cur.at(i) {
+            Some((d, next)) => {
+                out.push(d);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Finds dates in the whole of `text`.
+///
+/// ```
+/// let d = licit::credit::date::find("Taken on April 14, 2013 in Atmeh");
+/// assert_eq!(d[0].iso(), "2013-04-14");
+/// ```
+pub fn find(text: &str) -> Vec<FoundDate> {
+    find_dates(text, &|_| true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Vec<String> {
+        find(s).iter().map(FoundDate::iso).collect()
+    }
+
+    #[test]
+    fn written_forms() {
+        assert_eq!(iso("April 14, 2013"), ["2013-04-14"]);
+        assert_eq!(iso("April 14th, 2013"), ["2013-04-14"]);
+        assert_eq!(iso("14 April 2013"), ["2013-04-14"]);
+        assert_eq!(iso("14. April 2013"), ["2013-04-14"]);
+        assert_eq!(iso("le 1er avril 2013"), ["2013-04-01"]);
+        assert_eq!(iso("14 de abril de 2013"), ["2013-04-14"]);
+        assert_eq!(iso("14 maart 2013"), ["2013-03-14"]);
+        assert_eq!(iso("2 de março de 2020"), ["2020-03-02"]);
+        assert_eq!(iso("2013-04-14"), ["2013-04-14"]);
+        assert_eq!(iso("14.04.2013"), ["2013-04-14"]);
+        assert_eq!(iso("04/14/2013"), ["2013-04-14"]);
+        assert_eq!(iso("Sept. 2019"), ["2019-09"]);
+        assert_eq!(iso("© 2019 Jane"), ["2019"]);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(iso("CC BY 2.0").is_empty());
+        assert!(iso("Theresa May").is_empty());
+        assert!(iso("31.02.2013").is_empty());
+        assert!(iso("Apollo 11").is_empty());
+        assert!(iso("IMG2013").is_empty());
+    }
+}

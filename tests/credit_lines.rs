@@ -1,0 +1,203 @@
+//! Credit-line cases from `tests/data/credit_lines.txt`: each block is one line and what the
+//! credit must say about it. See the header of the data file for the format.
+
+use licit::credit::{Credit, analyze_credit_line, parse_credit_line};
+use proptest::prelude::*;
+
+const DATA: &str = include_str!("data/credit_lines.txt");
+
+struct Case {
+    lineno: usize,
+    input: String,
+    authors: Vec<String>,
+    license: Option<String>,
+    rights: String,
+    date: Option<String>,
+    place: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    modified: bool,
+}
+
+fn opt(v: &str) -> Option<String> {
+    (v != "-").then(|| v.to_string())
+}
+
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    let mut cur: Option<Case> = None;
+    for (n, raw) in DATA.lines().enumerate() {
+        let lineno = n + 1;
+        if raw.starts_with('#') {
+            continue;
+        }
+        if raw.trim().is_empty() {
+            out.extend(cur.take());
+            continue;
+        }
+        let (key, value) = raw
+            .split_once(':')
+            .unwrap_or_else(|| panic!("line {lineno}: expected `key: value`"));
+        // One space after the colon; the rest is the value as written (inputs keep spaces).
+        let value = value.strip_prefix(' ').unwrap_or(value);
+        if key == "line" {
+            assert!(
+                cur.is_none(),
+                "line {lineno}: blank line missing before `line:`"
+            );
+            cur = Some(Case {
+                lineno,
+                input: value.to_string(),
+                authors: Vec::new(),
+                license: None,
+                rights: String::new(),
+                date: None,
+                place: None,
+                title: None,
+                source: None,
+                modified: false,
+            });
+            continue;
+        }
+        let c = cur
+            .as_mut()
+            .unwrap_or_else(|| panic!("line {lineno}: `{key}` before `line:`"));
+        match key {
+            "authors" => {
+                c.authors = if value == "-" {
+                    Vec::new()
+                } else {
+                    value.split(" | ").map(str::to_string).collect()
+                }
+            }
+            "license" => c.license = opt(value),
+            "rights" => c.rights = value.to_string(),
+            "date" => c.date = opt(value),
+            "place" => c.place = opt(value),
+            "title" => c.title = opt(value),
+            "source" => c.source = opt(value),
+            "modified" => c.modified = value == "yes",
+            _ => panic!("line {lineno}: unknown key `{key}`"),
+        }
+    }
+    out.extend(cur);
+    for c in &out {
+        assert!(
+            !c.rights.is_empty(),
+            "line {}: every case states `rights`",
+            c.lineno
+        );
+    }
+    out
+}
+
+fn mismatches(c: &Case, got: &Credit) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut check = |field: &str, want: String, got: String| {
+        if want != got {
+            out.push(format!("  {field}: want {want}, got {got}"));
+        }
+    };
+    check(
+        "authors",
+        format!("{:?}", c.authors),
+        format!("{:?}", got.authors),
+    );
+    check(
+        "license",
+        format!("{:?}", c.license.as_deref()),
+        format!("{:?}", got.license.map(|l| l.key())),
+    );
+    check("rights", c.rights.clone(), got.rights.to_string());
+    check("date", format!("{:?}", c.date), format!("{:?}", got.date));
+    check(
+        "place",
+        format!("{:?}", c.place),
+        format!("{:?}", got.place),
+    );
+    check(
+        "title",
+        format!("{:?}", c.title),
+        format!("{:?}", got.title),
+    );
+    check(
+        "source",
+        format!("{:?}", c.source),
+        format!("{:?}", got.source),
+    );
+    check("modified", c.modified.to_string(), got.modified.to_string());
+    out
+}
+
+#[test]
+fn credit_lines_from_data_file() {
+    let cases = cases();
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got = parse_credit_line(&c.input);
+        let m = mismatches(c, &got);
+        if !m.is_empty() {
+            failures.push(format!("line {}: {}\n{}", c.lineno, c.input, m.join("\n")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn data_file_has_enough_cases_and_enough_without_cc() {
+    let cases = cases();
+    let without_cc = cases.iter().filter(|c| c.license.is_none()).count();
+    assert!(cases.len() >= 150, "only {} cases", cases.len());
+    assert!(
+        without_cc * 3 >= cases.len(),
+        "only {without_cc} of {} cases without a CC license",
+        cases.len()
+    );
+}
+
+#[test]
+fn spans_point_at_the_fields() {
+    let text = "Photo: Jane Doe / Reuters, 14.04.2013";
+    let line = analyze_credit_line(text);
+    let authors: Vec<&str> = line
+        .spans
+        .authors
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(authors, ["Jane Doe"]);
+    assert_eq!(line.spans.date.map(|r| &text[r]), Some("14.04.2013"));
+    assert_eq!(
+        line.spans.source.first().map(|r| &text[r.clone()]),
+        Some("Reuters")
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in any::<String>()) {
+        let c = parse_credit_line(&s);
+        for a in &c.authors {
+            prop_assert!(!a.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn credit_like_text_never_panics(
+        s in r"(Photo|Foto|©|\(c\)|by|via| |/|,|\.|:|“|”|\x22|'|«|»|Jane|Doe|AP|Reuters|2013|14|April|avril|de|CC BY-SA 4\.0|cropped|in|Berlin|-){0,24}"
+    ) {
+        let line = analyze_credit_line(&s);
+        for (a, r) in line.credit.authors.iter().zip(&line.spans.authors) {
+            prop_assert!(!a.trim().is_empty());
+            prop_assert_eq!(a.as_str(), &s[r.clone()]);
+        }
+    }
+}
