@@ -12,3 +12,4 @@
 pub mod credit;
 pub mod evidence;
 pub mod license;
+pub mod metadata;
