@@ -142,7 +142,8 @@ fn text_value(key: &[u8], text: &[u8], utf8: bool, at: u64, found: &mut Found) {
     if let Some(kind) = key.strip_prefix(b"Raw profile type ") {
         return raw_profile(kind, text, at, found);
     }
-    let Some(&(_, o)) = KEYWORDS.iter().find(|(k, _)| *k == key) else {
+    // Keywords are matched regardless of case, as exiftool does (`author`, `Comment`).
+    let Some(&(_, o)) = KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)) else {
         return;
     };
     let text = trim_nul(text);

@@ -66,11 +66,13 @@ const PROPERTIES: &[(&str, &str, Origin)] = &[
     ),
 ];
 
+/// Local names are matched regardless of case: some writers spell `dc:Creator` (exiftool
+/// accepts it too); the origin keeps the standard spelling.
 fn property(ns: Option<&str>, name: &str) -> Option<Origin> {
     let ns = ns?;
     PROPERTIES
         .iter()
-        .find(|(n, l, _)| *n == ns && *l == name)
+        .find(|(n, l, _)| *n == ns && l.eq_ignore_ascii_case(name))
         .map(|&(_, _, o)| o)
 }
 
