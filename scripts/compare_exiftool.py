@@ -151,6 +151,7 @@ def licit_evidence(doc):
 
 
 def main():
+    sys.setrecursionlimit(20000)  # exiftool -struct nests as deep as the XMP does
     binary, files = sys.argv[1], sys.argv[2:]
     pairs = agree = charset = 0
     failures = []

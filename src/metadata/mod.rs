@@ -378,3 +378,37 @@ mod tests {
         assert_eq!(f.evidence[0].value, "Jane");
     }
 }
+
+/// Entry points for the fuzz targets in `fuzz/` (not a stable API).
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::Found;
+
+    /// Reads an XMP packet; returns how many evidence entries and problems it gave.
+    pub fn xmp(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::xmp::read(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads IPTC IIM datasets.
+    pub fn iptc_iim(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::iptc::read_iim(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads a Photoshop image resource block.
+    pub fn iptc_irb(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::iptc::read_irb(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads an EXIF (TIFF) block.
+    pub fn exif(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        let _ = super::exif::read(bytes.to_vec(), 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+}
