@@ -84,6 +84,12 @@ pub mod origin {
         XMP_PHOTOSHOP_SOURCE = "xmp:photoshop:Source";
         XMP_PLUS_LICENSOR_URL = "xmp:plus:LicensorURL";
         XMP_IPTC_CORE_CREATOR_CONTACT_INFO = "xmp:Iptc4xmpCore:CreatorContactInfo";
+        XMP_RIGHTS_OWNER = "xmp:xmpRights:Owner";
+        XMP_DC_PUBLISHER = "xmp:dc:publisher";
+        XMP_PHOTOSHOP_AUTHORS_POSITION = "xmp:photoshop:AuthorsPosition";
+        XMP_PLUS_LICENSOR_NAME = "xmp:plus:LicensorName";
+        XMP_PLUS_COPYRIGHT_OWNER_NAME = "xmp:plus:CopyrightOwnerName";
+        XMP_PLUS_IMAGE_CREATOR_NAME = "xmp:plus:ImageCreatorName";
         PNG_AUTHOR = "png:Author";
         PNG_COPYRIGHT = "png:Copyright";
         PNG_DESCRIPTION = "png:Description";

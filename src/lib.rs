@@ -13,5 +13,7 @@ pub mod assess;
 pub mod attribution;
 pub mod credit;
 pub mod evidence;
+pub mod finding;
 pub mod license;
+pub mod metadata;
 pub mod report;

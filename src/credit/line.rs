@@ -691,6 +691,7 @@ impl<'a> Parser<'a> {
         let scan = license::scan(self.text);
         self.credit.license = scan.licenses().first().copied();
         self.credit.rights = scan.rights();
+        self.credit.license_url_given = scan.mentions.iter().any(|m| m.form == license::Form::Url);
         for m in &scan.mentions {
             self.spans.license.push(m.span.clone());
             self.mark(m.span.clone(), Mark::Hard);

@@ -100,7 +100,14 @@ pub struct Merged {
 /// A name as a credit: without surrounding space, "©", years or an e-mail address in brackets.
 fn clean_name(raw: &str) -> Option<String> {
     let mut s = raw.trim();
-    for prefix in ["SPDX-FileCopyrightText:", "©", "(c)", "(C)", "Copyright", "copyright"] {
+    for prefix in [
+        "SPDX-FileCopyrightText:",
+        "©",
+        "(c)",
+        "(C)",
+        "Copyright",
+        "copyright",
+    ] {
         s = s.strip_prefix(prefix).unwrap_or(s).trim_start();
     }
     let s = match s.find('<') {
@@ -113,6 +120,26 @@ fn clean_name(raw: &str) -> Option<String> {
         .trim();
     let s = s.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then(|| s.to_string())
+}
+
+/// The text without `<address@example.org>` parts, as REUSE and Git write them after a name.
+fn without_emails(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        match rest[i..].find('>') {
+            Some(j) if rest[i..i + j].contains('@') => {
+                out.push_str(&rest[..i]);
+                rest = &rest[i + j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -159,9 +186,12 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 }
                 statements.extend(scan.statements.iter().map(|s| s.kind));
                 if role == Role::Notice && scan.licenses().is_empty() {
-                    let line = parse_credit_line(value);
+                    let line = parse_credit_line(&without_emails(value));
                     match line.authors.is_empty() {
-                        false => line.authors.into_iter().for_each(|a| push_author(&mut notice_holders, a)),
+                        false => line
+                            .authors
+                            .into_iter()
+                            .for_each(|a| push_author(&mut notice_holders, a)),
                         true => {
                             if let Some(n) = clean_name(value).filter(|n| n.len() <= 80) {
                                 push_author(&mut notice_holders, n);
@@ -169,7 +199,10 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                         }
                     }
                 }
-                if role == Role::Rights && e.origin == o::XMP_RIGHTS_WEB_STATEMENT && scan.licenses().is_empty() {
+                if role == Role::Rights
+                    && e.origin == o::XMP_RIGHTS_WEB_STATEMENT
+                    && scan.licenses().is_empty()
+                {
                     credit.source.get_or_insert_with(|| value.to_string());
                 }
             }
@@ -180,7 +213,9 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 }
                 let scan = license::scan(value);
                 statements.extend(scan.statements.iter().map(|s| s.kind));
-                line.authors.into_iter().for_each(|a| push_author(&mut line_authors, a));
+                line.authors
+                    .into_iter()
+                    .for_each(|a| push_author(&mut line_authors, a));
                 credit.modified |= line.modified;
                 if credit.title.is_none() {
                     credit.title = line.title;
@@ -203,8 +238,10 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 credit.source.get_or_insert_with(|| value.to_string());
             }
         }
-        if matches!(e.origin, o::XMP_CC_LICENSE | o::HTML_REL_LICENSE | o::RDFA_LICENSE | o::HTTP_LINK_LICENSE)
-            || value.contains("creativecommons.org/")
+        if matches!(
+            e.origin,
+            o::XMP_CC_LICENSE | o::HTML_REL_LICENSE | o::RDFA_LICENSE | o::HTTP_LINK_LICENSE
+        ) || value.contains("creativecommons.org/")
         {
             credit.license_url_given |= license::scan(value)
                 .mentions
@@ -330,20 +367,33 @@ mod tests {
     #[test]
     fn disagreeing_licenses_take_the_most_restrictive_and_say_so() {
         let m = merge(&[
-            ev(o::XMP_CC_LICENSE, "https://creativecommons.org/licenses/by-sa/4.0/"),
-            ev(o::XMP_RIGHTS_USAGE_TERMS, "This work is licensed under CC BY-NC 2.0"),
+            ev(
+                o::XMP_CC_LICENSE,
+                "https://creativecommons.org/licenses/by-sa/4.0/",
+            ),
+            ev(
+                o::XMP_RIGHTS_USAGE_TERMS,
+                "This work is licensed under CC BY-NC 2.0",
+            ),
         ]);
         assert_eq!(m.credit.license.map(License::key), Some("by-nc/2.0"));
         assert_eq!(m.findings.len(), 1);
         assert_eq!(m.findings[0].kind, FindingKind::LicenseConflict);
-        assert!(m.findings[0].message.contains("xmp:cc:license says CC BY-SA 4.0"));
+        assert!(
+            m.findings[0]
+                .message
+                .contains("xmp:cc:license says CC BY-SA 4.0")
+        );
         assert!(m.credit.license_url_given);
     }
 
     #[test]
     fn a_unit_and_its_tool_agree() {
         let m = merge(&[
-            ev(o::XMP_CC_LICENSE, "https://creativecommons.org/licenses/by-sa/3.0/"),
+            ev(
+                o::XMP_CC_LICENSE,
+                "https://creativecommons.org/licenses/by-sa/3.0/",
+            ),
             ev(o::XMP_RIGHTS_USAGE_TERMS, "CC BY-SA"),
         ]);
         assert_eq!(m.credit.license.map(License::key), Some("by-sa/3.0"));

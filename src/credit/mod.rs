@@ -3,8 +3,10 @@
 pub mod agency;
 pub mod date;
 pub mod line;
+pub mod merge;
 
 pub use line::{CreditLine, Spans, analyze_credit_line, parse_credit_line};
+pub use merge::{Merged, merge};
 
 use crate::license::{License, Rights};
 

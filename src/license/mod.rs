@@ -130,7 +130,9 @@ impl License {
     pub fn restrictiveness(self) -> u8 {
         let t = self.effective_tool();
         let mut score = 0;
-        if t.prohibits.contains(Flag::CommercialUse) || t.prohibits.contains(Flag::HighIncomeNationUse) {
+        if t.prohibits.contains(Flag::CommercialUse)
+            || t.prohibits.contains(Flag::HighIncomeNationUse)
+        {
             score += 8;
         }
         if !t.permits.contains(Flag::DerivativeWorks) {

@@ -1,0 +1,414 @@
+//! Embedded metadata: the rights fields of EXIF, XMP and IPTC IIM, from the bytes of an image.
+//!
+//! The container is decided by content (magic bytes), never by the file name. Only the metadata
+//! segments are read, never the pixels: a JPEG whose metadata sits at its start costs one read of
+//! 64 KiB. Every field becomes [`Evidence`] with the origin names of [`crate::evidence::origin`],
+//! kept verbatim (trailing NULs removed); a list value (several `dc:creator`) is one entry per
+//! element. Nothing is deduplicated across sources: merging is the credit stage's job.
+//!
+//! Readers never give up silently: a [`Metadata`] holds what could be read plus the
+//! [`Problem`]s met (a truncated segment, a lying length, bad XML), each with its file offset.
+//! [`Error`] is kept for files that cannot be read at all (I/O, not an image).
+//!
+//! ```no_run
+//! # fn main() -> Result<(), licit::metadata::Error> {
+//! let meta = licit::metadata::read_path("tests/fixtures/images/exif.jpg".as_ref())?;
+//! for e in &meta.evidence {
+//!     println!("{} = {}", e.origin, e.value);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Supported containers: JPEG, PNG, TIFF (and DNG), WebP, HEIF/HEIC/AVIF, GIF, JPEG XL (the
+//! container's `Exif` and `xml ` boxes; brotli-compressed `brob` boxes are reported, not
+//! decoded), and standalone XMP (sidecars: see [`sidecar_for`]).
+//!
+//! Character sets: EXIF ASCII fields are read as UTF-8 when they are valid UTF-8, otherwise as
+//! Windows-1252 (as exiftool does). IPTC IIM is UTF-8 when record 1:90 holds `ESC % G`; otherwise
+//! bytes that are valid UTF-8 are read as UTF-8 and others as Windows-1252 (a superset of
+//! Latin-1), and a [`ProblemKind::Charset`] problem is recorded for the latter. PNG `tEXt`/`zTXt`
+//! are Latin-1, `iTXt` is UTF-8, XP* tags UTF-16LE.
+
+mod exif;
+mod gif;
+mod input;
+mod iptc;
+mod isobmff;
+mod jpeg;
+mod png;
+mod text;
+mod tiff;
+mod webp;
+mod xmp;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{Read, Seek};
+use std::path::{Path, PathBuf};
+
+use crate::evidence::{Evidence, Origin};
+use input::Input;
+
+/// The most bytes any single payload (an XMP packet, an EXIF block, an inflated PNG chunk) may
+/// take. A length field claiming more is a [`ProblemKind::TooLarge`] problem, never an allocation.
+pub const MAX_PAYLOAD: usize = 16 * 1024 * 1024;
+
+/// The container a file was recognised as, from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Jpeg,
+    Png,
+    /// TIFF and TIFF-based raw formats such as DNG.
+    Tiff,
+    Webp,
+    /// HEIF and HEIC (ISO base media file with an image brand).
+    Heif,
+    Avif,
+    Gif,
+    JpegXl,
+    /// A standalone XMP packet (a sidecar).
+    Xmp,
+}
+
+impl Format {
+    /// The lower-case name: `jpeg`, `png`, `tiff`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpeg",
+            Format::Png => "png",
+            Format::Tiff => "tiff",
+            Format::Webp => "webp",
+            Format::Heif => "heif",
+            Format::Avif => "avif",
+            Format::Gif => "gif",
+            Format::JpegXl => "jpeg-xl",
+            Format::Xmp => "xmp",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of trouble a [`Problem`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The file ends inside a structure.
+    Truncated,
+    /// A structure is inconsistent: a length that does not fit, a bad marker, invalid XML.
+    Malformed,
+    /// A length claims more than [`MAX_PAYLOAD`] or a nesting limit was hit.
+    TooLarge,
+    /// A structure licit recognises but does not read (BigTIFF, brotli boxes, JIS text).
+    Unsupported,
+    /// Text whose character set was not declared or not valid; it was decoded as documented.
+    Charset,
+}
+
+/// A problem met while reading: where, what kind, and what.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// Byte offset in the file of the structure concerned.
+    pub offset: u64,
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at byte {}: {}", self.offset, self.message)
+    }
+}
+
+/// What was read from one file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Metadata {
+    pub format: Format,
+    /// The rights fields, in file order, verbatim.
+    pub evidence: Vec<Evidence>,
+    /// Everything that went wrong; the evidence read before and after it is kept.
+    pub problems: Vec<Problem>,
+    /// Bytes actually read from the file (for a byte slice: the extent looked at).
+    pub bytes_read: u64,
+}
+
+/// A file that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", path.as_deref().map_or_else(|| "<bytes>".to_owned(), |p| p.display().to_string()))]
+pub struct Error {
+    /// The file, when reading from a path.
+    pub path: Option<PathBuf>,
+    pub kind: ErrorKind,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ErrorKind {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("empty file")]
+    Empty,
+    /// The first bytes match no supported container; says what they look like.
+    #[error("not an image: {0}")]
+    NotAnImage(String),
+}
+
+/// Reads the metadata of the file at `path`. The file is opened read-only.
+pub fn read_path(path: &Path) -> Result<Metadata, Error> {
+    let with_path = |kind: ErrorKind| Error {
+        path: Some(path.to_owned()),
+        kind,
+    };
+    let mut file = File::open(path).map_err(|e| with_path(e.into()))?;
+    let len = file.metadata().map_err(|e| with_path(e.into()))?.len();
+    read_input(Input::reader(&mut file, len)).map_err(with_path)
+}
+
+/// Reads the metadata of an image held in memory.
+pub fn read_bytes(bytes: &[u8]) -> Result<Metadata, Error> {
+    read_input(Input::slice(bytes)).map_err(|kind| Error { path: None, kind })
+}
+
+/// Reads the metadata from any seekable reader (the reader's position is moved).
+pub fn read_reader<R: Read + Seek>(reader: &mut R) -> Result<Metadata, Error> {
+    let err = |e: std::io::Error| Error {
+        path: None,
+        kind: e.into(),
+    };
+    let len = reader.seek(std::io::SeekFrom::End(0)).map_err(err)?;
+    read_input(Input::reader(reader, len)).map_err(|kind| Error { path: None, kind })
+}
+
+/// The XMP sidecar of `image`, if one exists: `photo.jpg.xmp` first, then `photo.xmp`
+/// (either in upper or lower case). Read it with [`read_path`]; its format is [`Format::Xmp`].
+pub fn sidecar_for(image: &Path) -> Option<PathBuf> {
+    let mut candidates = Vec::with_capacity(4);
+    for ext in ["xmp", "XMP"] {
+        let mut whole = image.as_os_str().to_owned();
+        whole.push(".");
+        whole.push(ext);
+        candidates.push(PathBuf::from(whole));
+    }
+    for ext in ["xmp", "XMP"] {
+        if image.extension().is_some_and(|e| e != ext) {
+            candidates.push(image.with_extension(ext));
+        }
+    }
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+/// What the parsers fill in.
+#[derive(Default)]
+pub(crate) struct Found {
+    pub evidence: Vec<Evidence>,
+    pub problems: Vec<Problem>,
+}
+
+impl Found {
+    /// Adds evidence unless the value is empty or only whitespace once NULs are removed.
+    pub fn push(&mut self, origin: Origin, value: &str) {
+        let value = value.trim_end_matches('\0').trim_start_matches('\0');
+        if !value.trim().is_empty() {
+            self.evidence.push(Evidence::new(origin, value));
+        }
+    }
+
+    pub fn problem(&mut self, offset: u64, kind: ProblemKind, message: impl Into<String>) {
+        self.problems.push(Problem {
+            offset,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    /// Records a read error as a problem (the reader keeps what it had).
+    pub fn io(&mut self, offset: u64, e: &std::io::Error) {
+        self.problem(offset, ProblemKind::Truncated, format!("read failed: {e}"));
+    }
+}
+
+fn read_input(mut input: Input<'_>) -> Result<Metadata, ErrorKind> {
+    if input.len() == 0 {
+        return Err(ErrorKind::Empty);
+    }
+    let head = input.get(0, 64)?.to_vec();
+    let format = sniff(&head).map_err(ErrorKind::NotAnImage)?;
+    let mut found = Found::default();
+    match format {
+        Format::Jpeg => jpeg::read(&mut input, &mut found),
+        Format::Png => png::read(&mut input, &mut found),
+        Format::Tiff => tiff::read(&mut input, &mut found),
+        Format::Webp => webp::read(&mut input, &mut found),
+        Format::Heif | Format::Avif => isobmff::read_heif(&mut input, &mut found),
+        Format::JpegXl => isobmff::read_jxl(&mut input, &mut found),
+        Format::Gif => gif::read(&mut input, &mut found),
+        Format::Xmp => read_xmp_file(&mut input, &mut found),
+    }
+    Ok(Metadata {
+        format,
+        evidence: found.evidence,
+        problems: found.problems,
+        bytes_read: input.bytes_read(),
+    })
+}
+
+fn read_xmp_file(input: &mut Input<'_>, found: &mut Found) {
+    let len = input.len();
+    if len > MAX_PAYLOAD as u64 {
+        found.problem(
+            0,
+            ProblemKind::TooLarge,
+            format!("XMP file of {len} bytes is over the {MAX_PAYLOAD}-byte limit"),
+        );
+        return;
+    }
+    match input.get(0, len as usize) {
+        Ok(bytes) => {
+            let bytes = bytes.to_vec();
+            xmp::read(&bytes, 0, found);
+        }
+        Err(e) => found.io(0, &e),
+    }
+}
+
+const JXL_CONTAINER: &[u8] = b"\0\0\0\x0cJXL \r\n\x87\n";
+
+/// Decides the container from the first bytes.
+fn sniff(head: &[u8]) -> Result<Format, String> {
+    let starts = |m: &[u8]| head.starts_with(m);
+    if starts(b"\xff\xd8\xff") {
+        return Ok(Format::Jpeg);
+    }
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        return Ok(Format::Png);
+    }
+    if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
+        return Ok(Format::Tiff);
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return Ok(Format::Gif);
+    }
+    if starts(b"\xff\x0a") || starts(JXL_CONTAINER) {
+        return Ok(Format::JpegXl);
+    }
+    if head.len() >= 12 && starts(b"RIFF") && &head[8..12] == b"WEBP" {
+        return Ok(Format::Webp);
+    }
+    if head.len() >= 12 && &head[4..8] == b"ftyp" {
+        return isobmff::brand_format(head);
+    }
+    if looks_like_xmp(head) {
+        return Ok(Format::Xmp);
+    }
+    Err(describe(head))
+}
+
+fn looks_like_xmp(head: &[u8]) -> bool {
+    let text = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let text = &text[start..];
+    [
+        &b"<?xpacket"[..],
+        b"<x:xmpmeta",
+        b"<x:xapmeta",
+        b"<rdf:RDF",
+        b"<?xml",
+    ]
+    .iter()
+    .any(|m| text.starts_with(m))
+}
+
+/// A short description of unrecognised content, for the error message.
+fn describe(head: &[u8]) -> String {
+    let sample = &head[..head.len().min(16)];
+    if sample
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+    {
+        "starts with text, no image signature".to_owned()
+    } else {
+        let hex: Vec<String> = sample.iter().map(|b| format!("{b:02x}")).collect();
+        format!("unknown signature {}", hex.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_not_an_image() {
+        let err = read_bytes(b"hello, I am a text file named photo.jpg\n").unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::NotAnImage(_)), "{err}");
+        assert!(err.to_string().contains("not an image"), "{err}");
+    }
+
+    #[test]
+    fn empty_is_an_error() {
+        assert!(matches!(
+            read_bytes(b"").unwrap_err().kind,
+            ErrorKind::Empty
+        ));
+    }
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff(b"\xff\xd8\xff\xe0").unwrap(), Format::Jpeg);
+        assert_eq!(sniff(b"MM\0*\0\0\0\x08").unwrap(), Format::Tiff);
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ").unwrap(), Format::Webp);
+        assert_eq!(sniff(b"\xef\xbb\xbf <?xpacket begin").unwrap(), Format::Xmp);
+        assert!(sniff(b"RIFF\0\0\0\0WAVEfmt ").is_err());
+    }
+
+    #[test]
+    fn empty_values_are_not_evidence() {
+        let mut f = Found::default();
+        f.push(crate::evidence::origin::EXIF_ARTIST, "\0\0");
+        f.push(crate::evidence::origin::EXIF_ARTIST, "   ");
+        f.push(crate::evidence::origin::EXIF_ARTIST, "Jane\0");
+        assert_eq!(f.evidence.len(), 1);
+        assert_eq!(f.evidence[0].value, "Jane");
+    }
+}
+
+/// Entry points for the fuzz targets in `fuzz/` (not a stable API).
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::Found;
+
+    /// Reads an XMP packet; returns how many evidence entries and problems it gave.
+    pub fn xmp(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::xmp::read(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads IPTC IIM datasets.
+    pub fn iptc_iim(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::iptc::read_iim(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads a Photoshop image resource block.
+    pub fn iptc_irb(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        super::iptc::read_irb(bytes, 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+
+    /// Reads an EXIF (TIFF) block.
+    pub fn exif(bytes: &[u8]) -> (usize, usize) {
+        let mut f = Found::default();
+        let _ = super::exif::read(bytes.to_vec(), 0, &mut f);
+        (f.evidence.len(), f.problems.len())
+    }
+}

@@ -1,0 +1,238 @@
+//! PNG: eXIf and text chunks (tEXt, zTXt, iTXt) anywhere before IEND; IDAT is skipped unread
+//! when it is larger than the read window.
+
+use super::input::Input;
+use super::text::{latin1, trim_nul};
+use super::{Found, MAX_PAYLOAD, ProblemKind, exif, iptc, xmp};
+use crate::evidence::{Origin, origin};
+
+const XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp";
+
+/// Text keywords read as evidence (PNG specification 11.3.4.2).
+const KEYWORDS: &[(&[u8], Origin)] = &[
+    (b"Author", origin::PNG_AUTHOR),
+    (b"Copyright", origin::PNG_COPYRIGHT),
+    (b"Description", origin::PNG_DESCRIPTION),
+    (b"Title", origin::PNG_TITLE),
+    (b"Source", origin::PNG_SOURCE),
+    (b"Comment", origin::PNG_COMMENT),
+];
+
+pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
+    let mut pos = 8u64;
+    loop {
+        let head = match input.get(pos, 8) {
+            Ok(h) => h,
+            Err(e) => return found.io(pos, &e),
+        };
+        if head.is_empty() {
+            found.problem(pos, ProblemKind::Truncated, "PNG ends before IEND");
+            return;
+        }
+        let Some(&[a, b, c, d, t0, t1, t2, t3]) = head.first_chunk::<8>() else {
+            found.problem(
+                pos,
+                ProblemKind::Truncated,
+                "PNG ends inside a chunk header",
+            );
+            return;
+        };
+        let len = u32::from_be_bytes([a, b, c, d]);
+        let kind = [t0, t1, t2, t3];
+        if len > 0x7FFF_FFFF {
+            found.problem(
+                pos,
+                ProblemKind::Malformed,
+                format!("PNG chunk length {len}"),
+            );
+            return;
+        }
+        if &kind == b"IEND" {
+            return;
+        }
+        let data_at = pos + 8;
+        let wanted = matches!(&kind, b"eXIf" | b"tEXt" | b"zTXt" | b"iTXt");
+        if wanted {
+            if len as usize > MAX_PAYLOAD {
+                found.problem(
+                    pos,
+                    ProblemKind::TooLarge,
+                    format!("PNG chunk claims {len} bytes, over the {MAX_PAYLOAD}-byte limit"),
+                );
+            } else {
+                let data = match input.get_vec(data_at, len as usize) {
+                    Ok(d) => d,
+                    Err(e) => return found.io(data_at, &e),
+                };
+                if data.len() < len as usize {
+                    found.problem(
+                        pos,
+                        ProblemKind::Truncated,
+                        format!("PNG chunk claims {len} bytes, {} remain", data.len()),
+                    );
+                    return;
+                }
+                chunk(&kind, &data, data_at, found);
+            }
+        }
+        // data, then the 4-byte CRC
+        pos = data_at + u64::from(len) + 4;
+        if pos > input.len() {
+            found.problem(data_at, ProblemKind::Truncated, "PNG ends inside a chunk");
+            return;
+        }
+    }
+}
+
+fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
+    match kind {
+        b"eXIf" => {
+            // Some writers keep the JPEG "Exif\0\0" prefix.
+            let tiff = data.strip_prefix(b"Exif\0\0").unwrap_or(data);
+            exif::read(tiff.to_vec(), at, found);
+        }
+        b"tEXt" => {
+            let Some((key, text)) = split_nul(data) else {
+                return found.problem(at, ProblemKind::Malformed, "tEXt without a keyword");
+            };
+            text_value(key, text, false, at, found);
+        }
+        b"zTXt" => {
+            let Some((key, rest)) = split_nul(data) else {
+                return found.problem(at, ProblemKind::Malformed, "zTXt without a keyword");
+            };
+            let Some((_method, compressed)) = rest.split_first() else {
+                return found.problem(at, ProblemKind::Truncated, "zTXt cut short");
+            };
+            if let Some(text) = inflate(compressed, at, found) {
+                text_value(key, &text, false, at, found);
+            }
+        }
+        b"iTXt" => {
+            let Some((key, rest)) = split_nul(data) else {
+                return found.problem(at, ProblemKind::Malformed, "iTXt without a keyword");
+            };
+            let Some((&[flag, _method], rest)) = rest.split_first_chunk::<2>() else {
+                return found.problem(at, ProblemKind::Truncated, "iTXt cut short");
+            };
+            let Some((_lang, rest)) = split_nul(rest) else {
+                return found.problem(at, ProblemKind::Malformed, "iTXt language tag unterminated");
+            };
+            let Some((_translated, text)) = split_nul(rest) else {
+                return found.problem(at, ProblemKind::Malformed, "iTXt keyword unterminated");
+            };
+            if flag == 1 {
+                if let Some(text) = inflate(text, at, found) {
+                    text_value(key, &text, true, at, found);
+                }
+            } else {
+                text_value(key, text, true, at, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One text chunk's keyword and text (`utf8` for iTXt, Latin-1 otherwise).
+fn text_value(key: &[u8], text: &[u8], utf8: bool, at: u64, found: &mut Found) {
+    if key == XMP_KEYWORD {
+        xmp::read(text, at, found);
+        return;
+    }
+    if let Some(kind) = key.strip_prefix(b"Raw profile type ") {
+        return raw_profile(kind, text, at, found);
+    }
+    // Keywords are matched regardless of case, as exiftool does (`author`, `Comment`).
+    let Some(&(_, o)) = KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)) else {
+        return;
+    };
+    let text = trim_nul(text);
+    let value = if utf8 {
+        String::from_utf8_lossy(text).into_owned()
+    } else {
+        latin1(text)
+    };
+    found.push(o, &value);
+}
+
+/// ImageMagick's "Raw profile type NAME" text: `\nNAME\n   LENGTH\nHEX…`.
+fn raw_profile(kind: &[u8], text: &[u8], at: u64, found: &mut Found) {
+    let mut fields = text
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|f| !f.is_empty());
+    let _name = fields.next();
+    let len: Option<usize> = fields
+        .next()
+        .and_then(|l| std::str::from_utf8(l).ok())
+        .and_then(|l| l.parse().ok());
+    let Some(len) = len.filter(|&l| l <= MAX_PAYLOAD) else {
+        return found.problem(
+            at,
+            ProblemKind::Malformed,
+            "raw profile length missing or too large",
+        );
+    };
+    let mut bytes = Vec::with_capacity(len.min(text.len() / 2));
+    let mut high: Option<u8> = None;
+    for f in fields {
+        for &c in f {
+            let Some(v) = (c as char).to_digit(16) else {
+                return found.problem(at, ProblemKind::Malformed, "raw profile is not hex");
+            };
+            match high.take() {
+                Some(h) => bytes.push((h << 4) | v as u8),
+                None => high = Some(v as u8),
+            }
+        }
+    }
+    if bytes.len() != len {
+        found.problem(
+            at,
+            ProblemKind::Truncated,
+            format!("raw profile claims {len} bytes, holds {}", bytes.len()),
+        );
+    }
+    match kind {
+        b"exif" | b"APP1" if bytes.starts_with(b"Exif\0") && bytes.len() >= 6 => {
+            exif::read(bytes[6..].to_vec(), at, found);
+        }
+        b"exif" => {
+            exif::read(bytes, at, found);
+        }
+        b"iptc" | b"8bim" => {
+            if bytes.starts_with(b"8BIM") {
+                iptc::read_irb(&bytes, at, found);
+            } else {
+                iptc::read_iim(&bytes, at, found);
+            }
+        }
+        b"xmp" => {
+            xmp::read(&bytes, at, found);
+        }
+        _ => {}
+    }
+}
+
+fn split_nul(data: &[u8]) -> Option<(&[u8], &[u8])> {
+    let i = memchr::memchr(0, data)?;
+    Some((&data[..i], &data[i + 1..]))
+}
+
+fn inflate(compressed: &[u8], at: u64, found: &mut Found) -> Option<Vec<u8>> {
+    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_PAYLOAD) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let kind = if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                ProblemKind::TooLarge
+            } else {
+                ProblemKind::Malformed
+            };
+            found.problem(
+                at,
+                kind,
+                format!("compressed PNG text does not inflate: {e}"),
+            );
+            None
+        }
+    }
+}
