@@ -130,6 +130,10 @@ pub mod origin {
 pub struct Evidence {
     pub origin: Origin,
     pub value: String,
+    /// Where it was read when that is not the target itself: an XMP sidecar, a REUSE file, the
+    /// document that shows the image (`photo.xmp`, `content/post.md:12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 
 impl Evidence {
@@ -137,7 +141,16 @@ impl Evidence {
         Evidence {
             origin,
             value: value.into(),
+            location: None,
         }
+    }
+}
+
+impl Evidence {
+    /// The same evidence, read at `location`.
+    pub fn at(mut self, location: impl Into<String>) -> Evidence {
+        self.location = Some(location.into());
+        self
     }
 }
 

@@ -11,6 +11,7 @@
 
 pub mod assess;
 pub mod attribution;
+pub mod check;
 pub mod credit;
 pub mod evidence;
 pub mod finding;
