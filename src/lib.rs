@@ -9,6 +9,8 @@
 //! assert_eq!(scan.licenses()[0].key(), "by-nc-nd/2.0");
 //! ```
 
+pub mod assess;
+pub mod attribution;
 pub mod credit;
 pub mod evidence;
 pub mod license;

@@ -23,6 +23,10 @@ pub struct Credit {
     pub place: Option<String>,
     /// Whether the credit says the image was changed (cropped, modified, adapted from…).
     pub modified: bool,
+    /// Whether the credit gave the license's URL (a link or a written-out URL), not only its
+    /// name; the attribution check needs it. Serialized only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub license_url_given: bool,
 }
 
 impl Default for Credit {
@@ -36,6 +40,7 @@ impl Default for Credit {
             date: None,
             place: None,
             modified: false,
+            license_url_given: false,
         }
     }
 }

@@ -392,9 +392,13 @@ impl LegalTool {
         let mut s = match self.family {
             Family::Zero => "CC0".to_string(),
             Family::Mark => "PDM".to_string(),
-            Family::Elements(_) | Family::Sampling | Family::DevelopingNations => {
-                format!("CC {}", unit.name.to_ascii_uppercase())
-            }
+            Family::Elements(_) => format!("CC {}", unit.name.to_ascii_uppercase()),
+            Family::Sampling => match unit.name {
+                "sampling" => "CC Sampling".to_string(),
+                "sampling+" => "CC Sampling+".to_string(),
+                _ => "CC NC-Sampling+".to_string(),
+            },
+            Family::DevelopingNations => "CC DevNations".to_string(),
             Family::PublicDomainDedication => return "CC-PDDC".to_string(),
             Family::SoftwareWrapper => format!("CC-{}", unit.name),
         };

@@ -2,7 +2,9 @@
 //! `(CC BY-SA)`, `CC BY 4.0 International`, `CC BY-SA 3.0 DE`, `by-nc-sa/2.0/fr`, `CC0 1.0`,
 //! `PDM`, `CC-PDDC`, `CC-BY-SA-3.0-DE`.
 
-use super::text::{Sep, ascii_word, sep, starts_ci, version, word_at, word_before, word_ci};
+use super::text::{
+    Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
+};
 use super::{Form, Mention};
 use crate::license::jurisdiction::JURISDICTIONS;
 use crate::license::{Elements, License, catalogue};
@@ -222,18 +224,31 @@ fn special(s: &str, start: usize, i: usize, prefix: Prefix) -> Option<Mention> {
     let cat = catalogue();
     let tool = |key: &str| cat.by_key(key).map(|t| License::Tool(t.id));
     let b = s.as_bytes();
-    // `CC0`, `CC-0`, `cc0`: the prefix word check fails on "CC0", so look at the raw bytes.
-    if let Some(j) = starts_ci(s, start, "cc") {
+    // `CC0`, `CC-0`, `cc0`, `Creative Commons CC0`: the prefix word check fails on "CC0", so
+    // look at the raw bytes.
+    let zero_at = match prefix {
+        Prefix::CreativeCommons => sep(s, i).end,
+        _ => start,
+    };
+    if let Some(j) = starts_ci(s, zero_at, "cc") {
         let k = if b.get(j) == Some(&b'-') { j + 1 } else { j };
         if b.get(k) == Some(&b'0') && !word_at(s, k + 1) {
-            let end = zero_tail(s, k + 1);
-            return Some(mention(s, start, end, tool("zero/1.0")?));
+            let (end, universal) = zero_tail(s, k + 1);
+            let mut m = mention(s, start, tail_words(s, end), tool("zero/1.0")?);
+            // "CC0 1.0 Universal" is the tool's official title.
+            if universal && m.form == Form::Code {
+                m.form = Form::Title;
+            }
+            return Some(m);
         }
     }
     if prefix == Prefix::None {
         // A bare `PDM` is the Public Domain Mark only in capitals.
         let j = word_ci(s, i, "pdm").filter(|&j| &s[i..j] == "PDM")?;
         let end = version_tail(s, j, "1.0");
+        if end == j && prose_follows(s, j) {
+            return None;
+        }
         return Some(mention(s, start, end, tool("mark/1.0")?));
     }
     let sp = sep(s, i);
@@ -242,7 +257,12 @@ fn special(s: &str, start: usize, i: usize, prefix: Prefix) -> Option<Mention> {
     }
     let j = sp.end;
     if let Some(k) = word_ci(s, j, "zero") {
-        return Some(mention(s, start, zero_tail(s, k), tool("zero/1.0")?));
+        return Some(mention(
+            s,
+            start,
+            tail_words(s, zero_tail(s, k).0),
+            tool("zero/1.0")?,
+        ));
     }
     if let Some(k) = word_ci(s, j, "pdm") {
         return Some(mention(
@@ -255,21 +275,56 @@ fn special(s: &str, start: usize, i: usize, prefix: Prefix) -> Option<Mention> {
     if let Some(k) = word_ci(s, j, "pddc") {
         return Some(mention(s, start, k, tool("publicdomain")?));
     }
-    None
+    // `CC Sampling+ 1.0`, `CC DevNations 2.0`: the title parser knows these names.
+    if let Some(k) = word_ci(s, j, "devnations") {
+        let end = version_tail(s, k, "2.0");
+        return Some(mention(s, start, end, tool("devnations/2.0")?));
+    }
+    let mut m = super::title::special(s, start, j, true)?;
+    if prefix != Prefix::CreativeCommons {
+        m.form = Form::Code;
+    }
+    Some(m)
 }
 
-/// After `CC0`: an optional ` 1.0`, `-1.0` and ` Universal`.
-fn zero_tail(s: &str, i: usize) -> usize {
+/// After `CC0`: an optional ` 1.0`, `-1.0` and ` Universal`; says whether `Universal` was there.
+fn zero_tail(s: &str, i: usize) -> (usize, bool) {
     let end = version_tail(s, i, "1.0");
     if end > i {
         let sp = sep(s, end);
         if sp.spaces
             && let Some(k) = word_ci(s, sp.end, "universal")
         {
-            return k;
+            return (k, true);
         }
     }
-    end
+    (end, false)
+}
+
+/// After a CC0 title: an optional `Public Domain Dedication`, `License` or `Licence`.
+fn tail_words(s: &str, end: usize) -> usize {
+    let sp = sep(s, end);
+    if !sp.spaces || sp.slash {
+        return end;
+    }
+    let mut k = end;
+    let mut j = sp.end;
+    for w in ["public", "domain", "dedication"] {
+        match word_ci(s, j, w) {
+            Some(e) => {
+                k = e;
+                j = sep(s, e).end;
+            }
+            None => break,
+        }
+    }
+    if k > end {
+        return k;
+    }
+    ["license", "licence"]
+        .iter()
+        .find_map(|w| word_ci(s, sp.end, w))
+        .unwrap_or(end)
 }
 
 /// An optional version equal to `want` after a separator; returns the end of what was consumed.
@@ -329,6 +384,9 @@ mod tests {
         assert_eq!(parse("Creative Commons BY-SA 4.0").unwrap().0, "by-sa/4.0");
         assert_eq!(parse("CC BY-SA 2.1").unwrap().0, "by-sa");
         assert_eq!(parse("nd-nc/1.0").unwrap().0, "nd-nc/1.0");
+        assert_eq!(parse("CC Sampling+ 1.0").unwrap().0, "sampling+/1.0");
+        assert_eq!(parse("CC NC-Sampling+ 1.0").unwrap().0, "nc-sampling+/1.0");
+        assert_eq!(parse("CC DevNations 2.0").unwrap().0, "devnations/2.0");
         assert_eq!(parse("sa/1.0").unwrap().0, "sa/1.0");
         assert_eq!(parse("CC NC-SA 1.0").unwrap().0, "nc-sa/1.0");
     }

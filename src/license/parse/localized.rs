@@ -1,8 +1,8 @@
 //! Localized official titles: `Namensnennung - Weitergabe unter gleichen Bedingungen 3.0
 //! Deutschland`, `Paternité - Pas d'Utilisation Commerciale 2.0 France`, …
 //!
-//! Every title of the catalogue that carries a version is matched case-insensitively, with runs
-//! of spaces and the spaces around dashes ignored. A title cut right after its version
+//! Every title of the catalogue that carries a version is matched case-insensitively, with
+//! whitespace and dashes ignored. A title cut right after its version
 //! (`Namensnennung 3.0`) names the unported tool of that version. The automaton is built on first
 //! use, and only for texts that contain a version number at all.
 
@@ -50,7 +50,9 @@ fn build() -> Option<Titles> {
         let Some(at) = lt.title.find(v) else { continue };
         add(normalize(lt.title).0, lt.tool, lt.langs, true);
         let cut = &lt.title[..at + v.len()];
-        if cut.len() < lt.title.len() {
+        // Cut titles in English words ("Attribution 2.0") are the English parser's to judge.
+        let english_cut = tool.title.find(v).map(|e| &tool.title[..e + v.len()]);
+        if cut.len() < lt.title.len() && english_cut != Some(cut) {
             let generic = match tool.family {
                 Family::Elements(e) => cat.by_parts(e, v, ""),
                 _ => cat.by_key(&format!("{}/{}", cat.unit(tool.unit).name, v)),
@@ -74,33 +76,16 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-/// Lowercases, turns every run of whitespace into one space, every dash into `-` and drops the
-/// spaces around dashes. Returns the normalized text and, for each of its bytes, the offset in
-/// `s` of the char it came from (plus one final entry for the end).
+/// Lowercases and drops whitespace and dashes, so that `Nicht kommerziell`, `NichtKommerziell`
+/// and `Nicht-Kommerziell` read alike. Returns the normalized text and, for each of its bytes,
+/// the offset in `s` of the char it came from (plus one final entry for the end).
 pub(super) fn normalize(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    let mut pending_space: Option<usize> = None;
-    let mut after_dash = false;
     for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if !after_dash && !out.is_empty() && pending_space.is_none() {
-                pending_space = Some(i);
-            }
+        if c.is_whitespace() || is_dash(c) {
             continue;
         }
-        if is_dash(c) {
-            pending_space = None;
-            after_dash = true;
-            out.push('-');
-            map.push(i);
-            continue;
-        }
-        if let Some(p) = pending_space.take() {
-            out.push(' ');
-            map.push(p);
-        }
-        after_dash = false;
         // Typographic apostrophes are written both ways in the titles and by people.
         let c = if matches!(c, '\u{2018}' | '\u{2019}') {
             '\''
@@ -133,19 +118,21 @@ pub(super) fn find(s: &str) -> Vec<Mention> {
     let (norm, map) = normalize(s);
     let mut out = Vec::new();
     for m in titles.automaton.find_iter(&norm) {
-        let before = norm[..m.start()].chars().next_back();
-        let after = norm[m.end()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
+        let start = map[m.start()];
         // The end maps to the byte after the last char of the match in `s`.
         let last = map[m.end() - 1];
         let end = last + s[last..].chars().next().map_or(0, char::len_utf8);
+        // Whole words only, judged in the original text.
+        let before = s[..start].chars().next_back();
+        let after = s[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
         let (tool, langs) = titles.targets[m.pattern().as_usize()];
         out.push(Mention {
             license: License::Tool(tool),
             form: Form::Title,
-            span: map[m.start()]..end,
+            span: start..end,
             lang: Some(langs),
         });
     }
@@ -160,7 +147,7 @@ mod tests {
     fn normalize_maps_back() {
         let s = "Namensnennung  –  Weitergabe";
         let (n, map) = normalize(s);
-        assert_eq!(n, "namensnennung-weitergabe");
+        assert_eq!(n, "namensnennungweitergabe");
         assert_eq!(map[n.find('w').unwrap()], s.find('W').unwrap());
     }
 

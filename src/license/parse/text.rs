@@ -97,6 +97,13 @@ pub(super) fn ascii_word(s: &str, i: usize) -> &str {
     &s[i..j]
 }
 
+/// Whether prose goes on at `i`: after optional spaces, a word in lowercase. A bare name such
+/// as `PDM` or `Attribution 2.0` followed by "system" or "of the funds" is not a license.
+pub(super) fn prose_follows(s: &str, i: usize) -> bool {
+    let rest = s[i..].trim_start_matches([' ', '\t']);
+    rest.len() < s.len() - i && rest.starts_with(|c: char| c.is_lowercase())
+}
+
 /// A license version at `i`: `4.0`, `2.5`, `4`, `v4.0`, `V3`. Returns (canonical, end).
 pub(super) fn version(s: &str, i: usize) -> Option<(&'static str, usize)> {
     let b = s.as_bytes();

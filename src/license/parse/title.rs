@@ -3,7 +3,9 @@
 //! `Attribution Non-Commercial No Derivatives`, `Public Domain Mark 1.0`, `Sampling Plus 1.0`.
 
 use super::code::NO_PORT_WORDS;
-use super::text::{Sep, sep, starts_ci, version, word_at, word_before, word_ci};
+use super::text::{
+    Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
+};
 use super::{Form, Mention};
 use crate::license::jurisdiction::JURISDICTIONS;
 use crate::license::{Elements, License, catalogue};
@@ -27,6 +29,7 @@ const ELEMENT_WORDS: &[(&[&str], Elements)] = &[
 /// Titles of the tools without elements, after an optional `Creative Commons`. `versioned` tells
 /// whether a version may follow.
 const SPECIAL: &[(&[&str], &str, bool)] = &[
+    (&["nc-sampling+"], "nc-sampling+", true),
     (&["noncommercial", "sampling", "plus"], "nc-sampling+", true),
     (
         &["non", "commercial", "sampling", "plus"],
@@ -44,6 +47,7 @@ const SPECIAL: &[(&[&str], &str, bool)] = &[
         false,
     ),
     (&["zero"], "zero", true),
+    (&["public", "domain"], "publicdomain", false),
 ];
 
 /// Words at the end of a title that belong to it.
@@ -132,6 +136,7 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
     let cat = catalogue();
     let mut found_version = None;
     let mut jurisdiction = "";
+    let mut ported = false;
     let sp = sep(s, end);
     if sp.spaces
         && !sp.slash
@@ -142,14 +147,19 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         if let Some((j, jend)) = port(s, end, acc, v) {
             jurisdiction = j;
             end = jend;
+            ported = true;
         }
     }
+    let tailed = tail(s, end);
+    // A single element needs a capital and must end like a title, not run on as prose:
+    // "Attribution 2.0 Germany", "Attribution 2.0." but not "attribution 2.0 of the funds".
+    let single_ok = capital && (ported || tailed > end || !prose_follows(s, end));
     let accepted =
-        prefixed || (found_version.is_some() && (n >= 2 || capital)) || (n >= 2 && dashed);
+        prefixed || (found_version.is_some() && (n >= 2 || single_ok)) || (n >= 2 && dashed);
     if !accepted {
         return None;
     }
-    end = tail(s, end);
+    end = tailed;
     let license = match found_version {
         Some(v) => cat
             .by_parts(acc, v, jurisdiction)
@@ -203,7 +213,7 @@ fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str,
     None
 }
 
-fn special(s: &str, start: usize, k: usize, prefixed: bool) -> Option<Mention> {
+pub(super) fn special(s: &str, start: usize, k: usize, prefixed: bool) -> Option<Mention> {
     let cat = catalogue();
     for (words, unit, versioned) in SPECIAL {
         let Some(mut end) = phrase(s, k, words) else {
@@ -213,20 +223,38 @@ fn special(s: &str, start: usize, k: usize, prefixed: bool) -> Option<Mention> {
         let mut tool = None;
         if *versioned {
             let sp = sep(s, end);
-            if sp.spaces
+            if (sp.spaces || sp.dash)
                 && !sp.slash
                 && let Some((v, vend)) = version(s, sp.end)
             {
                 tool = cat.by_key(&format!("{}/{}", unit.name, v));
                 if tool.is_some() {
                     end = vend;
+                    // A port code after the version: `CC Sampling+ 1.0 BR`.
+                    let sp = sep(s, end);
+                    let word = ascii_word(s, sp.end);
+                    if !sp.is_empty()
+                        && !sp.slash
+                        && !word.is_empty()
+                        && !word_at(s, sp.end + word.len())
+                        && let Some(port) = cat.by_key(&format!(
+                            "{}/{}/{}",
+                            unit.name,
+                            v,
+                            word.to_ascii_lowercase()
+                        ))
+                    {
+                        tool = Some(port);
+                        end = sp.end + word.len();
+                    }
                 }
             }
         }
         let has_tail = tail(s, end) > end;
         // "Zero" and "Sampling" are everyday words: they need "Creative Commons" before them.
         let accepted = match unit.name {
-            "zero" => prefixed,
+            // Without "Creative Commons", "Public Domain" is a statement, not the retired tool.
+            "zero" | "publicdomain" => prefixed,
             "sampling" | "devnations" => prefixed || tool.is_some() || has_tail,
             _ => true,
         };
