@@ -179,6 +179,17 @@ fn spans_point_at_the_fields() {
     );
 }
 
+#[test]
+fn license_url_given_only_when_the_line_has_the_license_url() {
+    let with_url =
+        parse_credit_line("Photo by Jane Doe, https://creativecommons.org/licenses/by-sa/4.0/");
+    assert_eq!(with_url.license.map(|l| l.key()), Some("by-sa/4.0"));
+    assert!(with_url.license_url_given);
+    let code_only = parse_credit_line("Photo by Jane Doe, CC BY-SA 4.0");
+    assert_eq!(code_only.license.map(|l| l.key()), Some("by-sa/4.0"));
+    assert!(!code_only.license_url_given);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 

@@ -44,7 +44,7 @@ use std::sync::LazyLock;
 use super::Credit;
 use super::agency::{self, Kind};
 use super::date;
-use crate::license::{self, StatementKind};
+use crate::license::{self, Form, StatementKind};
 
 /// A parsed credit line: the credit, and where in the text each field was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -691,7 +691,7 @@ impl<'a> Parser<'a> {
         let scan = license::scan(self.text);
         self.credit.license = scan.licenses().first().copied();
         self.credit.rights = scan.rights();
-        self.credit.license_url_given = scan.mentions.iter().any(|m| m.form == license::Form::Url);
+        self.credit.license_url_given = scan.mentions.iter().any(|m| m.form == Form::Url);
         for m in &scan.mentions {
             self.spans.license.push(m.span.clone());
             self.mark(m.span.clone(), Mark::Hard);
