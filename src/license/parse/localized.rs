@@ -2,54 +2,67 @@
 //! Deutschland`, `Paternité - Pas d'Utilisation Commerciale 2.0 France`, …
 //!
 //! Every title of the catalogue that carries a version is matched case-insensitively, with
-//! whitespace and dashes ignored. A title cut right after its version
-//! (`Namensnennung 3.0`) names the unported tool of that version. The automaton is built on first
-//! use, and runs only over the windows of text around version numbers.
+//! whitespace and dashes ignored. A title cut right after its version (`Namensnennung 3.0`) names
+//! the unported tool of that version.
+//!
+//! Titles are indexed by what stands before their version: the scanner finds a version number,
+//! reads the words before it and looks them up (one hash lookup per word start), then picks the
+//! longest port name or "International" that follows. The index is built on first use, in a few
+//! milliseconds, and only texts with a version number pay for a lookup.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::{Form, Mention};
 use crate::license::{Family, License, ToolId, catalogue};
 
+/// A title, split at its version.
+struct Entry {
+    version: &'static str,
+    /// What follows the version, normalized; empty for a cut title.
+    suffix: String,
+    tool: ToolId,
+    langs: &'static str,
+}
+
 struct Titles {
-    automaton: AhoCorasick,
-    /// Pattern index → (tool, language tags).
-    targets: Vec<(ToolId, &'static str)>,
-    /// The most bytes any title has before the dot of its version, and after it.
+    /// Normalized words before the version → the titles that start with them.
+    by_prefix: HashMap<String, Vec<Entry>>,
+    /// The most bytes of text to read before a version, and after it.
     before: usize,
     after: usize,
 }
 
-static TITLES: LazyLock<Option<Titles>> = LazyLock::new(build);
+static TITLES: LazyLock<Titles> = LazyLock::new(build);
 
 /// Extra bytes of window for spacing people add around dashes.
 const SLACK: usize = 48;
-/// Longer tails after a version are data defects (a stray sentence in a few French titles).
-const MAX_TAIL: usize = 96;
+/// Longer tails after a version, in chars, are data defects (a stray sentence in a few French
+/// titles); such titles are found by their cut form.
+const MAX_TAIL: usize = 64;
 
-fn build() -> Option<Titles> {
+fn build() -> Titles {
     let cat = catalogue();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut targets: Vec<(ToolId, &'static str)> = Vec::new();
-    let mut add = |pattern: String, tool: ToolId, langs: &'static str, exact: bool| {
-        match index.get(&pattern) {
-            // An exact title wins over a cut one for the same words.
-            Some(&i) if exact && cat.tool(targets[i].0).jurisdiction.is_some() => {
-                targets[i] = (tool, langs);
+    let mut by_prefix: HashMap<String, Vec<Entry>> = HashMap::new();
+    let (mut before, mut after) = (0, 0);
+    let mut add = |prefix: String, entry: Entry| {
+        let entries = by_prefix.entry(prefix).or_default();
+        match entries
+            .iter_mut()
+            .find(|e| e.version == entry.version && e.suffix == entry.suffix)
+        {
+            // The same words for several tools (a port's title without its port name): the
+            // unported tool stands for them.
+            Some(e) => {
+                if cat.tool(e.tool).jurisdiction.is_some()
+                    && cat.tool(entry.tool).jurisdiction.is_none()
+                {
+                    *e = entry;
+                }
             }
-            Some(_) => {}
-            None => {
-                index.insert(pattern.clone(), patterns.len());
-                patterns.push(pattern);
-                targets.push((tool, langs));
-            }
+            None => entries.push(entry),
         }
     };
-    let (mut before, mut after) = (0, 0);
     for lt in cat.localized_titles() {
         let tool = cat.tool(lt.tool);
         if tool.family == Family::SoftwareWrapper {
@@ -57,38 +70,52 @@ fn build() -> Option<Titles> {
         }
         let Some(v) = tool.version else { continue };
         let Some(at) = lt.title.find(v) else { continue };
-        // People put more space around dashes than the titles do: allow some slack. A few
-        // titles carry a long stray sentence after the version; those are still found by their
-        // cut form, so they do not widen the window.
-        before = before.max(at + 1 + SLACK);
-        let tail = lt.title.len() - at;
-        if tail <= MAX_TAIL {
-            after = after.max(tail + SLACK);
+        let prefix = normalize(&lt.title[..at]).0;
+        if prefix.is_empty() {
+            continue;
         }
-        add(normalize(lt.title).0, lt.tool, lt.langs, true);
-        let cut = &lt.title[..at + v.len()];
-        // Cut titles in English words ("Attribution 2.0") are the English parser's to judge.
-        let english_cut = tool.title.find(v).map(|e| &tool.title[..e + v.len()]);
-        if cut.len() < lt.title.len() && english_cut != Some(cut) {
+        // Words before the version in English are the English parser's to judge.
+        let english_prefix = tool.title.find(v).map(|e| normalize(&tool.title[..e]).0);
+        let tail = &lt.title[at + v.len()..];
+        before = before.max(at + SLACK);
+        if tail.chars().count() <= MAX_TAIL {
+            after = after.max(tail.len() + SLACK);
+            let suffix = normalize(tail).0;
+            if !(suffix.is_empty() && english_prefix.as_deref() == Some(prefix.as_str())) {
+                add(
+                    prefix.clone(),
+                    Entry {
+                        version: v,
+                        suffix,
+                        tool: lt.tool,
+                        langs: lt.langs,
+                    },
+                );
+            }
+        }
+        if english_prefix.as_deref() != Some(prefix.as_str()) {
             let generic = match tool.family {
                 Family::Elements(e) => cat.by_parts(e, v, ""),
                 _ => cat.by_key(&format!("{}/{}", cat.unit(tool.unit).name, v)),
             };
             if let Some(g) = generic {
-                add(normalize(cut).0, g.id, lt.langs, false);
+                add(
+                    prefix,
+                    Entry {
+                        version: v,
+                        suffix: String::new(),
+                        tool: g.id,
+                        langs: lt.langs,
+                    },
+                );
             }
         }
     }
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .ok()
-        .map(|automaton| Titles {
-            automaton,
-            targets,
-            before,
-            after,
-        })
+    Titles {
+        by_prefix,
+        before,
+        after,
+    }
 }
 
 fn is_dash(c: char) -> bool {
@@ -164,49 +191,98 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Finds localized titles in `s`. Only the windows around version numbers are read: every title
-/// with a version has at most `before` bytes before its version and `after` after it.
-pub(super) fn find(s: &str) -> Vec<Mention> {
-    let Some(titles) = TITLES.as_ref() else {
-        return Vec::new();
-    };
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for dot in version_dots(s) {
-        let lo = floor_boundary(s, dot.saturating_sub(titles.before));
-        let hi = ceil_boundary(s, dot + titles.after);
-        match windows.last_mut() {
-            Some(last) if lo <= last.1 => last.1 = hi,
-            _ => windows.push((lo, hi)),
-        }
+/// A license version whose dot is at `dot`: `2.0`, `4.0`, as (version text, end).
+fn version_at(s: &str, dot: usize) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    let start = dot.checked_sub(1)?;
+    if start > 0 && b[start - 1].is_ascii_digit() || b.get(dot + 2).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
     }
-    let mut out = Vec::new();
-    for (lo, hi) in windows {
-        find_in(s, lo, hi, titles, &mut out);
+    Some((&s[start..dot + 2], dot + 2))
+}
+
+/// Finds localized titles in `s`.
+pub(super) fn find(s: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut dots = version_dots(s).peekable();
+    if dots.peek().is_none() {
+        return out;
+    }
+    let titles = &*TITLES;
+    for dot in dots {
+        let Some((v, v_end)) = version_at(s, dot) else {
+            continue;
+        };
+        let v_start = dot - 1;
+        if out.last().is_some_and(|m| m.span.end > v_start) {
+            continue;
+        }
+        if let Some(m) = title_ending_at(s, v, v_start, v_end, titles) {
+            out.push(m);
+        }
     }
     out
 }
 
-fn find_in(s: &str, lo: usize, hi: usize, titles: &Titles, out: &mut Vec<Mention>) {
-    let (norm, map) = normalize(&s[lo..hi]);
-    for m in titles.automaton.find_iter(&norm) {
-        let start = lo + map[m.start()];
-        // The end maps to the byte after the last char of the match in `s`.
-        let last = lo + map[m.end() - 1];
-        let end = last + s[last..].chars().next().map_or(0, char::len_utf8);
-        // Whole words only, judged in the original text.
-        let before = s[..start].chars().next_back();
-        let after = s[end..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+fn title_ending_at(
+    s: &str,
+    v: &str,
+    v_start: usize,
+    v_end: usize,
+    titles: &Titles,
+) -> Option<Mention> {
+    let lo = floor_boundary(s, v_start.saturating_sub(titles.before));
+    let (pre, map) = normalize(&s[lo..v_start]);
+    // The longest run of words before the version that starts a title.
+    let mut found = None;
+    for (k, _) in pre.char_indices() {
+        let orig = lo + map[k];
+        if k > 0 && map[k - 1] == map[k] {
             continue;
         }
-        let (tool, langs) = titles.targets[m.pattern().as_usize()];
-        out.push(Mention {
-            license: License::Tool(tool),
-            form: Form::Title,
-            span: start..end,
-            lang: Some(langs),
-        });
+        if s[..orig]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        if let Some(entries) = titles.by_prefix.get(&pre[k..])
+            && entries.iter().any(|e| e.version == v)
+        {
+            found = Some((orig, entries));
+            break;
+        }
     }
+    let (start, entries) = found?;
+    // The longest port name or "International" that follows, as a whole word.
+    let hi = ceil_boundary(s, v_end + titles.after);
+    let (post, post_map) = normalize(&s[v_end..hi]);
+    let mut best: Option<(&Entry, usize)> = None;
+    for e in entries.iter().filter(|e| e.version == v) {
+        let end = if e.suffix.is_empty() {
+            v_end
+        } else if post.starts_with(&e.suffix) {
+            let last = v_end + post_map[e.suffix.len() - 1];
+            last + s[last..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            continue;
+        };
+        if s[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if best.is_none_or(|(_, b)| end > b) {
+            best = Some((e, end));
+        }
+    }
+    let (e, end) = best?;
+    Some(Mention {
+        license: License::Tool(e.tool),
+        form: Form::Title,
+        span: start..end,
+        lang: Some(e.langs),
+    })
 }
 
 #[cfg(test)]
