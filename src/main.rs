@@ -3,9 +3,15 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use licit::assess::{self, ShareAs, Use, Verdict};
+use licit::attribution::{self, Style};
+use licit::check::{self, Item, Summary};
+use licit::credit::parse_credit_line;
 use licit::license::{self, Rights};
-use licit::report::{self, Format, human, json};
+use licit::report::{Format, human, json};
 
 /// May I reuse this photo this way, and how must I credit it?
 #[derive(Parser)]
@@ -29,6 +35,83 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
+    /// Read credit lines (the text under a photo) and say whether the proposed use is allowed.
+    ///
+    /// Exit status: 0 when every use is allowed (with obligations or not), 1 when one is not
+    /// allowed or unknown, 2 when an input cannot be used.
+    Credit {
+        /// Credit lines. `-` reads one per line from standard input.
+        #[arg(value_name = "TEXT")]
+        texts: Vec<String>,
+        #[command(flatten)]
+        proposed: UseArgs,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+    },
+    /// Check images: their embedded metadata (EXIF, XMP, IPTC, PNG text) and XMP sidecars.
+    ///
+    /// Directories are searched for images. Exit status: 0 when every image may be used as
+    /// proposed, 1 when one may not or cannot be told, 2 when a file cannot be read.
+    Check {
+        /// Image files or directories.
+        #[arg(value_name = "TARGET", required = true)]
+        targets: Vec<PathBuf>,
+        #[command(flatten)]
+        proposed: UseArgs,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+    },
+    /// Write a credit ready to paste, complete for the license version.
+    Attribute {
+        /// A credit line, or the path of an image whose metadata holds the credit.
+        #[arg(value_name = "TEXT_OR_IMAGE")]
+        target: String,
+        #[arg(long, value_enum, default_value_t = StyleArg::Text)]
+        style: StyleArg,
+    },
+}
+
+/// The proposed use, shared by `credit` and `check`.
+#[derive(Args)]
+struct UseArgs {
+    /// The proposed use, comma-separated: commercial; edits (resize, convert, crop, color,
+    /// retouch, overlay, composite, translate, adapt); medium (online, print, broadcast).
+    /// Without it: verbatim, non-commercial, online.
+    #[arg(long = "use", value_name = "WORDS")]
+    words: Option<String>,
+    /// For an adaptation under ShareAlike: the license it will carry (`by-sa/4.0`).
+    #[arg(long, value_name = "LICENSE")]
+    share_as: Option<String>,
+}
+
+impl UseArgs {
+    fn resolve(&self) -> Result<Use, String> {
+        let mut u = match &self.words {
+            Some(w) => Use::parse(w).map_err(|e| format!("--use: {e}"))?,
+            None => Use::default(),
+        };
+        if let Some(s) = &self.share_as {
+            u = u.with_share_as(ShareAs::parse(s).map_err(|e| format!("--share-as: {e}"))?);
+        }
+        Ok(u)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StyleArg {
+    Text,
+    Html,
+    Markdown,
+}
+
+impl From<StyleArg> for Style {
+    fn from(s: StyleArg) -> Style {
+        match s {
+            StyleArg::Text => Style::Text,
+            StyleArg::Html => Style::Html,
+            StyleArg::Markdown => Style::Markdown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,6 +183,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::License { texts, format } => license_command(texts, format.into()),
+        Command::Credit {
+            texts,
+            proposed,
+            format,
+        } => match proposed.resolve() {
+            Ok(u) => credit_command(texts, &u, format.into()),
+            Err(e) => usage(&e),
+        },
+        Command::Check {
+            targets,
+            proposed,
+            format,
+        } => match proposed.resolve() {
+            Ok(u) => check_command(targets, &u, format.into()),
+            Err(e) => usage(&e),
+        },
+        Command::Attribute { target, style } => attribute_command(&target, style.into()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -151,6 +251,133 @@ fn license_command(texts: Vec<String>, format: Format) -> io::Result<u8> {
         writeln!(out)?;
     }
     out.flush()?;
-    let _ = report::SCHEMA;
     Ok(code)
+}
+
+fn usage(message: &str) -> io::Result<u8> {
+    eprintln!("licit: {message}");
+    Ok(UNUSABLE)
+}
+
+/// 0 when the use may go ahead, 1 when it may not or licit cannot tell.
+fn verdict_code(v: Verdict) -> u8 {
+    match v {
+        Verdict::Allowed | Verdict::AllowedWithObligations => PASS,
+        Verdict::NotAllowed | Verdict::Unknown => FAIL,
+    }
+}
+
+fn credit_command(texts: Vec<String>, proposed: &Use, format: Format) -> io::Result<u8> {
+    let inputs = inputs(texts);
+    if inputs.is_empty() {
+        return usage("licit credit: no text given (pass TEXT… or - to read standard input)");
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut code = PASS;
+    let mut done = Vec::new();
+    for input in &inputs {
+        let text = match input {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("licit credit: {e}");
+                code = UNUSABLE;
+                continue;
+            }
+        };
+        let c = parse_credit_line(text);
+        let a = assess::assess(&c, proposed);
+        code = code.max(verdict_code(a.verdict));
+        match format {
+            Format::Human => write!(out, "{}", human::credit(text, &c, &a, proposed))?,
+            Format::Jsonl => {
+                let line = json::CreditLineJson {
+                    input: text,
+                    credit: &c,
+                    assessment: &a,
+                };
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+            }
+            Format::Json => done.push((text.as_str(), c, a)),
+        }
+    }
+    if format == Format::Json {
+        let items = done
+            .iter()
+            .map(|(input, credit, assessment)| json::CreditLineJson {
+                input,
+                credit,
+                assessment,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &json::Document::new(items))?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+fn check_command(targets: Vec<PathBuf>, proposed: &Use, format: Format) -> io::Result<u8> {
+    let mut code = PASS;
+    let mut files = Vec::new();
+    for target in targets {
+        if target.is_dir() {
+            let (found, errors) = check::images_in(&target);
+            for e in errors {
+                eprintln!("licit check: {}", e.message);
+                code = UNUSABLE;
+            }
+            files.extend(found);
+        } else {
+            files.push(target);
+        }
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut summary = Summary::default();
+    let mut items: Vec<Item> = Vec::new();
+    for f in &files {
+        let item = check::check_file(f, proposed);
+        summary.add(&item);
+        code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
+        match format {
+            Format::Human => write!(out, "{}", human::item(&item))?,
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &item)?;
+                writeln!(out)?;
+            }
+            Format::Json => items.push(item),
+        }
+    }
+    match format {
+        Format::Human => write!(out, "{}", human::summary(&summary))?,
+        Format::Json => {
+            let doc = json::CheckDocument::new(proposed, &items, &summary);
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {}
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+fn attribute_command(target: &str, style: Style) -> io::Result<u8> {
+    let path = std::path::Path::new(target);
+    let c = if path.is_file() {
+        let item = check::check_file(path, &Use::default());
+        if let Some(e) = item.errors.first() {
+            eprintln!("licit attribute: {}", e.message);
+            return Ok(UNUSABLE);
+        }
+        item.credit.unwrap_or_default()
+    } else {
+        parse_credit_line(target)
+    };
+    if c.license.is_none() {
+        eprintln!(
+            "licit attribute: no Creative Commons license found; the credit below names what is known, but reuse needs permission"
+        );
+    }
+    println!("{}", attribution::attribute(&c, style));
+    Ok(if c.license.is_some() { PASS } else { FAIL })
 }

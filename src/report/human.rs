@@ -143,3 +143,111 @@ pub fn explain(out: &mut String, l: License) {
         let _ = writeln!(out, "    Newer version: {} ({}).", s.title, s.url);
     }
 }
+
+fn indent(out: &mut String, text: &str, by: &str) {
+    for line in text.lines() {
+        let _ = writeln!(out, "{by}{line}");
+    }
+}
+
+/// What a credit says, in one block per field that is set.
+fn credit_fields(out: &mut String, c: &crate::credit::Credit) {
+    if !c.authors.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Author{}: {}",
+            if c.authors.len() > 1 { "s" } else { "" },
+            c.authors.join("; ")
+        );
+    }
+    if let Some(t) = &c.title {
+        let _ = writeln!(out, "  Title: {t}");
+    }
+    if let Some(s) = &c.source {
+        let _ = writeln!(out, "  Source: {s}");
+    }
+    if let Some(d) = &c.date {
+        let _ = writeln!(out, "  Date: {d}");
+    }
+    if let Some(p) = &c.place {
+        let _ = writeln!(out, "  Place: {p}");
+    }
+    match c.license {
+        Some(l) => {
+            let _ = writeln!(out, "  License: {} ({})", l.title(), l.short_code());
+        }
+        None => {
+            let _ = writeln!(out, "  License: none found (rights: {})", c.rights);
+        }
+    }
+    if c.modified {
+        let _ = writeln!(out, "  Modified: yes");
+    }
+}
+
+/// `licit credit`: the credit line, what it says, and the assessment for the proposed use.
+pub fn credit(
+    input: &str,
+    c: &crate::credit::Credit,
+    a: &crate::assess::Assessment,
+    proposed: &crate::assess::Use,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", quote(input));
+    credit_fields(&mut out, c);
+    let _ = writeln!(out, "  Use: {}", proposed.describe());
+    indent(&mut out, &a.explain(), "  ");
+    out.push('\n');
+    out
+}
+
+/// `licit check`: one image.
+pub fn item(it: &crate::check::Item) -> String {
+    let mut out = String::new();
+    let verdict = it
+        .assessment
+        .as_ref()
+        .map_or("error", |a| a.verdict.as_str());
+    let _ = writeln!(out, "{}: {verdict}", it.target);
+    for e in &it.errors {
+        let _ = writeln!(out, "  error: {}", e.message);
+    }
+    if !it.evidence.is_empty() {
+        let _ = writeln!(out, "  Evidence:");
+        for e in &it.evidence {
+            let at = e
+                .location
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "    {}{at}: {}", e.origin, e.value);
+        }
+    } else if it.errors.is_empty() {
+        let _ = writeln!(out, "  No rights metadata in the file.");
+    }
+    if let Some(c) = &it.credit {
+        credit_fields(&mut out, c);
+    }
+    for f in &it.findings {
+        let _ = writeln!(out, "  {}: {}", f.kind, f.message);
+    }
+    if let Some(a) = &it.assessment {
+        indent(&mut out, &a.explain(), "  ");
+    }
+    out.push('\n');
+    out
+}
+
+/// The closing line of `licit check`.
+pub fn summary(s: &crate::check::Summary) -> String {
+    format!(
+        "{} image{}: {} allowed, {} allowed with obligations, {} not allowed, {} unknown, {} with errors\n",
+        s.items,
+        if s.items == 1 { "" } else { "s" },
+        s.allowed,
+        s.allowed_with_obligations,
+        s.not_allowed,
+        s.unknown,
+        s.errors
+    )
+}

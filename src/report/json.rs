@@ -92,3 +92,38 @@ impl<T: Serialize> Document<T> {
         }
     }
 }
+
+/// What `licit credit` prints for one input.
+#[derive(Debug, Serialize)]
+pub struct CreditLineJson<'a> {
+    pub input: &'a str,
+    pub credit: &'a crate::credit::Credit,
+    pub assessment: &'a crate::assess::Assessment,
+}
+
+/// What `licit check --format json` prints: the whole run.
+#[derive(Debug, Serialize)]
+pub struct CheckDocument<'a> {
+    pub licit: &'static str,
+    pub schema: u32,
+    #[serde(rename = "use")]
+    pub proposed: &'a crate::assess::Use,
+    pub items: &'a [crate::check::Item],
+    pub summary: &'a crate::check::Summary,
+}
+
+impl<'a> CheckDocument<'a> {
+    pub fn new(
+        proposed: &'a crate::assess::Use,
+        items: &'a [crate::check::Item],
+        summary: &'a crate::check::Summary,
+    ) -> CheckDocument<'a> {
+        CheckDocument {
+            licit: env!("CARGO_PKG_VERSION"),
+            schema: super::SCHEMA,
+            proposed,
+            items,
+            summary,
+        }
+    }
+}
