@@ -2,17 +2,18 @@
 # End-to-end speed of the metadata reader: writes N photo-sized JPEGs carrying EXIF, IPTC and XMP
 # rights fields (tests/fixtures/images/mixed.jpg's metadata + SIZE_KB of scan data, each file a
 # little different), then times, warm cache, in the same run:
-#   licit   (examples/dump_metadata over all files, one process, one thread; JSON per file)
+#   licit check DIR --format jsonl (the whole pipeline: metadata, sidecar lookup, credit,
+#   assessment, JSON) and examples/dump_metadata (the reader alone, one thread; JSON per file)
 #   exiv2 -pa, exiftool -fast2 -j, and reading each file's first 16 KB (the floor,
 #   examples/read_head.rs). Each figure is the best of 3 runs after a warm-up run.
 # Results go to benches/out/metadata-<date>.txt. usage: benches/metadata.sh [N] [SIZE_KB]
-# When `licit check` exists, time `licit check DIR --format jsonl` here as well.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-2000}; size_kb=${2:-2048}
 dir=${TMPDIR:-/tmp}/licit-bench-jpegs-$n-$size_kb
 out=$root/benches/out; mkdir -p "$out"
-cargo build -q --release --manifest-path "$root/Cargo.toml" --example dump_metadata --example read_head
+cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
+licit=$root/target/release/licit
 bin=$root/target/release/examples/dump_metadata
 floor=$root/target/release/examples/read_head
 if [ ! -d "$dir" ]; then
@@ -43,6 +44,7 @@ t() {
 }
 {
   echo "metadata bench $(date -u +%FT%TZ) n=$n size=${size_kb}KB cores=$(nproc)"
+  echo "licit check --jsonl:  $(rate "$n" "$(t "$licit" check "$dir" --format jsonl)")"
   echo "licit dump_metadata:  $(rate "$n" "$(t "$bin" "${files[@]}")")"
   echo "bytes read per file:  $("$bin" "${files[0]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["bytes_read"])')"
   echo "16 KB read floor:     $(rate "$n" "$(t "$floor" "${files[@]}")")"
