@@ -34,6 +34,8 @@ struct Entry {
 struct Titles {
     /// Sorted by `hash`.
     entries: Vec<Entry>,
+    /// A bit per possible [`filter_bit`] of the entries' hashes.
+    filter: Vec<u64>,
     /// The most bytes of text to read before a version, and after it.
     before: usize,
     after: usize,
@@ -47,26 +49,40 @@ const SLACK: usize = 48;
 /// titles); such titles are found by their cut form.
 const MAX_TAIL: usize = 64;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The base of the polynomial hash of normalized words: h(s) = Σ s[i]·B^(n−1−i) over its bytes,
+/// so that the hashes of every ending of a text come out of one right-to-left pass.
+const HASH_BASE: u64 = 0x0000_0100_0000_01b3;
 
-/// FNV-1a over the UTF-8 bytes of the normalized chars of `s`.
-fn hash_normalized(s: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut buf = [0u8; 4];
-    for c in s.chars().flat_map(norm_char) {
-        for b in c.encode_utf8(&mut buf).bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    h
+/// The hash of text that is already normalized.
+fn hash_bytes(s: &str) -> u64 {
+    s.bytes().fold(0, |h: u64, b| {
+        h.wrapping_mul(HASH_BASE).wrapping_add(u64::from(b))
+    })
 }
 
-/// The same hash over text that is already normalized.
-fn hash_bytes(s: &str) -> u64 {
-    s.bytes().fold(FNV_OFFSET, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+/// The hash of `s` normalized.
+fn hash_normalized(s: &str) -> u64 {
+    hash_bytes(&s.chars().flat_map(norm_char).collect::<String>())
+}
+
+/// Hashes of every ending of `s`: `out[k]` is `hash_bytes(&s[k..])`.
+fn ending_hashes(s: &str) -> Vec<u64> {
+    let b = s.as_bytes();
+    let mut out = vec![0u64; b.len() + 1];
+    let mut pow: u64 = 1;
+    for k in (0..b.len()).rev() {
+        out[k] = u64::from(b[k]).wrapping_mul(pow).wrapping_add(out[k + 1]);
+        pow = pow.wrapping_mul(HASH_BASE);
+    }
+    out
+}
+
+/// Bits of a 64 Kib filter: most word runs before a version are no title's start, and this
+/// says so without touching the table.
+const FILTER_BITS: usize = 1 << 16;
+
+fn filter_bit(hash: u64) -> usize {
+    (hash >> 48) as usize % FILTER_BITS
 }
 
 fn same_normalized(a: &str, b: &str) -> bool {
@@ -165,8 +181,14 @@ fn build() -> Titles {
         (a.hash, a.version, a.tool, a.suffix, &a.prefix)
             == (b.hash, b.version, b.tool, b.suffix, &b.prefix)
     });
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for e in &entries {
+        let bit = filter_bit(e.hash);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
     Titles {
         entries,
+        filter,
         before,
         after,
     }
@@ -294,7 +316,13 @@ fn title_ending_at(
     let (pre, map) = normalize(&s[lo..v_start]);
     // The longest run of words before the version that starts a title.
     let mut found: Option<(usize, &[Entry], &str)> = None;
+    let hashes = ending_hashes(&pre);
     for (k, _) in pre.char_indices() {
+        let hash = hashes[k];
+        let bit = filter_bit(hash);
+        if titles.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
         let orig = lo + map[k];
         if k > 0 && map[k - 1] == map[k] {
             continue;
@@ -307,7 +335,6 @@ fn title_ending_at(
             continue;
         }
         let words = &pre[k..];
-        let hash = hash_bytes(words);
         let first = titles.entries.partition_point(|e| e.hash < hash);
         let last = titles.entries.partition_point(|e| e.hash <= hash);
         let same = &titles.entries[first..last];
