@@ -180,7 +180,12 @@ fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
 
 /// A port after a version: `DE`, `-de`, `/de/`, `Germany`, or a no-port word (`International`).
 /// Returns (jurisdiction code or "", end).
-fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str, usize)> {
+pub(super) fn port(
+    s: &str,
+    i: usize,
+    elements: Elements,
+    v: &str,
+) -> Option<(&'static str, usize)> {
     let sp = sep(s, i);
     if sp.is_empty() {
         return None;
