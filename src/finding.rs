@@ -16,6 +16,10 @@ pub enum FindingKind {
     LicenseVersionUnknown,
     /// Part of the image's metadata could not be read (truncated, malformed, too large).
     MetadataProblem,
+    /// The page around an image names one license and the image's own metadata another.
+    PageMetadataConflict,
+    /// Part of a page could not be read (a limit was hit, markup was invalid).
+    PageProblem,
 }
 
 impl FindingKind {
@@ -24,6 +28,8 @@ impl FindingKind {
             FindingKind::LicenseConflict => "license-conflict",
             FindingKind::LicenseVersionUnknown => "license-version-unknown",
             FindingKind::MetadataProblem => "metadata-problem",
+            FindingKind::PageMetadataConflict => "page-metadata-conflict",
+            FindingKind::PageProblem => "page-problem",
         }
     }
 }

@@ -12,6 +12,7 @@ use licit::check::{self, Item, Summary};
 use licit::credit::parse_credit_line;
 use licit::license::{self, Rights};
 use licit::report::{Format, human, json};
+use licit::web;
 
 /// May I reuse this photo this way, and how must I credit it?
 #[derive(Parser)]
@@ -48,16 +49,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
-    /// Check images: their embedded metadata (EXIF, XMP, IPTC, PNG text) and XMP sidecars.
+    /// Check images: their embedded metadata (EXIF, XMP, IPTC, PNG text) and XMP sidecars,
+    /// image URLs, and web pages (every image with the credit shown next to it).
     ///
-    /// Directories are searched for images. Exit status: 0 when every image may be used as
-    /// proposed, 1 when one may not or cannot be told, 2 when a file cannot be read.
+    /// Directories are searched for images; `.html` files and `http(s)://` pages give one item
+    /// per image. Exit status: 0 when every image may be used as proposed, 1 when one may not
+    /// or cannot be told, 2 when a file or URL cannot be read.
     Check {
-        /// Image files or directories.
+        /// Image files, directories, `.html` files, or `http://` / `https://` URLs.
         #[arg(value_name = "TARGET", required = true)]
-        targets: Vec<PathBuf>,
+        targets: Vec<String>,
         #[command(flatten)]
         proposed: UseArgs,
+        #[command(flatten)]
+        net: NetArgs,
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
@@ -94,6 +99,29 @@ impl UseArgs {
             u = u.with_share_as(ShareAs::parse(s).map_err(|e| format!("--share-as: {e}"))?);
         }
         Ok(u)
+    }
+}
+
+/// Fetching, for URL targets.
+#[derive(Args)]
+struct NetArgs {
+    /// Fetch everything afresh: neither read nor write the HTTP cache
+    /// (`$XDG_CACHE_HOME/licit` or the user cache directory).
+    #[arg(long)]
+    no_cache: bool,
+    /// Seconds one request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    timeout: u64,
+}
+
+impl NetArgs {
+    fn config(&self) -> web::FetchConfig {
+        let mut c = web::FetchConfig::from_env();
+        if self.no_cache {
+            c.cache_dir = None;
+        }
+        c.timeout = std::time::Duration::from_secs(self.timeout.max(1));
+        c
     }
 }
 
@@ -194,9 +222,10 @@ fn main() -> ExitCode {
         Command::Check {
             targets,
             proposed,
+            net,
             format,
         } => match proposed.resolve() {
-            Ok(u) => check_command(targets, &u, format.into()),
+            Ok(u) => check_command(targets, &u, &net, format.into()),
             Err(e) => usage(&e),
         },
         Command::Attribute { target, style } => attribute_command(&target, style.into()),
@@ -317,35 +346,75 @@ fn credit_command(texts: Vec<String>, proposed: &Use, format: Format) -> io::Res
     Ok(code)
 }
 
-fn check_command(targets: Vec<PathBuf>, proposed: &Use, format: Format) -> io::Result<u8> {
+/// What one or more targets of `licit check` are.
+enum Job {
+    File(PathBuf),
+    Page(PathBuf),
+    Urls(Vec<String>),
+}
+
+fn check_command(
+    targets: Vec<String>,
+    proposed: &Use,
+    net: &NetArgs,
+    format: Format,
+) -> io::Result<u8> {
     let mut code = PASS;
-    let mut files = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     for target in targets {
+        if web::is_url(&target) {
+            match jobs.last_mut() {
+                Some(Job::Urls(urls)) => urls.push(target),
+                _ => jobs.push(Job::Urls(vec![target])),
+            }
+            continue;
+        }
+        let target = PathBuf::from(target);
         if target.is_dir() {
             let (found, errors) = check::images_in(&target);
             for e in errors {
                 eprintln!("licit check: {}", e.message);
                 code = UNUSABLE;
             }
-            files.extend(found);
+            jobs.extend(found.into_iter().map(Job::File));
+        } else if web::is_html_path(&target) {
+            jobs.push(Job::Page(target));
         } else {
-            files.push(target);
+            jobs.push(Job::File(target));
         }
     }
+    let fetcher = if jobs.iter().any(|j| matches!(j, Job::Urls(_))) {
+        match web::Fetcher::new(net.config()) {
+            Ok(f) => Some(f),
+            Err(e) => return usage(&format!("licit check: {e}")),
+        }
+    } else {
+        None
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut summary = Summary::default();
     let mut items: Vec<Item> = Vec::new();
-    for f in &files {
-        let item = check::check_file(f, proposed);
-        summary.add(&item);
-        code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
-        match format {
-            Format::Human => write!(out, "{}", human::item(&item))?,
-            Format::Jsonl => {
-                serde_json::to_writer(&mut out, &item)?;
-                writeln!(out)?;
+    for job in &jobs {
+        let done = match (job, &fetcher) {
+            (Job::File(f), _) => vec![check::check_file(f, proposed)],
+            (Job::Page(p), _) => check::web::check_html_file(p, proposed),
+            (Job::Urls(urls), Some(fetcher)) => check::web::check_urls(urls, proposed, fetcher),
+            (Job::Urls(_), None) => Vec::new(),
+        };
+        for item in done {
+            summary.add(&item);
+            code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
+            match format {
+                Format::Human => write!(out, "{}", human::item(&item))?,
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut out, &item)?;
+                    writeln!(out)?;
+                }
+                Format::Json => items.push(item),
             }
-            Format::Json => items.push(item),
+        }
+        if format == Format::Jsonl {
+            out.flush()?;
         }
     }
     match format {

@@ -11,6 +11,8 @@ use crate::evidence::Evidence;
 use crate::finding::{Finding, FindingKind};
 use crate::metadata;
 
+pub mod web;
+
 /// What kind of thing an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -113,11 +115,16 @@ pub fn check_file(path: &Path, proposed: &Use) -> Item {
             }),
         }
     }
+    finish(&mut item, proposed);
+    item
+}
+
+/// Merges an item's evidence into its credit and assesses it.
+fn finish(item: &mut Item, proposed: &Use) {
     let merged = merge(&item.evidence);
     item.findings.extend(merged.findings);
     item.assessment = Some(assess(&merged.credit, proposed));
     item.credit = Some(merged.credit);
-    item
 }
 
 /// File name extensions of the images a directory walk picks up (content decides the format;

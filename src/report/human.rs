@@ -218,6 +218,9 @@ pub fn item(it: &crate::check::Item) -> String {
         .as_ref()
         .map_or("error", |a| a.verdict.as_str());
     let _ = writeln!(out, "{}: {verdict}", it.target);
+    if let Some(p) = &it.page {
+        let _ = writeln!(out, "  On page: {p}");
+    }
     for e in &it.errors {
         let _ = writeln!(out, "  error: {}", e.message);
     }
