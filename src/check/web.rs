@@ -70,7 +70,8 @@ fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageSide {
         findings: Vec::new(),
         errors: Vec::new(),
     };
-    match metadata::read_reader(&mut reader) {
+    let block = reader.block_size();
+    match metadata::read_reader_in_blocks(&mut reader, block) {
         Ok(meta) => {
             side.format = Some(meta.format);
             side.evidence.extend(meta.evidence);

@@ -28,6 +28,8 @@ pub(crate) struct Input<'a> {
     pos: u64,
     bytes_read: u64,
     refills: u32,
+    /// When non-zero, reads end on multiples of it (see [`Input::in_blocks`]).
+    block: u64,
 }
 
 impl<'a> Input<'a> {
@@ -40,6 +42,7 @@ impl<'a> Input<'a> {
             pos: 0,
             bytes_read: 0,
             refills: 0,
+            block: 0,
         }
     }
 
@@ -53,7 +56,16 @@ impl<'a> Input<'a> {
             pos: u64::MAX,
             bytes_read: 0,
             refills: 0,
+            block: 0,
         }
+    }
+
+    /// Reads end on multiples of `block` instead of growing by doubling: for sources that fetch
+    /// whole blocks anyway (HTTP Range requests), a read past a block boundary would fetch a block
+    /// only to read ahead.
+    pub fn in_blocks(mut self, block: u64) -> Input<'a> {
+        self.block = block;
+        self
     }
 
     pub fn len(&self) -> u64 {
@@ -84,9 +96,14 @@ impl<'a> Input<'a> {
                     let from = (offset - self.win) as usize;
                     return Ok(&self.buf[from..from + want]);
                 }
-                let grown = WINDOW << self.refills.min(MAX_GROWTH);
-                self.refills += 1;
-                let fill = (want.max(grown) as u64).min(self.len - offset) as usize;
+                let fill = if self.block > 0 {
+                    let stop = end.div_ceil(self.block).saturating_mul(self.block);
+                    (stop.min(self.len) - offset) as usize
+                } else {
+                    let grown = WINDOW << self.refills.min(MAX_GROWTH);
+                    self.refills += 1;
+                    (want.max(grown) as u64).min(self.len - offset) as usize
+                };
                 if self.pos != offset {
                     r.seek(SeekFrom::Start(offset))?;
                 }

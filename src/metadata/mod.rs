@@ -184,6 +184,22 @@ pub fn read_reader<R: Read + Seek>(reader: &mut R) -> Result<Metadata, Error> {
     read_input(Input::reader(reader, len)).map_err(|kind| Error { path: None, kind })
 }
 
+/// Like [`read_reader`], for a reader that fetches in blocks of `block` bytes (HTTP Range
+/// requests): every read ends on a block boundary, so reading ahead never costs a block the
+/// metadata does not reach.
+pub fn read_reader_in_blocks<R: Read + Seek>(
+    reader: &mut R,
+    block: u64,
+) -> Result<Metadata, Error> {
+    let err = |e: std::io::Error| Error {
+        path: None,
+        kind: e.into(),
+    };
+    let len = reader.seek(std::io::SeekFrom::End(0)).map_err(err)?;
+    read_input(Input::reader(reader, len).in_blocks(block))
+        .map_err(|kind| Error { path: None, kind })
+}
+
 /// The XMP sidecar of `image`, if one exists: `photo.jpg.xmp` first, then `photo.xmp`
 /// (either in upper or lower case). Read it with [`read_path`]; its format is [`Format::Xmp`].
 pub fn sidecar_for(image: &Path) -> Option<PathBuf> {

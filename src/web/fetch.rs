@@ -924,6 +924,14 @@ impl<'f> ImageReader<'f> {
     }
 }
 
+impl ImageReader<'_> {
+    /// The size of the Range requests this reader makes: reads that end on a multiple of it
+    /// fetch nothing they do not use.
+    pub fn block_size(&self) -> u64 {
+        self.fetcher.config.range_chunk.max(1024)
+    }
+}
+
 impl Read for ImageReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.pos >= self.len || buf.is_empty() {
