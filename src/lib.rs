@@ -18,3 +18,4 @@ pub mod finding;
 pub mod license;
 pub mod metadata;
 pub mod report;
+pub mod repo;

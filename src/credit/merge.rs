@@ -50,6 +50,7 @@ const ROLES: &[(Origin, Role)] = &[
     (o::JSONLD_LICENSE, Role::Rights),
     (o::REUSE_LICENSE, Role::Rights),
     (o::FRONTMATTER_LICENSE, Role::Rights),
+    (o::MARKDOWN_LICENSE_LINK, Role::Rights),
     (o::HTTP_LINK_LICENSE, Role::Rights),
     (o::XMP_CC_MORE_PERMISSIONS, Role::Description),
     (o::HTML_FIGCAPTION, Role::CreditLine),
@@ -74,6 +75,7 @@ const ROLES: &[(Origin, Role)] = &[
     (o::HTML_ALT, Role::Description),
     (o::HTML_TITLE, Role::Description),
     (o::MARKDOWN_ALT, Role::Description),
+    (o::MARKDOWN_TITLE, Role::Description),
     (o::XMP_DC_TITLE, Role::Title),
     (o::IPTC_OBJECT_NAME, Role::Title),
     (o::PNG_TITLE, Role::Title),
@@ -84,6 +86,8 @@ const ROLES: &[(Origin, Role)] = &[
     (o::IPTC_SOURCE, Role::Source),
     (o::XMP_PHOTOSHOP_SOURCE, Role::Source),
     (o::JSONLD_ACQUIRE_LICENSE_PAGE, Role::Source),
+    (o::MARKDOWN_LINK, Role::Source),
+    (o::HTML_LINK, Role::Source),
 ];
 
 fn role(origin: Origin) -> Option<Role> {
@@ -240,7 +244,11 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
         }
         if matches!(
             e.origin,
-            o::XMP_CC_LICENSE | o::HTML_REL_LICENSE | o::RDFA_LICENSE | o::HTTP_LINK_LICENSE
+            o::XMP_CC_LICENSE
+                | o::HTML_REL_LICENSE
+                | o::RDFA_LICENSE
+                | o::HTTP_LINK_LICENSE
+                | o::MARKDOWN_LICENSE_LINK
         ) || value.contains("creativecommons.org/")
         {
             credit.license_url_given |= license::scan(value)
@@ -316,6 +324,7 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
                 chosen.short_code()
             ),
             origins: groups.iter().flat_map(|(_, o)| o.iter().copied()).collect(),
+            locations: Vec::new(),
         });
     }
     if chosen.tool().is_none() {
@@ -331,6 +340,7 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
                 .find(|(l, _)| *l == chosen)
                 .map(|(_, o)| o.clone())
                 .unwrap_or_default(),
+            locations: Vec::new(),
         });
     }
     Some(chosen)
