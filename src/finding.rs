@@ -77,7 +77,9 @@ impl FindingKind {
     /// One sentence on what it means, for rule descriptions.
     pub const fn describe(self) -> &'static str {
         match self {
-            FindingKind::LicenseConflict => "Two sources name different licenses for the same image.",
+            FindingKind::LicenseConflict => {
+                "Two sources name different licenses for the same image."
+            }
             FindingKind::LicenseVersionUnknown => {
                 "A license is named without a version; the terms of its newest version were assumed."
             }
@@ -92,11 +94,15 @@ impl FindingKind {
             FindingKind::AdaptationOfNd => {
                 "The image was changed, and its license (NoDerivatives) allows no adaptations."
             }
-            FindingKind::CreditMissing => "The image is shown without the credit its license asks for.",
+            FindingKind::CreditMissing => {
+                "The image is shown without the credit its license asks for."
+            }
             FindingKind::CreditIncomplete => {
                 "The credit shown next to the image lacks something its license asks for."
             }
-            FindingKind::ImageNotFound => "A document shows an image that is not in the repository.",
+            FindingKind::ImageNotFound => {
+                "A document shows an image that is not in the repository."
+            }
         }
     }
 }

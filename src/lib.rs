@@ -17,5 +17,5 @@ pub mod evidence;
 pub mod finding;
 pub mod license;
 pub mod metadata;
-pub mod report;
 pub mod repo;
+pub mod report;

@@ -10,8 +10,8 @@ use licit::assess::{self, ShareAs, Use, Verdict};
 use licit::attribution::{self, Style};
 use licit::check::{self, Item, Summary};
 use licit::credit::parse_credit_line;
-use licit::license::{self, Rights};
 use licit::finding::Level;
+use licit::license::{self, Rights};
 use licit::repo::{self, Policy, Progress};
 use licit::report::{self, Format, github, human, json, sarif};
 
@@ -442,8 +442,7 @@ fn check_command(
     args: &RepoArgs,
 ) -> io::Result<u8> {
     let mut code = PASS;
-    let (dirs, files, only): (Vec<PathBuf>, Vec<PathBuf>, Option<Vec<String>>) = match &args.root
-    {
+    let (dirs, files, only): (Vec<PathBuf>, Vec<PathBuf>, Option<Vec<String>>) = match &args.root {
         Some(root) => {
             let only = targets.iter().map(|t| relative_to(root, t)).collect();
             (vec![root.clone()], Vec::new(), Some(only))
@@ -520,13 +519,16 @@ fn check_command(
                     write!(out, "{}", human::summary(&summary))?;
                 } else {
                     let p = policy_path.as_deref();
-                    write!(out, "{}", human::repo_summary(&summary, documents, &found, p))?;
+                    write!(
+                        out,
+                        "{}",
+                        human::repo_summary(&summary, documents, &found, p)
+                    )?;
                 }
             }
         }
         CheckFormatArg::Json => {
-            let doc =
-                json::CheckDocument::new(&doc_use, &items, &summary).with_problems(&problems);
+            let doc = json::CheckDocument::new(&doc_use, &items, &summary).with_problems(&problems);
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }

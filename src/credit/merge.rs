@@ -313,7 +313,8 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
             .iter()
             .map(|(l, origins)| {
                 let names: Vec<&str> = origins.iter().map(|o| o.as_str()).collect();
-                format!("{} says {}", names.join(" and "), l.short_code())
+                let verb = if names.len() == 1 { "says" } else { "say" };
+                format!("{} {verb} {}", names.join(" and "), l.short_code())
             })
             .collect();
         findings.push(Finding {

@@ -95,8 +95,8 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
                     .is_some_and(|r| r.starts_with(']') || r.starts_with('.'));
                 table
                     || l.strip_prefix(key)
-                    .map(|r| r.trim_start())
-                    .is_some_and(|r| r.starts_with(':') || r.starts_with('='))
+                        .map(|r| r.trim_start())
+                        .is_some_and(|r| r.starts_with(':') || r.starts_with('='))
             })
             .map_or(1, |i| i + 2)
     };
@@ -108,7 +108,10 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
     let mut shared = Vec::new();
     for (keys, o) in [
         (&["image_credit", "credit"][..], origin::FRONTMATTER_CREDIT),
-        (&["image_license", "license"][..], origin::FRONTMATTER_LICENSE),
+        (
+            &["image_license", "license"][..],
+            origin::FRONTMATTER_LICENSE,
+        ),
         (&["image_author"][..], origin::FRONTMATTER_AUTHOR),
     ] {
         if let Some((k, v)) = keys
@@ -185,7 +188,14 @@ mod tests {
 
     fn ev(e: &[Evidence]) -> Vec<String> {
         e.iter()
-            .map(|e| format!("{}={}@{}", e.origin, e.value, e.location.as_deref().unwrap_or("")))
+            .map(|e| {
+                format!(
+                    "{}={}@{}",
+                    e.origin,
+                    e.value,
+                    e.location.as_deref().unwrap_or("")
+                )
+            })
             .collect()
     }
 
@@ -211,8 +221,14 @@ mod tests {
         assert_eq!(fm.images.len(), 1);
         assert_eq!(fm.images[0].src, "a.png");
         let e = ev(&fm.images[0].evidence);
-        assert!(e.contains(&"frontmatter:author=Ana Lima@p.md:3".to_string()), "{e:?}");
-        assert!(e.iter().any(|s| s.starts_with("frontmatter:license=CC BY-SA 4.0")));
+        assert!(
+            e.contains(&"frontmatter:author=Ana Lima@p.md:3".to_string()),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|s| s.starts_with("frontmatter:license=CC BY-SA 4.0"))
+        );
         assert_eq!(&doc[fm.body_start..], "body");
     }
 

@@ -110,12 +110,17 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
         refused => {
             let why = match refused {
                 Acceptance::Denied(p) => format!("it matches deny pattern {p:?}"),
-                _ => format!("it matches no allow pattern ({})", policy.allow().join(", ")),
+                _ => format!(
+                    "it matches no allow pattern ({})",
+                    policy.allow().join(", ")
+                ),
             };
             let name = policy
                 .path
                 .as_ref()
-                .map_or("the default policy".to_string(), |p| p.display().to_string());
+                .map_or("the default policy".to_string(), |p| {
+                    p.display().to_string()
+                });
             item.findings.push(located(
                 FindingKind::LicenseNotAllowedByPolicy,
                 format!("{} is not accepted by {name}: {why}", license.short_code()),
@@ -149,7 +154,9 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             .reasons
             .iter()
             .filter(|r| r.effect == deciding)
-            .filter(|r| !(no_derivatives && !modified_at.is_empty() && r.term == Term::DerivativeWorks))
+            .filter(|r| {
+                !(no_derivatives && !modified_at.is_empty() && r.term == Term::DerivativeWorks)
+            })
             .map(|r| r.text.as_str())
             .collect();
         if !reasons.is_empty() {
@@ -190,7 +197,13 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
                     "{} is shown here without a credit; {} asks for {}",
                     item.target,
                     license.short_code(),
-                    describe_items(&needed(&reqs, &credit, shown_credit, true, proposed.adapts()))
+                    describe_items(&needed(
+                        &reqs,
+                        &credit,
+                        shown_credit,
+                        true,
+                        proposed.adapts()
+                    ))
                 ),
                 here,
             ));

@@ -6,6 +6,9 @@
 //! markup is skipped, `<script>`, `<style>` and comments are passed over, and malformed input
 //! ends the scan quietly with what was read.
 
+/// A link: `(href, rel)`.
+pub type Link = (String, Option<String>);
+
 /// One image in an HTML fragment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HtmlImage {
@@ -17,7 +20,7 @@ pub struct HtmlImage {
     /// The text of the `<figcaption>` of the `<figure>` that holds the image.
     pub caption: Option<String>,
     /// Links in that caption: `(href, rel)`.
-    pub links: Vec<(String, Option<String>)>,
+    pub links: Vec<Link>,
 }
 
 /// A tag as read: name (lower case), closing or not, attributes (names lower case, values with
@@ -167,12 +170,22 @@ fn push_text(buf: &mut String, text: &str) {
     }
 }
 
+/// The `href` of an `<a>` start tag, when `fragment` is one (inline HTML in Markdown).
+pub fn link_href(fragment: &str) -> Option<(String, Option<String>)> {
+    let (tag, _) = read_tag(fragment.trim_start())?;
+    if tag.name != "a" || tag.closing {
+        return None;
+    }
+    let href = tag.attr("href")?.to_string();
+    Some((href, tag.attr("rel").map(str::to_string)))
+}
+
 /// The images of an HTML fragment, in order.
 pub fn images(html: &str) -> Vec<HtmlImage> {
     let mut out: Vec<HtmlImage> = Vec::new();
     // Indices into `out` of the images of the figure being read.
     let mut figure: Option<Vec<usize>> = None;
-    let mut caption: Option<(String, Vec<(String, Option<String>)>)> = None;
+    let mut caption: Option<(String, Vec<Link>)> = None;
     let mut i = 0;
     while let Some(j) = html[i..].find('<') {
         let at = i + j;
@@ -282,7 +295,20 @@ mod tests {
     }
 
     #[test]
+    fn an_inline_link_tag() {
+        assert_eq!(
+            link_href(r#"<a rel="license" href="https://x.org/">"#),
+            Some(("https://x.org/".into(), Some("license".into())))
+        );
+        assert_eq!(link_href("</a>"), None);
+        assert_eq!(link_href("<img src=a.jpg>"), None);
+    }
+
+    #[test]
     fn entities_are_decoded() {
-        assert_eq!(decode_entities("a &amp; b &#169; &#xA9; &bogus; &"), "a & b © © &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &#169; &#xA9; &bogus; &"),
+            "a & b © © &bogus; &"
+        );
     }
 }

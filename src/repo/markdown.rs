@@ -101,9 +101,7 @@ struct Paragraph {
 fn push_evidence(shown: &mut Shown, o: Origin, value: &str, at: &str) {
     let v = value.trim();
     if !v.is_empty() {
-        shown
-            .evidence
-            .push(Evidence::new(o, v).at(at.to_string()));
+        shown.evidence.push(Evidence::new(o, v).at(at.to_string()));
     }
 }
 
@@ -136,7 +134,9 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let offset = body_start + range.start;
-        if !matches!(event, Event::Html(_)) && let Some((start, block)) = html_block.take() {
+        if !matches!(event, Event::Html(_))
+            && let Some((start, block)) = html_block.take()
+        {
             html_fragment(&mut out, &block, start, &lines, location);
         }
         match event {
@@ -219,6 +219,9 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
                 }
             }
             Event::InlineHtml(h) => {
+                if let (Some(p), Some((href, _))) = (para.as_mut(), html::link_href(&h)) {
+                    p.links.push(href);
+                }
                 let before = out.images.len();
                 html_fragment(&mut out, &h, offset, &lines, location);
                 if let Some(p) = para.as_mut() {
@@ -229,11 +232,7 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
                 Some((_, block)) => block.push_str(&h),
                 None => html_block = Some((offset, h.to_string())),
             },
-            Event::Start(_) => {
-                if para.is_none() {
-                    waiting.clear();
-                }
-            }
+            Event::Start(_) if para.is_none() => waiting.clear(),
             _ => {}
         }
     }
@@ -270,9 +269,10 @@ pub(crate) fn html_fragment(
             push_evidence(&mut shown, origin::HTML_FIGCAPTION, c, &at);
         }
         for (href, rel) in &img.links {
-            let rel_license = rel
-                .as_deref()
-                .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("license")));
+            let rel_license = rel.as_deref().is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("license"))
+            });
             let mut e = link_evidence(href, rel_license, &at);
             if e.origin == origin::MARKDOWN_LICENSE_LINK {
                 e.origin = origin::HTML_REL_LICENSE;
@@ -292,7 +292,14 @@ mod tests {
     fn ev(s: &Shown) -> Vec<String> {
         s.evidence
             .iter()
-            .map(|e| format!("{}={}@{}", e.origin, e.value, e.location.as_deref().unwrap_or("")))
+            .map(|e| {
+                format!(
+                    "{}={}@{}",
+                    e.origin,
+                    e.value,
+                    e.location.as_deref().unwrap_or("")
+                )
+            })
             .collect()
     }
 
@@ -328,7 +335,8 @@ mod tests {
 
     #[test]
     fn a_heading_between_image_and_text_ends_the_wait() {
-        let doc = "![](a.jpg)\n\n## Photo gallery\n\nPhoto: this paragraph belongs to the heading.\n";
+        let doc =
+            "![](a.jpg)\n\n## Photo gallery\n\nPhoto: this paragraph belongs to the heading.\n";
         let d = read(doc, "p.md");
         assert!(d.images[0].evidence.is_empty());
     }
@@ -338,7 +346,11 @@ mod tests {
         let doc = "Look: ![the harbour][h] — Photo: Jane Doe, CC BY 4.0\n\n[h]: /img/h.png\n";
         let d = read(doc, "p.md");
         assert_eq!(d.images[0].src, "/img/h.png");
-        assert!(ev(&d.images[0]).iter().any(|e| e.starts_with("markdown:caption=Look:")));
+        assert!(
+            ev(&d.images[0])
+                .iter()
+                .any(|e| e.starts_with("markdown:caption=Look:"))
+        );
     }
 
     #[test]

@@ -284,7 +284,9 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
         for s in &d.images {
             match resolve(doc, &s.src, &image_set) {
                 Ok(rel) => {
-                    let key = *image_set.get(rel.as_str()).expect("resolve returns a member");
+                    let key = *image_set
+                        .get(rel.as_str())
+                        .expect("resolve returns a member");
                     doc_images.entry(doc.as_str()).or_default().push(key);
                     shown.entry(key).or_default().push(Showing {
                         location: Location {
@@ -405,14 +407,35 @@ mod tests {
         .into_iter()
         .collect();
         let doc = "content/posts/bundle/index.md";
-        assert_eq!(resolve(doc, "cover.jpg", &images).unwrap(), "content/posts/bundle/cover.jpg");
-        assert_eq!(resolve(doc, "./cover.jpg?w=300#x", &images).unwrap(), "content/posts/bundle/cover.jpg");
-        assert_eq!(resolve(doc, "/img/a%20b.png", &images).unwrap(), "static/img/a b.png");
-        assert_eq!(resolve(doc, "../../../images/x.jpg", &images).unwrap(), "images/x.jpg");
-        assert_eq!(resolve("a.md", "images/x.jpg", &images).unwrap(), "images/x.jpg");
-        assert_eq!(resolve(doc, "https://example.org/x.jpg", &images), Err(true));
+        assert_eq!(
+            resolve(doc, "cover.jpg", &images).unwrap(),
+            "content/posts/bundle/cover.jpg"
+        );
+        assert_eq!(
+            resolve(doc, "./cover.jpg?w=300#x", &images).unwrap(),
+            "content/posts/bundle/cover.jpg"
+        );
+        assert_eq!(
+            resolve(doc, "/img/a%20b.png", &images).unwrap(),
+            "static/img/a b.png"
+        );
+        assert_eq!(
+            resolve(doc, "../../../images/x.jpg", &images).unwrap(),
+            "images/x.jpg"
+        );
+        assert_eq!(
+            resolve("a.md", "images/x.jpg", &images).unwrap(),
+            "images/x.jpg"
+        );
+        assert_eq!(
+            resolve(doc, "https://example.org/x.jpg", &images),
+            Err(true)
+        );
         assert_eq!(resolve(doc, "missing.jpg", &images), Err(false));
-        assert_eq!(resolve(doc, "../../../../../../etc/x.jpg", &images), Err(false));
+        assert_eq!(
+            resolve(doc, "../../../../../../etc/x.jpg", &images),
+            Err(false)
+        );
     }
 
     #[test]

@@ -206,7 +206,19 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(all.images, [".hidden/h.jpg", "a.jpg", "b/c.PNG", "ignored/x.jpg"]);
-        assert!(walk(root, &WalkOptions { exclude: vec!["[".into()], ..Default::default() }).is_err());
+        assert_eq!(
+            all.images,
+            [".hidden/h.jpg", "a.jpg", "b/c.PNG", "ignored/x.jpg"]
+        );
+        assert!(
+            walk(
+                root,
+                &WalkOptions {
+                    exclude: vec!["[".into()],
+                    ..Default::default()
+                }
+            )
+            .is_err()
+        );
     }
 }

@@ -203,7 +203,10 @@ mod tests {
 
     #[test]
     fn rule_names_and_uris() {
-        assert_eq!(camel("license-not-allowed-by-policy"), "LicenseNotAllowedByPolicy");
+        assert_eq!(
+            camel("license-not-allowed-by-policy"),
+            "LicenseNotAllowedByPolicy"
+        );
         assert_eq!(uri("content/a b/é.md"), "content/a%20b/%C3%A9.md");
         let l = log(&[]);
         assert_eq!(l.runs[0].tool.driver.rules.len(), FindingKind::ALL.len());
