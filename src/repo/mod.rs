@@ -314,7 +314,9 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
         let mut w = HashSet::new();
         for o in only {
             let o = normalise(o).unwrap_or_default();
-            if let Some(i) = image_set.get(o.as_str()) {
+            // A REUSE sidecar stands for its image.
+            let image = o.strip_suffix(".license").unwrap_or(&o);
+            if let Some(i) = image_set.get(image) {
                 w.insert(*i);
             }
             if let Some(imgs) = doc_images.get(o.as_str()) {
