@@ -177,10 +177,25 @@ fn resolve(doc: &str, src: &str, images: &HashSet<&str>) -> Result<String, bool>
         .ok_or(false)
 }
 
+/// The largest document read (a generated HTML page can be big; beyond this it is not prose).
+pub const MAX_DOCUMENT: u64 = 32 * 1024 * 1024;
+
 /// Reads one document (Markdown or HTML) into the images it shows.
 fn read_document(root: &Path, rel: &str, html: bool) -> DocumentImages {
     let location = display(root, rel);
-    let bytes = match std::fs::read(walk::join(root, rel)) {
+    let path = walk::join(root, rel);
+    if let Ok(m) = std::fs::metadata(&path)
+        && m.len() > MAX_DOCUMENT
+    {
+        return DocumentImages {
+            problems: vec![format!(
+                "{location}: {} bytes, more than the {MAX_DOCUMENT} a document may have; not read",
+                m.len()
+            )],
+            ..DocumentImages::default()
+        };
+    }
+    let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
             return DocumentImages {
