@@ -2,8 +2,11 @@
 //! `{"file": …, "format": …, "evidence": [{"origin": …, "value": …}], "problems": […], "bytes_read": …}`
 //! or `{"file": …, "error": …}`. Used by `tests/exiftool-compare.sh` and `scripts/corpus-compare.sh`.
 
+use std::io::Write;
+
 fn main() {
     let mut failed = false;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for arg in std::env::args_os().skip(1) {
         let path = std::path::PathBuf::from(arg);
         let line = match licit::metadata::read_path(&path) {
@@ -19,7 +22,10 @@ fn main() {
                 serde_json::json!({"file": path.display().to_string(), "error": e.to_string()})
             }
         };
-        println!("{line}");
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
     }
+    let _ = out.flush();
     std::process::exit(i32::from(failed));
 }

@@ -105,6 +105,8 @@ pub mod origin {
         HTML_CREDIT = "html:credit";
         HTML_CAPTION = "html:caption";
         HTML_REL_LICENSE = "html:rel-license";
+        /// A paragraph right before or after the image that reads like a credit line.
+        HTML_NEARBY_CREDIT = "html:nearby-credit";
         RDFA_ATTRIBUTION_NAME = "rdfa:cc:attributionName";
         RDFA_TITLE = "rdfa:dct:title";
         RDFA_LICENSE = "rdfa:xhv:license";
@@ -113,6 +115,28 @@ pub mod origin {
         JSONLD_CREDIT_TEXT = "jsonld:creditText";
         JSONLD_COPYRIGHT_NOTICE = "jsonld:copyrightNotice";
         JSONLD_ACQUIRE_LICENSE_PAGE = "jsonld:acquireLicensePage";
+        JSONLD_COPYRIGHT_HOLDER = "jsonld:copyrightHolder";
+        MICRODATA_LICENSE = "microdata:license";
+        MICRODATA_CREATOR = "microdata:creator";
+        MICRODATA_CREDIT_TEXT = "microdata:creditText";
+        MICRODATA_COPYRIGHT_NOTICE = "microdata:copyrightNotice";
+        MICRODATA_COPYRIGHT_HOLDER = "microdata:copyrightHolder";
+        MICRODATA_ACQUIRE_LICENSE_PAGE = "microdata:acquireLicensePage";
+        /// Wikimedia Commons' `extmetadata` fields (MediaWiki API `imageinfo`).
+        COMMONS_ARTIST = "commons:Artist";
+        COMMONS_LICENSE_SHORT_NAME = "commons:LicenseShortName";
+        COMMONS_LICENSE_URL = "commons:LicenseUrl";
+        COMMONS_USAGE_TERMS = "commons:UsageTerms";
+        COMMONS_OBJECT_NAME = "commons:ObjectName";
+        COMMONS_CREDIT = "commons:Credit";
+        COMMONS_ATTRIBUTION_REQUIRED = "commons:AttributionRequired";
+        COMMONS_DESCRIPTION_URL = "commons:descriptionurl";
+        /// An oEmbed answer (Flickr).
+        OEMBED_AUTHOR_NAME = "oembed:author_name";
+        OEMBED_LICENSE = "oembed:license";
+        OEMBED_LICENSE_URL = "oembed:license_url";
+        OEMBED_TITLE = "oembed:title";
+        OEMBED_WEB_PAGE = "oembed:web_page";
         MARKDOWN_CAPTION = "markdown:caption";
         MARKDOWN_ALT = "markdown:alt";
         MARKDOWN_TITLE = "markdown:title";

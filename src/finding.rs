@@ -32,6 +32,10 @@ pub enum FindingKind {
     CreditIncomplete,
     /// A document shows an image that is not in the repository.
     ImageNotFound,
+    /// The page around an image names one license and the image's own metadata another.
+    PageMetadataConflict,
+    /// Part of a page could not be read (a limit was hit, markup was invalid).
+    PageProblem,
 }
 
 impl FindingKind {
@@ -47,11 +51,13 @@ impl FindingKind {
             FindingKind::CreditMissing => "credit-missing",
             FindingKind::CreditIncomplete => "credit-incomplete",
             FindingKind::ImageNotFound => "image-not-found",
+            FindingKind::PageMetadataConflict => "page-metadata-conflict",
+            FindingKind::PageProblem => "page-problem",
         }
     }
 
     /// Every kind, in declaration order (one SARIF rule each).
-    pub const ALL: [FindingKind; 10] = [
+    pub const ALL: [FindingKind; 12] = [
         FindingKind::LicenseConflict,
         FindingKind::LicenseVersionUnknown,
         FindingKind::MetadataProblem,
@@ -62,6 +68,8 @@ impl FindingKind {
         FindingKind::CreditMissing,
         FindingKind::CreditIncomplete,
         FindingKind::ImageNotFound,
+        FindingKind::PageMetadataConflict,
+        FindingKind::PageProblem,
     ];
 
     /// How serious it is: errors fail a CI gate, warnings do not.
@@ -69,7 +77,8 @@ impl FindingKind {
         match self {
             FindingKind::LicenseVersionUnknown
             | FindingKind::MetadataProblem
-            | FindingKind::ImageNotFound => Level::Warning,
+            | FindingKind::ImageNotFound
+            | FindingKind::PageProblem => Level::Warning,
             _ => Level::Error,
         }
     }
@@ -103,6 +112,10 @@ impl FindingKind {
             FindingKind::ImageNotFound => {
                 "A document shows an image that is not in the repository."
             }
+            FindingKind::PageMetadataConflict => {
+                "The page around an image names one license and the image's own metadata another."
+            }
+            FindingKind::PageProblem => "Part of a page could not be read.",
         }
     }
 }

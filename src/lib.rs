@@ -19,3 +19,4 @@ pub mod license;
 pub mod metadata;
 pub mod repo;
 pub mod report;
+pub mod web;

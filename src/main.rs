@@ -14,6 +14,7 @@ use licit::finding::Level;
 use licit::license::{self, Rights};
 use licit::repo::{self, Policy, Progress};
 use licit::report::{self, Format, github, human, json, sarif};
+use licit::web;
 
 /// May I reuse this photo this way, and how must I credit it?
 #[derive(Parser)]
@@ -50,21 +51,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
-    /// Check images, and the content repositories that show them.
+    /// Check images, web pages, and the content repositories that show images.
     ///
-    /// A file is checked on its own: its embedded metadata (EXIF, XMP, IPTC, PNG text) and XMP
-    /// sidecar. A directory is checked as a content repository: every image's metadata and
-    /// REUSE information, where Markdown and HTML documents show it and the credit they show,
-    /// held against the policy in licit.toml (see `licit init`).
+    /// An image file is checked on its own: its embedded metadata (EXIF, XMP, IPTC, PNG text)
+    /// and XMP sidecar. `.html` files and `http(s)://` pages give one item per image, with the
+    /// credit shown next to it. A directory is checked as a content repository: every image's
+    /// metadata and REUSE information, where Markdown and HTML documents show it and the credit
+    /// they show, held against the policy in licit.toml (see `licit init`).
     ///
     /// Exit status: 0 when everything passes, 1 when an image may not be used as proposed or
-    /// fails the policy, 2 when an input or the policy file cannot be used.
+    /// fails the policy, 2 when an input, a URL or the policy file cannot be used.
     Check {
-        /// Image files or directories (with --root: files in the repository to report on).
+        /// Image files, directories, `.html` files, or `http://` / `https://` URLs (with
+        /// --root: files in the repository to report on).
         #[arg(value_name = "TARGET", required = true)]
-        targets: Vec<PathBuf>,
+        targets: Vec<String>,
         #[command(flatten)]
         proposed: UseArgs,
+        #[command(flatten)]
+        net: NetArgs,
         #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
         format: CheckFormatArg,
         #[command(flatten)]
@@ -151,6 +156,29 @@ impl UseArgs {
             u = u.with_share_as(ShareAs::parse(s).map_err(|e| format!("--share-as: {e}"))?);
         }
         Ok(u)
+    }
+}
+
+/// Fetching, for URL targets.
+#[derive(Args)]
+struct NetArgs {
+    /// Fetch everything afresh: neither read nor write the HTTP cache
+    /// (`$XDG_CACHE_HOME/licit` or the user cache directory).
+    #[arg(long)]
+    no_cache: bool,
+    /// Seconds one request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    timeout: u64,
+}
+
+impl NetArgs {
+    fn config(&self) -> web::FetchConfig {
+        let mut c = web::FetchConfig::from_env();
+        if self.no_cache {
+            c.cache_dir = None;
+        }
+        c.timeout = std::time::Duration::from_secs(self.timeout.max(1));
+        c
     }
 }
 
@@ -260,12 +288,13 @@ fn main() -> ExitCode {
         Command::Check {
             targets,
             proposed,
+            net,
             format,
             repo,
         } => match proposed.resolve() {
             Ok(u) => {
                 let given = proposed.words.is_some() || proposed.share_as.is_some();
-                check_command(targets, given.then_some(u), format, &repo)
+                check_command(targets, given.then_some(u), &net, format, &repo)
             }
             Err(e) => usage(&e),
         },
@@ -435,23 +464,53 @@ fn relative_to(root: &std::path::Path, target: &std::path::Path) -> String {
         .join("/")
 }
 
+/// What one or more targets of `licit check` are, outside content repositories.
+enum Job {
+    File(PathBuf),
+    Page(PathBuf),
+    Urls(Vec<String>),
+}
+
 fn check_command(
-    targets: Vec<PathBuf>,
+    targets: Vec<String>,
     cli_use: Option<Use>,
+    net: &NetArgs,
     format: CheckFormatArg,
     args: &RepoArgs,
 ) -> io::Result<u8> {
     let mut code = PASS;
-    let (dirs, files, only): (Vec<PathBuf>, Vec<PathBuf>, Option<Vec<String>>) = match &args.root {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut only: Option<Vec<String>> = None;
+    match &args.root {
         Some(root) => {
-            let only = targets.iter().map(|t| relative_to(root, t)).collect();
-            (vec![root.clone()], Vec::new(), Some(only))
+            let o = targets
+                .iter()
+                .map(|t| relative_to(root, std::path::Path::new(t)))
+                .collect();
+            dirs.push(root.clone());
+            only = Some(o);
         }
         None => {
-            let (d, f) = targets.into_iter().partition(|t| t.is_dir());
-            (d, f, None)
+            for target in targets {
+                if web::is_url(&target) {
+                    match jobs.last_mut() {
+                        Some(Job::Urls(urls)) => urls.push(target),
+                        _ => jobs.push(Job::Urls(vec![target])),
+                    }
+                    continue;
+                }
+                let target = PathBuf::from(target);
+                if target.is_dir() {
+                    dirs.push(target);
+                } else if web::is_html_path(&target) {
+                    jobs.push(Job::Page(target));
+                } else {
+                    jobs.push(Job::File(target));
+                }
+            }
         }
-    };
+    }
     let bar = Bar::new(args.quiet);
     let mut items: Vec<Item> = Vec::new();
     let mut problems = Vec::new();
@@ -489,10 +548,25 @@ fn check_command(
     }
     let repo_items = items.len();
     let proposed = cli_use.unwrap_or_default();
-    for f in &files {
-        let item = check::check_file(f, &proposed);
-        code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
-        items.push(item);
+    let fetcher = if jobs.iter().any(|j| matches!(j, Job::Urls(_))) {
+        match web::Fetcher::new(net.config()) {
+            Ok(f) => Some(f),
+            Err(e) => return usage(&format!("licit check: {e}")),
+        }
+    } else {
+        None
+    };
+    for job in &jobs {
+        let done = match (job, &fetcher) {
+            (Job::File(f), _) => vec![check::check_file(f, &proposed)],
+            (Job::Page(p), _) => check::web::check_html_file(p, &proposed),
+            (Job::Urls(urls), Some(fetcher)) => check::web::check_urls(urls, &proposed, fetcher),
+            (Job::Urls(_), None) => Vec::new(),
+        };
+        for item in done {
+            code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
+            items.push(item);
+        }
     }
     let mut summary = Summary::default();
     for it in &items {

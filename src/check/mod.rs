@@ -11,6 +11,8 @@ use crate::evidence::Evidence;
 use crate::finding::{Finding, FindingKind, Location};
 use crate::metadata;
 
+pub mod web;
+
 /// What kind of thing an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -36,6 +36,26 @@ const ROLES: &[(Origin, Role)] = &[
     (o::JSONLD_CREATOR, Role::Author),
     (o::RDFA_ATTRIBUTION_NAME, Role::Author),
     (o::FRONTMATTER_AUTHOR, Role::Author),
+    (o::MICRODATA_CREATOR, Role::Author),
+    (o::COMMONS_ARTIST, Role::Author),
+    (o::OEMBED_AUTHOR_NAME, Role::Author),
+    (o::MICRODATA_LICENSE, Role::Rights),
+    (o::COMMONS_LICENSE_SHORT_NAME, Role::Rights),
+    (o::COMMONS_LICENSE_URL, Role::Rights),
+    (o::COMMONS_USAGE_TERMS, Role::Rights),
+    (o::OEMBED_LICENSE, Role::Rights),
+    (o::OEMBED_LICENSE_URL, Role::Rights),
+    (o::JSONLD_COPYRIGHT_HOLDER, Role::Notice),
+    (o::MICRODATA_COPYRIGHT_NOTICE, Role::Notice),
+    (o::MICRODATA_COPYRIGHT_HOLDER, Role::Notice),
+    (o::HTML_NEARBY_CREDIT, Role::CreditLine),
+    (o::MICRODATA_CREDIT_TEXT, Role::CreditLine),
+    (o::COMMONS_CREDIT, Role::Description),
+    (o::COMMONS_OBJECT_NAME, Role::Title),
+    (o::OEMBED_TITLE, Role::Title),
+    (o::COMMONS_DESCRIPTION_URL, Role::Source),
+    (o::OEMBED_WEB_PAGE, Role::Source),
+    (o::MICRODATA_ACQUIRE_LICENSE_PAGE, Role::Source),
     (o::XMP_CC_LICENSE, Role::Rights),
     (o::XMP_RIGHTS_USAGE_TERMS, Role::Rights),
     (o::XMP_RIGHTS_WEB_STATEMENT, Role::Rights),
@@ -249,6 +269,8 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 | o::RDFA_LICENSE
                 | o::HTTP_LINK_LICENSE
                 | o::MARKDOWN_LICENSE_LINK
+                | o::COMMONS_LICENSE_URL
+                | o::OEMBED_LICENSE_URL
         ) || value.contains("creativecommons.org/")
         {
             credit.license_url_given |= license::scan(value)

@@ -19,6 +19,13 @@ const LOCALIZED_TSV: &str = include_str!("../../data/cc_titles_localized.tsv");
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ToolId(u16);
 
+impl ToolId {
+    /// The position of the tool in [`Catalogue::tools`], for tables indexed by tool.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// Index of a unit (`by-sa`, `zero`, …) in the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId(u16);

@@ -4,6 +4,7 @@
 //! - [`scan`] finds every mention of a legal tool, and every non-CC rights statement, in a string.
 //! - [`License`] is what a mention names: one tool, or a unit when no version was given.
 
+pub mod agency;
 mod catalogue;
 mod flags;
 pub mod jurisdiction;

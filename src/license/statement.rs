@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::agency::{AGENCIES, LOWERCASE_SHORT_NAMES};
+
 /// What kind of non-CC statement it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -36,7 +38,7 @@ pub struct Statement {
     /// The text as written.
     pub text: String,
     /// What the statement is, in a stable English name: `all rights reserved`, `copyright
-    /// notice`, `GFDL`, `Unsplash License`, `courtesy`, `Reuters`.
+    /// notice`, `GFDL`, `Unsplash License`, `courtesy`, `agency` (the text says which).
     pub name: &'static str,
     /// Byte range in the scanned text.
     #[serde(skip)]
@@ -299,29 +301,13 @@ const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
     ("copyright-free", Other, "copyright-free", Case::Any),
     ("copyright free", Other, "copyright-free", Case::Any),
     ("lizenzfrei", Other, "royalty-free", Case::Any),
-    // Agencies and stock libraries: their photos are licensed by the agency, all rights reserved.
-    ("Getty Images", Arr, "Getty Images", Case::Any),
-    ("Shutterstock", Arr, "Shutterstock", Case::Any),
-    ("iStockphoto", Arr, "iStock", Case::Any),
-    ("iStock", Arr, "iStock", Case::Any),
-    ("Alamy", Arr, "Alamy", Case::Any),
-    ("Adobe Stock", Arr, "Adobe Stock", Case::Any),
-    ("AP Photo", Arr, "AP", Case::Any),
-    ("Associated Press", Arr, "AP", Case::Any),
-    ("picture alliance", Arr, "picture alliance", Case::Any),
-    ("picture-alliance", Arr, "picture alliance", Case::Any),
-    ("Reuters", Arr, "Reuters", Case::Exact),
-    ("REUTERS", Arr, "Reuters", Case::Exact),
-    ("AFP", Arr, "AFP", Case::Exact),
-    ("dpa", Arr, "dpa", Case::Exact),
-    ("EPA", Arr, "EPA", Case::Exact),
-    ("EPA-EFE", Arr, "EPA", Case::Exact),
-    ("ANSA", Arr, "ANSA", Case::Exact),
-    ("Xinhua", Arr, "Xinhua", Case::Exact),
-    ("imago images", Arr, "imago", Case::Any),
-    ("Keystone", Arr, "Keystone", Case::Exact),
-    ("Corbis", Arr, "Corbis", Case::Exact),
+    // Agencies whose short names are also words or abbreviations, spelled out.
+    ("AP Photo", Arr, "agency", Case::Any),
+    ("Associated Press", Arr, "agency", Case::Any),
 ];
+
+/// What an agency name found in text stands for.
+const AGENCY: (&str, StatementKind, &str, Case) = ("", Arr, "agency", Case::Any);
 
 struct Matcher {
     automaton: AhoCorasick,
@@ -332,6 +318,22 @@ struct Matcher {
 static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
     let mut phrase = Vec::new();
+    let mut agency_spellings: Vec<(String, usize)> = Vec::new();
+    for name in AGENCIES {
+        if name.len() <= 2 {
+            continue;
+        }
+        let spelling = if name.len() <= 4 && !LOWERCASE_SHORT_NAMES.contains(name) {
+            name.to_uppercase()
+        } else {
+            name.to_string()
+        };
+        agency_spellings.push((spelling, PHRASES.len()));
+    }
+    for (s, i) in agency_spellings {
+        patterns.push(s);
+        phrase.push(i);
+    }
     for (i, (p, ..)) in PHRASES.iter().enumerate() {
         let mut spellings = vec![p.to_string()];
         if !p.is_ascii() {
@@ -364,8 +366,19 @@ pub(crate) fn find(text: &str) -> Vec<Statement> {
     };
     let mut out = Vec::new();
     for m in matcher.automaton.find_iter(text) {
-        let (phrase, kind, name, case) = PHRASES[matcher.phrase[m.pattern().as_usize()]];
+        let (phrase, kind, name, case) = match PHRASES.get(matcher.phrase[m.pattern().as_usize()]) {
+            Some(p) => *p,
+            None => AGENCY,
+        };
         let found = &text[m.range()];
+        // Short agency names count only as written in the table (`AFP`, `dpa`).
+        if phrase == AGENCY.0
+            && found.len() <= 4
+            && !LOWERCASE_SHORT_NAMES.contains(&found)
+            && found != found.to_uppercase()
+        {
+            continue;
+        }
         if case == Case::Exact && found != phrase {
             continue;
         }
@@ -438,7 +451,10 @@ mod tests {
             kinds("This image is in the public domain"),
             [(Pd, "public domain")]
         );
-        assert_eq!(kinds("Photo: John Smith/Reuters"), [(Arr, "Reuters")]);
+        assert_eq!(kinds("Photo: John Smith/Reuters"), [(Arr, "agency")]);
+        assert_eq!(kinds("Foto: Max Mustermann/dpa"), [(Arr, "agency")]);
+        assert_eq!(kinds("Foto: ANP / Jan de Vries"), [(Arr, "agency")]);
+        assert!(kinds("Pittsburgh, PA and the afp of rex").is_empty());
     }
 
     #[test]

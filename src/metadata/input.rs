@@ -5,8 +5,10 @@
 
 use std::io::{self, Read, Seek, SeekFrom};
 
-/// Bytes read per refill: enough for the metadata of most photos in one read.
-pub(crate) const WINDOW: usize = 64 * 1024;
+/// Bytes of the first read: the metadata of most photos without camera thumbnails. Each later
+/// refill doubles it (up to 1 MiB), so a large EXIF block costs one or two more reads, not many.
+pub(crate) const WINDOW: usize = 16 * 1024;
+const MAX_GROWTH: u32 = 6;
 
 trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek + ?Sized> ReadSeek for T {}
@@ -25,6 +27,7 @@ pub(crate) struct Input<'a> {
     /// Where the reader is (to skip needless seeks).
     pos: u64,
     bytes_read: u64,
+    refills: u32,
 }
 
 impl<'a> Input<'a> {
@@ -36,6 +39,7 @@ impl<'a> Input<'a> {
             win: 0,
             pos: 0,
             bytes_read: 0,
+            refills: 0,
         }
     }
 
@@ -48,6 +52,7 @@ impl<'a> Input<'a> {
             win: 0,
             pos: u64::MAX,
             bytes_read: 0,
+            refills: 0,
         }
     }
 
@@ -79,7 +84,9 @@ impl<'a> Input<'a> {
                     let from = (offset - self.win) as usize;
                     return Ok(&self.buf[from..from + want]);
                 }
-                let fill = (want.max(WINDOW) as u64).min(self.len - offset) as usize;
+                let grown = WINDOW << self.refills.min(MAX_GROWTH);
+                self.refills += 1;
+                let fill = (want.max(grown) as u64).min(self.len - offset) as usize;
                 if self.pos != offset {
                     r.seek(SeekFrom::Start(offset))?;
                 }

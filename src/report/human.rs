@@ -144,6 +144,15 @@ pub fn explain(out: &mut String, l: License) {
     }
 }
 
+/// `s` on one line, cut to about `max` chars with an ellipsis (the JSON output keeps it whole).
+fn shorten(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
+}
+
 fn indent(out: &mut String, text: &str, by: &str) {
     for line in text.lines() {
         let _ = writeln!(out, "{by}{line}");
@@ -209,6 +218,9 @@ pub fn item(it: &crate::check::Item) -> String {
         .as_ref()
         .map_or("error", |a| a.verdict.as_str());
     let _ = writeln!(out, "{}: {verdict}", it.target);
+    if let Some(p) = &it.page {
+        let _ = writeln!(out, "  On page: {p}");
+    }
     for e in &it.errors {
         let _ = writeln!(out, "  error: {}", e.message);
     }
@@ -220,7 +232,7 @@ pub fn item(it: &crate::check::Item) -> String {
                 .as_deref()
                 .map(|l| format!(" ({l})"))
                 .unwrap_or_default();
-            let _ = writeln!(out, "    {}{at}: {}", e.origin, e.value);
+            let _ = writeln!(out, "    {}{at}: {}", e.origin, shorten(&e.value, 160));
         }
     } else if it.errors.is_empty() {
         let _ = writeln!(out, "  No rights metadata in the file.");

@@ -180,18 +180,17 @@ fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
 
 /// A port after a version: `DE`, `-de`, `/de/`, `Germany`, or a no-port word (`International`).
 /// Returns (jurisdiction code or "", end).
-fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str, usize)> {
-    let cat = catalogue();
+pub(super) fn port(
+    s: &str,
+    i: usize,
+    elements: Elements,
+    v: &str,
+) -> Option<(&'static str, usize)> {
     let sp = sep(s, i);
     if sp.is_empty() {
         return None;
     }
     let j = sp.end;
-    for w in NO_PORT_WORDS {
-        if let Some(end) = word_ci(s, j, w) {
-            return Some(("", end));
-        }
-    }
     let word = ascii_word(s, j);
     if (2..=8).contains(&word.len()) && !word_at(s, j + word.len()) {
         let code = word.to_ascii_lowercase();
@@ -200,19 +199,34 @@ fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str,
             && !sp.slash
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && PROSE_WORDS.contains(&code.as_str());
-        if !prose && let Some(t) = cat.by_parts(elements, v, &code) {
+        if !prose && let Some(t) = catalogue().by_parts(elements, v, &code) {
             return t.jurisdiction.map(|jj| (jj, j + word.len()));
         }
     }
-    if sp.spaces {
-        for (code, name, aliases) in JURISDICTIONS {
-            for n in std::iter::once(name).chain(aliases.iter()) {
-                if let Some(end) = starts_ci(s, j, n)
-                    && !word_at(s, end)
-                    && cat.by_parts(elements, v, code).is_some()
-                {
-                    return Some((code, end));
-                }
+    port_name(s, j, elements, v)
+}
+
+/// A no-port word (`International`, `Unported`) or the name of a port that exists for these
+/// elements and version (`Germany`, `England & Wales`) at `j`. Returns (code or "", end).
+pub(super) fn port_name(
+    s: &str,
+    j: usize,
+    elements: Elements,
+    v: &str,
+) -> Option<(&'static str, usize)> {
+    for w in NO_PORT_WORDS {
+        if let Some(end) = word_ci(s, j, w) {
+            return Some(("", end));
+        }
+    }
+    let cat = catalogue();
+    for (code, name, aliases) in JURISDICTIONS {
+        for n in std::iter::once(name).chain(aliases.iter()) {
+            if let Some(end) = starts_ci(s, j, n)
+                && !word_at(s, end)
+                && cat.by_parts(elements, v, code).is_some()
+            {
+                return Some((code, end));
             }
         }
     }

@@ -6,28 +6,36 @@
 //! the unported tool of that version.
 //!
 //! Titles are indexed by what stands before their version: the scanner finds a version number,
-//! reads the words before it and looks them up (one hash lookup per word start), then picks the
-//! longest port name or "International" that follows. The index is built on first use, in a few
-//! milliseconds, and only texts with a version number pay for a lookup.
+//! reads the words before it and looks them up (one hash probe per word start), then picks the
+//! longest port name or "International" that follows. The index is a table sorted by the hash of
+//! each title's normalized words, built on first use without allocating per title (a few
+//! milliseconds); only texts with a version number pay for a lookup.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use super::{Form, Mention};
 use crate::license::{Family, License, ToolId, catalogue};
 
-/// A title, split at its version.
+/// A title, split at its version. `prefix` and `suffix` are slices of the title as written; the
+/// index compares them normalized.
 struct Entry {
+    hash: u64,
+    /// The words before the version, normalized.
+    prefix: Arc<str>,
     version: &'static str,
-    /// What follows the version, normalized; empty for a cut title.
-    suffix: String,
+    /// What follows the version; empty for a cut title.
+    suffix: &'static str,
+    /// `suffix`, normalized (compared with the text after a version).
+    suffix_norm: Box<str>,
     tool: ToolId,
     langs: &'static str,
 }
 
 struct Titles {
-    /// Normalized words before the version → the titles that start with them.
-    by_prefix: HashMap<String, Vec<Entry>>,
+    /// Sorted by `hash`.
+    entries: Vec<Entry>,
+    /// A bit per possible [`filter_bit`] of the entries' hashes.
+    filter: Vec<u64>,
     /// The most bytes of text to read before a version, and after it.
     before: usize,
     after: usize,
@@ -41,28 +49,62 @@ const SLACK: usize = 48;
 /// titles); such titles are found by their cut form.
 const MAX_TAIL: usize = 64;
 
+/// The base of the polynomial hash of normalized words: h(s) = Σ s[i]·B^(n−1−i) over its bytes,
+/// so that the hashes of every ending of a text come out of one right-to-left pass.
+const HASH_BASE: u64 = 0x0000_0100_0000_01b3;
+
+/// The hash of text that is already normalized.
+fn hash_bytes(s: &str) -> u64 {
+    s.bytes().fold(0, |h: u64, b| {
+        h.wrapping_mul(HASH_BASE).wrapping_add(u64::from(b))
+    })
+}
+
+/// The hash of `s` normalized.
+fn hash_normalized(s: &str) -> u64 {
+    hash_bytes(&s.chars().flat_map(norm_char).collect::<String>())
+}
+
+/// Hashes of every ending of `s`: `out[k]` is `hash_bytes(&s[k..])`.
+fn ending_hashes(s: &str) -> Vec<u64> {
+    let b = s.as_bytes();
+    let mut out = vec![0u64; b.len() + 1];
+    let mut pow: u64 = 1;
+    for k in (0..b.len()).rev() {
+        out[k] = u64::from(b[k]).wrapping_mul(pow).wrapping_add(out[k + 1]);
+        pow = pow.wrapping_mul(HASH_BASE);
+    }
+    out
+}
+
+/// Bits of a 64 Kib filter: most word runs before a version are no title's start, and this
+/// says so without touching the table.
+const FILTER_BITS: usize = 1 << 16;
+
+fn filter_bit(hash: u64) -> usize {
+    (hash >> 48) as usize % FILTER_BITS
+}
+
+fn same_normalized(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(norm_char)
+        .eq(b.chars().flat_map(norm_char))
+}
+
 fn build() -> Titles {
     let cat = catalogue();
-    let mut by_prefix: HashMap<String, Vec<Entry>> = HashMap::new();
+    // Words before the version that are English are the English parser's to judge.
+    let english_hash: Vec<Option<u64>> = cat
+        .tools()
+        .iter()
+        .map(|t| {
+            t.version
+                .and_then(|v| t.title.find(v))
+                .map(|e| hash_normalized(&t.title[..e]))
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(2 * cat.localized_titles().len());
     let (mut before, mut after) = (0, 0);
-    let mut add = |prefix: String, entry: Entry| {
-        let entries = by_prefix.entry(prefix).or_default();
-        match entries
-            .iter_mut()
-            .find(|e| e.version == entry.version && e.suffix == entry.suffix)
-        {
-            // The same words for several tools (a port's title without its port name): the
-            // unported tool stands for them.
-            Some(e) => {
-                if cat.tool(e.tool).jurisdiction.is_some()
-                    && cat.tool(entry.tool).jurisdiction.is_none()
-                {
-                    *e = entry;
-                }
-            }
-            None => entries.push(entry),
-        }
-    };
     for lt in cat.localized_titles() {
         let tool = cat.tool(lt.tool);
         if tool.family == Family::SoftwareWrapper {
@@ -70,49 +112,83 @@ fn build() -> Titles {
         }
         let Some(v) = tool.version else { continue };
         let Some(at) = lt.title.find(v) else { continue };
-        let prefix = normalize(&lt.title[..at]).0;
+        let written = &lt.title[..at];
+        let prefix: Arc<str> = written
+            .chars()
+            .flat_map(norm_char)
+            .collect::<String>()
+            .into();
         if prefix.is_empty() {
             continue;
         }
-        // Words before the version in English are the English parser's to judge.
-        let english_prefix = tool.title.find(v).map(|e| normalize(&tool.title[..e]).0);
+        let hash = hash_bytes(&prefix);
+        // A hash equal to the English words' is checked exactly before it counts as English.
+        let english = english_hash[lt.tool.index()] == Some(hash)
+            && tool
+                .title
+                .find(v)
+                .is_some_and(|e| same_normalized(&tool.title[..e], written));
         let tail = &lt.title[at + v.len()..];
         before = before.max(at + SLACK);
-        if tail.chars().count() <= MAX_TAIL {
+        let tail_ok = tail.chars().count() <= MAX_TAIL;
+        if tail_ok {
             after = after.max(tail.len() + SLACK);
-            let suffix = normalize(tail).0;
-            if !(suffix.is_empty() && english_prefix.as_deref() == Some(prefix.as_str())) {
-                add(
-                    prefix.clone(),
-                    Entry {
-                        version: v,
-                        suffix,
-                        tool: lt.tool,
-                        langs: lt.langs,
-                    },
-                );
-            }
         }
-        if english_prefix.as_deref() != Some(prefix.as_str()) {
+        let suffix = if tail_ok { tail } else { "" };
+        let cut = suffix.chars().flat_map(norm_char).next().is_none();
+        if !(cut && english) {
+            entries.push(Entry {
+                hash,
+                prefix: prefix.clone(),
+                version: v,
+                suffix,
+                suffix_norm: suffix.chars().flat_map(norm_char).collect(),
+                tool: lt.tool,
+                langs: lt.langs,
+            });
+        }
+        if !english && !cut {
             let generic = match tool.family {
                 Family::Elements(e) => cat.by_parts(e, v, ""),
                 _ => cat.by_key(&format!("{}/{}", cat.unit(tool.unit).name, v)),
             };
             if let Some(g) = generic {
-                add(
+                entries.push(Entry {
+                    hash,
                     prefix,
-                    Entry {
-                        version: v,
-                        suffix: String::new(),
-                        tool: g.id,
-                        langs: lt.langs,
-                    },
-                );
+                    version: v,
+                    suffix: "",
+                    suffix_norm: "".into(),
+                    tool: g.id,
+                    langs: lt.langs,
+                });
             }
         }
     }
+    // Sorted by hash; within equal words and version, unported tools first, so that one stands
+    // for the ports whose titles read the same.
+    entries.sort_unstable_by_key(|e| {
+        (
+            e.hash,
+            e.version,
+            cat.tool(e.tool).jurisdiction.is_some(),
+            e.tool,
+            e.suffix.is_empty(),
+        )
+    });
+    // Every port's title cut at its version names the same unported tool: keep one of each.
+    entries.dedup_by(|a, b| {
+        (a.hash, a.version, a.tool, a.suffix, &a.prefix)
+            == (b.hash, b.version, b.tool, b.suffix, &b.prefix)
+    });
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for e in &entries {
+        let bit = filter_bit(e.hash);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
     Titles {
-        by_prefix,
+        entries,
+        filter,
         before,
         after,
     }
@@ -123,6 +199,18 @@ fn is_dash(c: char) -> bool {
         c,
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
     )
+}
+
+/// What a char of a title becomes when normalized: nothing for whitespace and dashes, `'` for
+/// typographic apostrophes (written both ways in the titles and by people), else its lowercase.
+fn norm_char(c: char) -> impl Iterator<Item = char> {
+    let c = if matches!(c, '\u{2018}' | '\u{2019}') {
+        '\''
+    } else {
+        c
+    };
+    let keep = !(c.is_whitespace() || is_dash(c));
+    c.to_lowercase().filter(move |_| keep)
 }
 
 /// Lowercases and drops whitespace and dashes, so that `Nicht kommerziell`, `NichtKommerziell`
@@ -137,7 +225,7 @@ pub(super) fn normalize(s: &str) -> (String, Vec<usize>) {
         let b = bytes[i];
         if b.is_ascii() {
             // The common case, without decoding.
-            if !(b.is_ascii_whitespace() || b == b'-') {
+            if !((b as char).is_whitespace() || b == b'-') {
                 out.push(b.to_ascii_lowercase() as char);
                 map.push(i);
             }
@@ -148,19 +236,11 @@ pub(super) fn normalize(s: &str) -> (String, Vec<usize>) {
             break;
         };
         let len = c.len_utf8();
-        if !(c.is_whitespace() || is_dash(c)) {
-            // Typographic apostrophes are written both ways in the titles and by people.
-            let c = if matches!(c, '\u{2018}' | '\u{2019}') {
-                '\''
-            } else {
-                c
-            };
-            for l in c.to_lowercase() {
-                for _ in 0..l.len_utf8() {
-                    map.push(i);
-                }
-                out.push(l);
+        for l in norm_char(c) {
+            for _ in 0..l.len_utf8() {
+                map.push(i);
             }
+            out.push(l);
         }
         i += len;
     }
@@ -235,8 +315,14 @@ fn title_ending_at(
     let lo = floor_boundary(s, v_start.saturating_sub(titles.before));
     let (pre, map) = normalize(&s[lo..v_start]);
     // The longest run of words before the version that starts a title.
-    let mut found = None;
+    let mut found: Option<(usize, &[Entry], &str)> = None;
+    let hashes = ending_hashes(&pre);
     for (k, _) in pre.char_indices() {
+        let hash = hashes[k];
+        let bit = filter_bit(hash);
+        if titles.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
         let orig = lo + map[k];
         if k > 0 && map[k - 1] == map[k] {
             continue;
@@ -248,23 +334,31 @@ fn title_ending_at(
         {
             continue;
         }
-        if let Some(entries) = titles.by_prefix.get(&pre[k..])
-            && entries.iter().any(|e| e.version == v)
-        {
-            found = Some((orig, entries));
+        let words = &pre[k..];
+        let first = titles.entries.partition_point(|e| e.hash < hash);
+        let last = titles.entries.partition_point(|e| e.hash <= hash);
+        let same = &titles.entries[first..last];
+        if same.iter().any(|e| e.version == v && &*e.prefix == words) {
+            found = Some((orig, same, words));
             break;
         }
     }
-    let (start, entries) = found?;
+    let (start, candidates, words) = found?;
     // The longest port name or "International" that follows, as a whole word.
     let hi = ceil_boundary(s, v_end + titles.after);
     let (post, post_map) = normalize(&s[v_end..hi]);
     let mut best: Option<(&Entry, usize)> = None;
-    for e in entries.iter().filter(|e| e.version == v) {
-        let end = if e.suffix.is_empty() {
+    let same_words = |e: &&Entry| &*e.prefix == words;
+    for e in candidates
+        .iter()
+        .filter(|e| e.version == v)
+        .filter(same_words)
+    {
+        let suffix = &*e.suffix_norm;
+        let end = if suffix.is_empty() {
             v_end
-        } else if post.starts_with(&e.suffix) {
-            let last = v_end + post_map[e.suffix.len() - 1];
+        } else if post.starts_with(suffix) {
+            let last = v_end + post_map[suffix.len() - 1];
             last + s[last..].chars().next().map_or(0, char::len_utf8)
         } else {
             continue;
@@ -272,6 +366,7 @@ fn title_ending_at(
         if s[end..].chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
+        // Longer wins; on a tie the first (an unported tool, by the index's order).
         if best.is_none_or(|(_, b)| end > b) {
             best = Some((e, end));
         }

@@ -166,8 +166,10 @@ pub fn scan(text: &str) -> Scan {
                 Trigger::Title => title::at(text, at),
             };
             if let Some(found) = found {
-                next_free = found.span.end;
+                let more = further_versions(text, &found);
+                next_free = more.last().unwrap_or(&found).span.end;
                 mentions.push(found);
+                mentions.extend(more);
             }
         }
     }
@@ -181,6 +183,56 @@ pub fn scan(text: &str) -> Scan {
         mentions,
         statements,
     }
+}
+
+/// Versions listed after a mention, as Wikimedia Commons writes multi-licensing: "Attribution-
+/// Share Alike 3.0 Unported, 2.5 Generic, 2.0 Generic and 1.0 Generic license". Each names the
+/// same elements at another version.
+fn further_versions(text: &str, first: &Mention) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let (Some(tool), crate::license::Family::Elements(elements)) =
+        (first.license.tool(), first.license.family())
+    else {
+        return out;
+    };
+    if tool.version.is_none() {
+        return out;
+    }
+    let cat = super::catalogue();
+    let mut end = first.span.end;
+    loop {
+        // A list separator: ",", "/", "and", "or", with spaces around.
+        let rest = &text[end..];
+        let trimmed = rest.trim_start_matches([' ', ',', '/']);
+        let mut j = end + (rest.len() - trimmed.len());
+        for word in ["and ", "or ", "und ", "et ", "y "] {
+            if let Some(k) = text::starts_ci(text, j, word) {
+                j = k;
+                break;
+            }
+        }
+        if j == end {
+            break;
+        }
+        let Some((v, vend)) = text::version(text, j) else {
+            break;
+        };
+        let (jurisdiction, stop) = code::port(text, vend, elements, v).unwrap_or(("", vend));
+        let Some(t) = cat
+            .by_parts(elements, v, jurisdiction)
+            .or_else(|| cat.by_parts(elements, v, ""))
+        else {
+            break;
+        };
+        out.push(Mention {
+            license: License::Tool(t.id),
+            form: first.form,
+            span: j..stop,
+            lang: None,
+        });
+        end = stop;
+    }
+    out
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -220,6 +272,18 @@ mod tests {
         assert_eq!(keys(s), ["by-nc-nd/2.0"]);
         assert_eq!(r.mentions.len(), 2);
         assert_eq!(r.rights(), Rights::Cc);
+    }
+
+    #[test]
+    fn versions_listed_after_a_title() {
+        assert_eq!(
+            keys(
+                "licensed under the Creative Commons Attribution-Share Alike 3.0 Unported, 2.5 Generic, 2.0 Generic and 1.0 Generic license."
+            ),
+            ["by-sa/3.0", "by-sa/2.5", "by-sa/2.0", "by-sa/1.0"]
+        );
+        assert_eq!(keys("CC BY-SA 4.0 / 3.0 DE"), ["by-sa/4.0", "by-sa/3.0/de"]);
+        assert_eq!(keys("CC BY 4.0, 2019"), ["by/4.0"]);
     }
 
     #[test]

@@ -2,12 +2,11 @@
 //! Attribution-ShareAlike 4.0 International License`, `Attribution 3.0 Germany`,
 //! `Attribution Non-Commercial No Derivatives`, `Public Domain Mark 1.0`, `Sampling Plus 1.0`.
 
-use super::code::NO_PORT_WORDS;
+use super::code::port_name;
 use super::text::{
     Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
 };
 use super::{Form, Mention};
-use crate::license::jurisdiction::JURISDICTIONS;
 use crate::license::{Elements, License, catalogue};
 
 /// How each element is spelled in titles, as word sequences (separators between the words are
@@ -193,24 +192,7 @@ fn port(s: &str, i: usize, elements: Elements, v: &str) -> Option<(&'static str,
     if !sp.spaces || sp.slash {
         return None;
     }
-    let j = sp.end;
-    for w in NO_PORT_WORDS {
-        if let Some(end) = word_ci(s, j, w) {
-            return Some(("", end));
-        }
-    }
-    let cat = catalogue();
-    for (code, name, aliases) in JURISDICTIONS {
-        for n in std::iter::once(name).chain(aliases.iter()) {
-            if let Some(end) = starts_ci(s, j, n)
-                && !word_at(s, end)
-                && cat.by_parts(elements, v, code).is_some()
-            {
-                return Some((code, end));
-            }
-        }
-    }
-    None
+    port_name(s, sp.end, elements, v)
 }
 
 pub(super) fn special(s: &str, start: usize, k: usize, prefixed: bool) -> Option<Mention> {
