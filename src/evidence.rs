@@ -139,6 +139,13 @@ pub mod origin {
         OEMBED_WEB_PAGE = "oembed:web_page";
         MARKDOWN_CAPTION = "markdown:caption";
         MARKDOWN_ALT = "markdown:alt";
+        MARKDOWN_TITLE = "markdown:title";
+        /// A link in the caption of an image that is not a license: the source, or the author's page.
+        MARKDOWN_LINK = "markdown:link";
+        /// A link to a license in the caption of an image.
+        MARKDOWN_LICENSE_LINK = "markdown:license-link";
+        /// A link in an HTML figure caption that is not a license.
+        HTML_LINK = "html:link";
         FRONTMATTER_CREDIT = "frontmatter:credit";
         FRONTMATTER_LICENSE = "frontmatter:license";
         FRONTMATTER_AUTHOR = "frontmatter:author";

@@ -17,5 +17,6 @@ pub mod evidence;
 pub mod finding;
 pub mod license;
 pub mod metadata;
+pub mod repo;
 pub mod report;
 pub mod web;

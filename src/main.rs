@@ -10,8 +10,10 @@ use licit::assess::{self, ShareAs, Use, Verdict};
 use licit::attribution::{self, Style};
 use licit::check::{self, Item, Summary};
 use licit::credit::parse_credit_line;
+use licit::finding::Level;
 use licit::license::{self, Rights};
-use licit::report::{Format, human, json};
+use licit::repo::{self, Policy, Progress};
+use licit::report::{self, Format, github, human, json, sarif};
 use licit::web;
 
 /// May I reuse this photo this way, and how must I credit it?
@@ -49,22 +51,41 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
-    /// Check images: their embedded metadata (EXIF, XMP, IPTC, PNG text) and XMP sidecars,
-    /// image URLs, and web pages (every image with the credit shown next to it).
+    /// Check images, web pages, and the content repositories that show images.
     ///
-    /// Directories are searched for images; `.html` files and `http(s)://` pages give one item
-    /// per image. Exit status: 0 when every image may be used as proposed, 1 when one may not
-    /// or cannot be told, 2 when a file or URL cannot be read.
+    /// An image file is checked on its own: its embedded metadata (EXIF, XMP, IPTC, PNG text)
+    /// and XMP sidecar. `.html` files and `http(s)://` pages give one item per image, with the
+    /// credit shown next to it. A directory is checked as a content repository: every image's
+    /// metadata and REUSE information, where Markdown and HTML documents show it and the credit
+    /// they show, held against the policy in licit.toml (see `licit init`).
+    ///
+    /// Exit status: 0 when everything passes, 1 when an image may not be used as proposed or
+    /// fails the policy, 2 when an input, a URL or the policy file cannot be used.
     Check {
-        /// Image files, directories, `.html` files, or `http://` / `https://` URLs.
+        /// Image files, directories, `.html` files, or `http://` / `https://` URLs (with
+        /// --root: files in the repository to report on).
         #[arg(value_name = "TARGET", required = true)]
         targets: Vec<String>,
         #[command(flatten)]
         proposed: UseArgs,
         #[command(flatten)]
         net: NetArgs,
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+        format: CheckFormatArg,
+        #[command(flatten)]
+        repo: RepoArgs,
+    },
+    /// Write a commented starter licit.toml in the current directory (never overwrites).
+    Init {
+        /// Write it in this directory instead.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Generate shell completions or the man page (for packagers).
+    #[command(hide = true)]
+    Generate {
+        #[command(subcommand)]
+        what: Generate,
     },
     /// Write a credit ready to paste, complete for the license version.
     Attribute {
@@ -74,6 +95,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = StyleArg::Text)]
         style: StyleArg,
     },
+}
+
+#[derive(Subcommand)]
+enum Generate {
+    /// Shell completions, on standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff), on standard output.
+    Man,
+}
+
+/// How `check` reads a directory.
+#[derive(Args)]
+struct RepoArgs {
+    /// The policy file (default: licit.toml at the root of each directory checked).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Leave out paths matching this glob (gitignore syntax, relative to the directory);
+    /// repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Check hidden files and directories too.
+    #[arg(long)]
+    hidden: bool,
+    /// Do not honour .gitignore and .ignore files.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Read the whole repository at DIR, but report only the TARGET files and the images the
+    /// TARGET documents show (as a pre-commit hook passes the files being committed).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Print only errors: no warnings, no per-image detail, no summary, no progress bar.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// The proposed use, shared by `credit` and `check`.
@@ -159,6 +216,15 @@ impl From<FormatArg> for Format {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormatArg {
+    Human,
+    Json,
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
 /// Exit codes, as documented in the README.
 const PASS: u8 = 0;
 const FAIL: u8 = 1;
@@ -224,10 +290,16 @@ fn main() -> ExitCode {
             proposed,
             net,
             format,
+            repo,
         } => match proposed.resolve() {
-            Ok(u) => check_command(targets, &u, &net, format.into()),
+            Ok(u) => {
+                let given = proposed.words.is_some() || proposed.share_as.is_some();
+                check_command(targets, given.then_some(u), &net, format, &repo)
+            }
             Err(e) => usage(&e),
         },
+        Command::Init { dir } => init_command(&dir),
+        Command::Generate { what } => generate_command(what),
         Command::Attribute { target, style } => attribute_command(&target, style.into()),
     };
     match result {
@@ -346,7 +418,53 @@ fn credit_command(texts: Vec<String>, proposed: &Use, format: Format) -> io::Res
     Ok(code)
 }
 
-/// What one or more targets of `licit check` are.
+/// The progress bar of long checks: on standard error, only when it is a terminal and not in CI.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new(quiet: bool) -> Bar {
+        let ci = std::env::var_os("CI").is_some() || std::env::var_os("GITHUB_ACTIONS").is_some();
+        if quiet || ci || !io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Bar(Some(bar))
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        if let Some(b) = &self.0 {
+            b.inc_length(total);
+        }
+    }
+    fn advance(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// `TARGET` relative to `root`, `/`-separated, for `--root`.
+fn relative_to(root: &std::path::Path, target: &std::path::Path) -> String {
+    let t = target.strip_prefix(root).unwrap_or(target);
+    let t = t.strip_prefix(".").unwrap_or(t);
+    t.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What one or more targets of `licit check` are, outside content repositories.
 enum Job {
     File(PathBuf),
     Page(PathBuf),
@@ -355,34 +473,81 @@ enum Job {
 
 fn check_command(
     targets: Vec<String>,
-    proposed: &Use,
+    cli_use: Option<Use>,
     net: &NetArgs,
-    format: Format,
+    format: CheckFormatArg,
+    args: &RepoArgs,
 ) -> io::Result<u8> {
     let mut code = PASS;
+    let mut dirs: Vec<PathBuf> = Vec::new();
     let mut jobs: Vec<Job> = Vec::new();
-    for target in targets {
-        if web::is_url(&target) {
-            match jobs.last_mut() {
-                Some(Job::Urls(urls)) => urls.push(target),
-                _ => jobs.push(Job::Urls(vec![target])),
-            }
-            continue;
+    let mut only: Option<Vec<String>> = None;
+    match &args.root {
+        Some(root) => {
+            let o = targets
+                .iter()
+                .map(|t| relative_to(root, std::path::Path::new(t)))
+                .collect();
+            dirs.push(root.clone());
+            only = Some(o);
         }
-        let target = PathBuf::from(target);
-        if target.is_dir() {
-            let (found, errors) = check::images_in(&target);
-            for e in errors {
-                eprintln!("licit check: {}", e.message);
-                code = UNUSABLE;
+        None => {
+            for target in targets {
+                if web::is_url(&target) {
+                    match jobs.last_mut() {
+                        Some(Job::Urls(urls)) => urls.push(target),
+                        _ => jobs.push(Job::Urls(vec![target])),
+                    }
+                    continue;
+                }
+                let target = PathBuf::from(target);
+                if target.is_dir() {
+                    dirs.push(target);
+                } else if web::is_html_path(&target) {
+                    jobs.push(Job::Page(target));
+                } else {
+                    jobs.push(Job::File(target));
+                }
             }
-            jobs.extend(found.into_iter().map(Job::File));
-        } else if web::is_html_path(&target) {
-            jobs.push(Job::Page(target));
-        } else {
-            jobs.push(Job::File(target));
         }
     }
+    let bar = Bar::new(args.quiet);
+    let mut items: Vec<Item> = Vec::new();
+    let mut problems = Vec::new();
+    let mut documents = 0;
+    let mut policy_path = None;
+    // The use the JSON document states: the policy's (of the last directory) or --use.
+    let mut doc_use = cli_use.clone().unwrap_or_default();
+    for dir in &dirs {
+        let policy = match &args.config {
+            Some(p) => Policy::read(p),
+            None => Policy::for_root(dir),
+        };
+        let mut policy = match policy {
+            Ok(p) => p,
+            Err(e) => return usage(&format!("check: {e}")),
+        };
+        if let Some(u) = &cli_use {
+            policy.proposed = u.clone();
+        }
+        policy_path = policy.path.clone();
+        doc_use = policy.proposed.clone();
+        let opts = repo::Options {
+            policy,
+            walk: repo::WalkOptions {
+                exclude: args.exclude.clone(),
+                hidden: args.hidden,
+                no_ignore: args.no_ignore,
+            },
+            only: only.clone(),
+        };
+        let run = repo::check_repo(dir, &opts, &bar);
+        items.extend(run.items);
+        problems.extend(run.problems);
+        documents += run.documents;
+    }
+    let repo_items = items.len();
+    let proposed = cli_use.unwrap_or_default();
     let fetcher = if jobs.iter().any(|j| matches!(j, Job::Urls(_))) {
         match web::Fetcher::new(net.config()) {
             Ok(f) => Some(f),
@@ -391,43 +556,109 @@ fn check_command(
     } else {
         None
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut summary = Summary::default();
-    let mut items: Vec<Item> = Vec::new();
     for job in &jobs {
         let done = match (job, &fetcher) {
-            (Job::File(f), _) => vec![check::check_file(f, proposed)],
-            (Job::Page(p), _) => check::web::check_html_file(p, proposed),
-            (Job::Urls(urls), Some(fetcher)) => check::web::check_urls(urls, proposed, fetcher),
+            (Job::File(f), _) => vec![check::check_file(f, &proposed)],
+            (Job::Page(p), _) => check::web::check_html_file(p, &proposed),
+            (Job::Urls(urls), Some(fetcher)) => check::web::check_urls(urls, &proposed, fetcher),
             (Job::Urls(_), None) => Vec::new(),
         };
         for item in done {
-            summary.add(&item);
             code = code.max(item.verdict().map_or(UNUSABLE, verdict_code));
-            match format {
-                Format::Human => write!(out, "{}", human::item(&item))?,
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut out, &item)?;
-                    writeln!(out)?;
-                }
-                Format::Json => items.push(item),
-            }
-        }
-        if format == Format::Jsonl {
-            out.flush()?;
+            items.push(item);
         }
     }
+    let mut summary = Summary::default();
+    for it in &items {
+        summary.add(it);
+        if !it.errors.is_empty() {
+            code = UNUSABLE;
+        }
+    }
+    let found = report::located(&items[..repo_items], &problems);
+    if found.iter().any(|f| f.level == Level::Error) {
+        code = code.max(FAIL);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match format {
-        Format::Human => write!(out, "{}", human::summary(&summary))?,
-        Format::Json => {
-            let doc = json::CheckDocument::new(proposed, &items, &summary);
+        CheckFormatArg::Human => {
+            if !args.quiet {
+                for it in &items[repo_items..] {
+                    write!(out, "{}", human::item(it))?;
+                }
+            }
+            write!(out, "{}", human::findings(&found, args.quiet))?;
+            if !args.quiet {
+                if dirs.is_empty() {
+                    write!(out, "{}", human::summary(&summary))?;
+                } else {
+                    let p = policy_path.as_deref();
+                    write!(
+                        out,
+                        "{}",
+                        human::repo_summary(&summary, documents, &found, p)
+                    )?;
+                }
+            }
+        }
+        CheckFormatArg::Json => {
+            let doc = json::CheckDocument::new(&doc_use, &items, &summary).with_problems(&problems);
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
-        Format::Jsonl => {}
+        CheckFormatArg::Jsonl => {
+            for it in &items {
+                serde_json::to_writer(&mut out, it)?;
+                writeln!(out)?;
+            }
+        }
+        CheckFormatArg::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &sarif::log(&found))?;
+            writeln!(out)?;
+        }
+    }
+    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        let notes = github::annotations(&found);
+        if format == CheckFormatArg::Human {
+            write!(out, "{notes}")?;
+        } else {
+            eprint!("{notes}");
+        }
     }
     out.flush()?;
     Ok(code)
+}
+
+fn init_command(dir: &std::path::Path) -> io::Result<u8> {
+    let path = dir.join(repo::policy::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    match file {
+        Ok(mut f) => {
+            f.write_all(repo::policy::STARTER.as_bytes())?;
+            eprintln!("licit init: wrote {}", path.display());
+            Ok(PASS)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => usage(&format!(
+            "init: {} already exists; not overwriting it",
+            path.display()
+        )),
+        Err(e) => usage(&format!("init: {}: {e}", path.display())),
+    }
+}
+
+fn generate_command(what: Generate) -> io::Result<u8> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = io::stdout().lock();
+    match what {
+        Generate::Completions { shell } => {
+            clap_complete::generate(shell, &mut cmd, "licit", &mut out);
+        }
+        Generate::Man => clap_mangen::Man::new(cmd).render(&mut out)?,
+    }
+    Ok(PASS)
 }
 
 fn attribute_command(target: &str, style: Style) -> io::Result<u8> {

@@ -34,7 +34,9 @@ use std::fmt;
 
 use crate::credit::Credit;
 
-pub use attribution_check::{AttributionCheck, Item, Requirement, When, check_attribution};
+pub use attribution_check::{
+    AttributionCheck, Item, Requirement, When, check_attribution, requirements,
+};
 pub use compat::{Compat, share_alike};
 pub use proposed_use::{
     Edit, Medium, OtherLicense, Region, ShareAs, ShareAsError, ShareAsErrorReason, Use, UseError,

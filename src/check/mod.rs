@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::assess::{Assessment, Use, Verdict, assess};
 use crate::credit::{Credit, merge};
 use crate::evidence::Evidence;
-use crate::finding::{Finding, FindingKind};
+use crate::finding::{Finding, FindingKind, Location};
 use crate::metadata;
 
 pub mod web;
@@ -47,6 +47,9 @@ pub struct Item {
     /// Bytes read from the file to find its metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes_read: Option<u64>,
+    /// The document lines that show the image, when a repository was checked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shown_in: Vec<Location>,
 }
 
 impl Item {
@@ -62,6 +65,7 @@ impl Item {
             errors: Vec::new(),
             format: None,
             bytes_read: None,
+            shown_in: Vec::new(),
         }
     }
 
@@ -72,6 +76,16 @@ impl Item {
 
 /// Checks one image file: its embedded metadata and its XMP sidecar, if any.
 pub fn check_file(path: &Path, proposed: &Use) -> Item {
+    let mut item = read_file(path);
+    if item.errors.is_empty() {
+        conclude(&mut item, proposed);
+    }
+    item
+}
+
+/// Reads the evidence of one image file (embedded metadata, XMP sidecar) without concluding:
+/// other sources may add evidence before [`conclude`].
+pub fn read_file(path: &Path) -> Item {
     let mut item = Item::new(path.display().to_string());
     match metadata::read_path(path) {
         Ok(meta) => {
@@ -79,11 +93,10 @@ pub fn check_file(path: &Path, proposed: &Use) -> Item {
             item.bytes_read = Some(meta.bytes_read);
             item.evidence = meta.evidence;
             for p in meta.problems {
-                item.findings.push(Finding {
-                    kind: FindingKind::MetadataProblem,
-                    message: format!("{}: {p}", path.display()),
-                    origins: Vec::new(),
-                });
+                item.findings.push(Finding::new(
+                    FindingKind::MetadataProblem,
+                    format!("{}: {p}", path.display()),
+                ));
             }
         }
         Err(e) => {
@@ -108,19 +121,17 @@ pub fn check_file(path: &Path, proposed: &Use) -> Item {
                 item.evidence
                     .extend(meta.evidence.into_iter().map(|e| e.at(at.clone())));
             }
-            Err(e) => item.findings.push(Finding {
-                kind: FindingKind::MetadataProblem,
-                message: format!("sidecar {e}"),
-                origins: Vec::new(),
-            }),
+            Err(e) => item.findings.push(Finding::new(
+                FindingKind::MetadataProblem,
+                format!("sidecar {e}"),
+            )),
         }
     }
-    finish(&mut item, proposed);
     item
 }
 
-/// Merges an item's evidence into its credit and assesses it.
-fn finish(item: &mut Item, proposed: &Use) {
+/// Merges an item's evidence into its credit and assesses the proposed use.
+pub fn conclude(item: &mut Item, proposed: &Use) {
     let merged = merge(&item.evidence);
     item.findings.extend(merged.findings);
     item.assessment = Some(assess(&merged.credit, proposed));

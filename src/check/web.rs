@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use url::Url;
 
-use super::{Item, ItemError, finish};
+use super::{Item, ItemError, conclude};
 use crate::assess::Use;
 use crate::credit::merge;
 use crate::evidence::{Evidence, origin as o};
@@ -80,6 +80,7 @@ fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageSide {
                     kind: FindingKind::MetadataProblem,
                     message: format!("{name}: {p}"),
                     origins: Vec::new(),
+                    locations: Vec::new(),
                 }));
         }
         Err(e) => {
@@ -145,6 +146,7 @@ fn local_image_side(path: &Path) -> ImageSide {
                     kind: FindingKind::MetadataProblem,
                     message: format!("{}: {p}", path.display()),
                     origins: Vec::new(),
+                    locations: Vec::new(),
                 }));
         }
         Err(e) => side.errors.push(ItemError {
@@ -174,6 +176,7 @@ fn page_vs_image(page_ev: &[Evidence], image_ev: &[Evidence]) -> Option<Finding>
             image.short_code()
         ),
         origins,
+        locations: Vec::new(),
     })
 }
 
@@ -210,7 +213,7 @@ fn item_for(
         item.findings.extend(s.findings);
         item.errors.extend(s.errors);
     }
-    finish(&mut item, proposed);
+    conclude(&mut item, proposed);
     item
 }
 
@@ -237,6 +240,7 @@ fn page_findings(problems: &[String], page: &str) -> Vec<Finding> {
             kind: FindingKind::PageProblem,
             message: format!("{page}: {p}"),
             origins: Vec::new(),
+            locations: Vec::new(),
         })
         .collect()
 }
@@ -316,6 +320,7 @@ fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, proposed: &Use) -> 
                     im.src
                 ),
                 origins: Vec::new(),
+                locations: Vec::new(),
             });
         }
         if i == 0 {
@@ -377,6 +382,7 @@ pub fn check_html_file(path: &Path, proposed: &Use) -> Vec<Item> {
                 kind: FindingKind::PageProblem,
                 message: n,
                 origins: Vec::new(),
+                locations: Vec::new(),
             });
         }
         if i == 0 {
@@ -446,6 +452,7 @@ fn check_flickr(url: &Url, fetcher: &Fetcher, proposed: &Use) -> Result<Item, Fe
             kind: FindingKind::PageProblem,
             message: n,
             origins: Vec::new(),
+            locations: Vec::new(),
         });
     }
     Ok(item)
@@ -487,7 +494,7 @@ pub fn check_url(target: &str, proposed: &Use, fetcher: &Fetcher) -> Vec<Item> {
             item.findings = side.findings;
             item.errors = side.errors;
             if item.errors.is_empty() {
-                finish(&mut item, proposed);
+                conclude(&mut item, proposed);
             }
             vec![item]
         }

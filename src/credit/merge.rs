@@ -70,6 +70,7 @@ const ROLES: &[(Origin, Role)] = &[
     (o::JSONLD_LICENSE, Role::Rights),
     (o::REUSE_LICENSE, Role::Rights),
     (o::FRONTMATTER_LICENSE, Role::Rights),
+    (o::MARKDOWN_LICENSE_LINK, Role::Rights),
     (o::HTTP_LINK_LICENSE, Role::Rights),
     (o::XMP_CC_MORE_PERMISSIONS, Role::Description),
     (o::HTML_FIGCAPTION, Role::CreditLine),
@@ -94,6 +95,7 @@ const ROLES: &[(Origin, Role)] = &[
     (o::HTML_ALT, Role::Description),
     (o::HTML_TITLE, Role::Description),
     (o::MARKDOWN_ALT, Role::Description),
+    (o::MARKDOWN_TITLE, Role::Description),
     (o::XMP_DC_TITLE, Role::Title),
     (o::IPTC_OBJECT_NAME, Role::Title),
     (o::PNG_TITLE, Role::Title),
@@ -104,6 +106,8 @@ const ROLES: &[(Origin, Role)] = &[
     (o::IPTC_SOURCE, Role::Source),
     (o::XMP_PHOTOSHOP_SOURCE, Role::Source),
     (o::JSONLD_ACQUIRE_LICENSE_PAGE, Role::Source),
+    (o::MARKDOWN_LINK, Role::Source),
+    (o::HTML_LINK, Role::Source),
 ];
 
 fn role(origin: Origin) -> Option<Role> {
@@ -264,6 +268,7 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 | o::HTML_REL_LICENSE
                 | o::RDFA_LICENSE
                 | o::HTTP_LINK_LICENSE
+                | o::MARKDOWN_LICENSE_LINK
                 | o::COMMONS_LICENSE_URL
                 | o::OEMBED_LICENSE_URL
         ) || value.contains("creativecommons.org/")
@@ -330,7 +335,8 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
             .iter()
             .map(|(l, origins)| {
                 let names: Vec<&str> = origins.iter().map(|o| o.as_str()).collect();
-                format!("{} says {}", names.join(" and "), l.short_code())
+                let verb = if names.len() == 1 { "says" } else { "say" };
+                format!("{} {verb} {}", names.join(" and "), l.short_code())
             })
             .collect();
         findings.push(Finding {
@@ -341,6 +347,7 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
                 chosen.short_code()
             ),
             origins: groups.iter().flat_map(|(_, o)| o.iter().copied()).collect(),
+            locations: Vec::new(),
         });
     }
     if chosen.tool().is_none() {
@@ -356,6 +363,7 @@ fn choose_license(licenses: &[(License, Origin)], findings: &mut Vec<Finding>) -
                 .find(|(l, _)| *l == chosen)
                 .map(|(_, o)| o.clone())
                 .unwrap_or_default(),
+            locations: Vec::new(),
         });
     }
     Some(chosen)

@@ -263,3 +263,56 @@ pub fn summary(s: &crate::check::Summary) -> String {
         s.errors
     )
 }
+
+/// `licit check DIR`: one line per finding, `file:line: level[kind] image: message`, sorted.
+/// With `errors_only`, warnings are left out.
+pub fn findings(found: &[super::Located], errors_only: bool) -> String {
+    let mut out = String::new();
+    for f in found {
+        if errors_only && f.level != crate::finding::Level::Error {
+            continue;
+        }
+        let at = f.location.map(|l| format!("{l}: ")).unwrap_or_default();
+        let image = match f.image {
+            Some(i) if f.location.is_none_or(|l| l.file != i) => format!("{i}: "),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{at}{}[{}] {image}{}",
+            f.level.as_str(),
+            f.kind,
+            f.message
+        );
+    }
+    out
+}
+
+/// The closing lines of `licit check DIR`.
+pub fn repo_summary(
+    s: &crate::check::Summary,
+    documents: usize,
+    found: &[super::Located],
+    policy: Option<&std::path::Path>,
+) -> String {
+    let errors = found
+        .iter()
+        .filter(|f| f.level == crate::finding::Level::Error)
+        .count();
+    let warnings = found.len() - errors;
+    let policy = policy.map_or("default policy".to_string(), |p| p.display().to_string());
+    format!(
+        "\n{} image{} in {documents} document{} checked ({policy}): {} allowed, {} allowed with obligations, {} not allowed, {} unknown, {} unreadable\n{errors} error{}, {warnings} warning{}: {}\n",
+        s.items,
+        if s.items == 1 { "" } else { "s" },
+        if documents == 1 { "" } else { "s" },
+        s.allowed,
+        s.allowed_with_obligations,
+        s.not_allowed,
+        s.unknown,
+        s.errors,
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+        if errors == 0 { "pass" } else { "fail" },
+    )
+}

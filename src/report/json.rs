@@ -110,6 +110,10 @@ pub struct CheckDocument<'a> {
     pub proposed: &'a crate::assess::Use,
     pub items: &'a [crate::check::Item],
     pub summary: &'a crate::check::Summary,
+    /// Problems of a checked repository that belong to no image (a document that cannot be
+    /// read, a reference to a missing image).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub problems: &'a [crate::repo::RepoProblem],
 }
 
 impl<'a> CheckDocument<'a> {
@@ -124,6 +128,13 @@ impl<'a> CheckDocument<'a> {
             proposed,
             items,
             summary,
+            problems: &[],
         }
+    }
+
+    /// The same document, with a repository's problems.
+    pub fn with_problems(mut self, problems: &'a [crate::repo::RepoProblem]) -> CheckDocument<'a> {
+        self.problems = problems;
+        self
     }
 }
