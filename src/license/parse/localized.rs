@@ -41,7 +41,23 @@ struct Titles {
     after: usize,
 }
 
-static TITLES: LazyLock<Titles> = LazyLock::new(build);
+/// One index per version, built the first time a text names that version outside any other
+/// mention: most texts need none, a text naming "4.0" only the small 4.0 one.
+static TITLES: [LazyLock<Titles>; 6] = [
+    LazyLock::new(|| build("1.0")),
+    LazyLock::new(|| build("2.0")),
+    LazyLock::new(|| build("2.1")),
+    LazyLock::new(|| build("2.5")),
+    LazyLock::new(|| build("3.0")),
+    LazyLock::new(|| build("4.0")),
+];
+
+fn titles_for(version: &str) -> Option<&'static Titles> {
+    let i = ["1.0", "2.0", "2.1", "2.5", "3.0", "4.0"]
+        .iter()
+        .position(|v| *v == version)?;
+    Some(&*TITLES[i])
+}
 
 /// Extra bytes of window for spacing people add around dashes.
 const SLACK: usize = 48;
@@ -91,7 +107,7 @@ fn same_normalized(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(norm_char))
 }
 
-fn build() -> Titles {
+fn build(version: &str) -> Titles {
     let cat = catalogue();
     // Words before the version that are English are the English parser's to judge.
     let english_hash: Vec<Option<u64>> = cat
@@ -110,7 +126,9 @@ fn build() -> Titles {
         if tool.family == Family::SoftwareWrapper {
             continue;
         }
-        let Some(v) = tool.version else { continue };
+        let Some(v) = tool.version.filter(|v| *v == version) else {
+            continue;
+        };
         let Some(at) = lt.title.find(v) else { continue };
         let written = &lt.title[..at];
         let prefix: Arc<str> = written
@@ -282,22 +300,24 @@ fn version_at(s: &str, dot: usize) -> Option<(&str, usize)> {
     Some((&s[start..dot + 2], dot + 2))
 }
 
-/// Finds localized titles in `s`.
-pub(super) fn find(s: &str) -> Vec<Mention> {
+/// Finds localized titles in `s`, ending at versions that no URL or code in `found` covers (a
+/// version inside one already has its tool).
+pub(super) fn find(s: &str, found: &[Mention]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let mut dots = version_dots(s).peekable();
-    if dots.peek().is_none() {
-        return out;
-    }
-    let titles = &*TITLES;
-    for dot in dots {
+    for dot in version_dots(s) {
         let Some((v, v_end)) = version_at(s, dot) else {
             continue;
         };
         let v_start = dot - 1;
-        if out.last().is_some_and(|m| m.span.end > v_start) {
+        // An English title may be the tail of a longer localized one; URLs and codes are not.
+        let covered =
+            |m: &Mention| m.form != Form::Title && m.span.start <= v_start && v_end <= m.span.end;
+        if out.last().is_some_and(|m| m.span.end > v_start) || found.iter().any(covered) {
             continue;
         }
+        let Some(titles) = titles_for(v) else {
+            continue;
+        };
         if let Some(m) = title_ending_at(s, v, v_start, v_end, titles) {
             out.push(m);
         }
@@ -395,7 +415,7 @@ mod tests {
     #[test]
     fn german_and_french_titles() {
         let s = "Lizenz: Namensnennung - Weitergabe unter gleichen Bedingungen 3.0 Deutschland.";
-        let m = find(s);
+        let m = find(s, &[]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].license.key(), "by-sa/3.0/de");
         assert_eq!(
@@ -404,12 +424,13 @@ mod tests {
         );
         let m = find(
             "sous licence Attribution - Pas d’Utilisation Commerciale - Partage dans les Mêmes Conditions 4.0 International",
+            &[],
         );
         assert_eq!(
             m.iter().map(|m| m.license.key()).collect::<Vec<_>>(),
             ["by-nc-sa/4.0"]
         );
-        let m = find("Namensnennung 4.0");
+        let m = find("Namensnennung 4.0", &[]);
         assert_eq!(
             m.iter().map(|m| m.license.key()).collect::<Vec<_>>(),
             ["by/4.0"]

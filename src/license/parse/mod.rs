@@ -173,7 +173,7 @@ pub fn scan(text: &str) -> Scan {
             }
         }
     }
-    let localized = localized::find(text);
+    let localized = localized::find(text, &mentions);
     if !localized.is_empty() {
         mentions = merge(mentions, localized);
     }
