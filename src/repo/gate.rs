@@ -31,6 +31,8 @@ const SHOWN: &[Origin] = &[
     o::HTML_FIGCAPTION,
     o::HTML_CAPTION,
     o::HTML_CREDIT,
+    o::HTML_NEARBY_CREDIT,
+    o::RDFA_ATTRIBUTION_NAME,
     o::HTML_LINK,
     o::HTML_REL_LICENSE,
     o::FRONTMATTER_CREDIT,

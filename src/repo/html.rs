@@ -1,8 +1,8 @@
 //! A small HTML reader for the images a content file shows: `<img>` with its `alt` and `title`,
 //! and, inside a `<figure>`, the `<figcaption>` text and the links in it.
 //!
-//! It serves the HTML written inside Markdown and, until the page parser of `web` is used for
-//! them, standalone `.html` documents. It reads tags and text only: no tree is built, unknown
+//! It serves the HTML written inside Markdown; standalone `.html` documents go through the page
+//! parser of `web`. It reads tags and text only: no tree is built, unknown
 //! markup is skipped, `<script>`, `<style>` and comments are passed over, and malformed input
 //! ends the scan quietly with what was read.
 

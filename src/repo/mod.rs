@@ -206,12 +206,42 @@ fn read_document(root: &Path, rel: &str, html: bool) -> DocumentImages {
     };
     let text = String::from_utf8_lossy(&bytes);
     if html {
-        let mut out = DocumentImages::default();
-        let lines = markdown::Lines::new(&text);
-        markdown::html_fragment(&mut out, &text, 0, &lines, &location);
-        out
+        html_document(&text, &location)
     } else {
         markdown::read(&text, &location)
+    }
+}
+
+/// The images an HTML document shows, read by the page parser that reads web pages (captions,
+/// credit paragraphs next to the image, credit classes, `rel=license`, RDFa, JSON-LD), each
+/// piece of evidence located at `document:line`.
+fn html_document(text: &str, location: &str) -> DocumentImages {
+    let scan = crate::web::page::scan_html(text, None, &crate::web::page::PageLimits::default());
+    let images = scan
+        .images
+        .into_iter()
+        .map(|img| {
+            let line = img.line.unwrap_or(1);
+            let at = format!("{location}:{line}");
+            markdown::Shown {
+                src: img.src,
+                line,
+                evidence: img
+                    .evidence
+                    .into_iter()
+                    .chain(img.page_wide)
+                    .map(|e| e.at(at.clone()))
+                    .collect(),
+            }
+        })
+        .collect();
+    DocumentImages {
+        images,
+        problems: scan
+            .problems
+            .into_iter()
+            .map(|p| format!("{location}: {p}"))
+            .collect(),
     }
 }
 
