@@ -329,9 +329,10 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
         for s in &d.images {
             match resolve(doc, &s.src, &image_set) {
                 Ok(rel) => {
-                    let key = *image_set
-                        .get(rel.as_str())
-                        .expect("resolve returns a member");
+                    // `resolve` answers only with members of the set.
+                    let Some(&key) = image_set.get(rel.as_str()) else {
+                        continue;
+                    };
                     doc_images.entry(doc.as_str()).or_default().push(key);
                     shown.entry(key).or_default().push(Showing {
                         location: Location {
