@@ -86,6 +86,11 @@ pub fn check_file(path: &Path, proposed: &Use) -> Item {
 /// Reads the evidence of one image file (embedded metadata, XMP sidecar) without concluding:
 /// other sources may add evidence before [`conclude`].
 pub fn read_file(path: &Path) -> Item {
+    read_image(path, metadata::sidecar_for(path).as_deref())
+}
+
+/// Like [`read_file`], with the XMP sidecar already known (`None`: there is none).
+pub fn read_image(path: &Path, sidecar: Option<&Path>) -> Item {
     let mut item = Item::new(path.display().to_string());
     match metadata::read_path(path) {
         Ok(meta) => {
@@ -113,9 +118,9 @@ pub fn read_file(path: &Path) -> Item {
         }
     }
     if item.format != Some(metadata::Format::Xmp)
-        && let Some(sidecar) = metadata::sidecar_for(path)
+        && let Some(sidecar) = sidecar
     {
-        match metadata::read_path(&sidecar) {
+        match metadata::read_path(sidecar) {
             Ok(meta) => {
                 let at = sidecar.display().to_string();
                 item.evidence

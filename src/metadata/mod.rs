@@ -203,6 +203,12 @@ pub fn read_reader_in_blocks<R: Read + Seek>(
 /// The XMP sidecar of `image`, if one exists: `photo.jpg.xmp` first, then `photo.xmp`
 /// (either in upper or lower case). Read it with [`read_path`]; its format is [`Format::Xmp`].
 pub fn sidecar_for(image: &Path) -> Option<PathBuf> {
+    sidecar_candidates(image).into_iter().find(|p| p.is_file())
+}
+
+/// The paths an XMP sidecar of `image` may have, in the order [`sidecar_for`] tries them; for
+/// callers that already know which files exist (a directory walk) and need not ask the disk.
+pub fn sidecar_candidates(image: &Path) -> Vec<PathBuf> {
     let mut candidates = Vec::with_capacity(4);
     for ext in ["xmp", "XMP"] {
         let mut whole = image.as_os_str().to_owned();
@@ -215,7 +221,7 @@ pub fn sidecar_for(image: &Path) -> Option<PathBuf> {
             candidates.push(image.with_extension(ext));
         }
     }
-    candidates.into_iter().find(|p| p.is_file())
+    candidates
 }
 
 /// What the parsers fill in.

@@ -37,7 +37,7 @@ use rayon::prelude::*;
 pub use policy::{Policy, PolicyError};
 pub use walk::WalkOptions;
 
-use crate::check::{Item, read_file};
+use crate::check::{Item, read_image};
 use crate::evidence::Evidence;
 use crate::finding::{Finding, FindingKind, Location};
 use markdown::{DocumentImages, Shown};
@@ -411,7 +411,13 @@ fn check_image(
     policy: &Policy,
 ) -> Item {
     let path: PathBuf = walk::join(root, rel);
-    let mut item = read_file(&path);
+    // The walk saw every file: find the XMP sidecar in its list instead of asking the disk.
+    let xmp = crate::metadata::sidecar_candidates(Path::new(rel))
+        .into_iter()
+        .filter_map(|c| c.to_str().map(str::to_string))
+        .find(|c| found.xmp_files.contains(c))
+        .map(|c| walk::join(root, &c));
+    let mut item = read_image(&path, xmp.as_deref());
     item.target = display(root, rel);
     if !item.errors.is_empty() {
         return item;

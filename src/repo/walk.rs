@@ -27,6 +27,8 @@ pub struct Found {
     pub html: Vec<String>,
     /// `photo.jpg.license` files.
     pub license_sidecars: HashSet<String>,
+    /// `.xmp` files (sidecars of the images beside them).
+    pub xmp_files: HashSet<String>,
     pub reuse_tomls: Vec<String>,
     /// Directories and files that could not be read, each message naming the path.
     pub errors: Vec<String>,
@@ -114,6 +116,7 @@ impl Batch<'_> {
         f.markdown.append(&mut l.markdown);
         f.html.append(&mut l.html);
         f.license_sidecars.extend(l.license_sidecars.drain());
+        f.xmp_files.extend(l.xmp_files.drain());
         f.reuse_tomls.append(&mut l.reuse_tomls);
         f.errors.append(&mut l.errors);
     }
@@ -133,6 +136,10 @@ fn classify(root: &Path, path: &Path, into: &mut Found) {
         return;
     }
     let Some(ext) = extension(name) else { return };
+    if ext == "xmp" {
+        into.xmp_files.insert(rel);
+        return;
+    }
     if IMAGE_EXTENSIONS.contains(&ext.as_str()) {
         into.images.push(rel);
     } else if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
