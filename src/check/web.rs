@@ -75,13 +75,11 @@ fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageSide {
         Ok(meta) => {
             side.format = Some(meta.format);
             side.evidence.extend(meta.evidence);
-            side.findings
-                .extend(meta.problems.into_iter().map(|p| Finding {
-                    kind: FindingKind::MetadataProblem,
-                    message: format!("{name}: {p}"),
-                    origins: Vec::new(),
-                    locations: Vec::new(),
-                }));
+            side.findings.extend(
+                meta.problems
+                    .into_iter()
+                    .map(|p| Finding::new(FindingKind::MetadataProblem, format!("{name}: {p}"))),
+            );
         }
         Err(e) => {
             let kind = metadata_error_kind(&e);
@@ -141,13 +139,12 @@ fn local_image_side(path: &Path) -> ImageSide {
             side.format = Some(meta.format);
             side.bytes_read = Some(meta.bytes_read);
             side.evidence = meta.evidence;
-            side.findings
-                .extend(meta.problems.into_iter().map(|p| Finding {
-                    kind: FindingKind::MetadataProblem,
-                    message: format!("{}: {p}", path.display()),
-                    origins: Vec::new(),
-                    locations: Vec::new(),
-                }));
+            side.findings.extend(meta.problems.into_iter().map(|p| {
+                Finding::new(
+                    FindingKind::MetadataProblem,
+                    format!("{}: {p}", path.display()),
+                )
+            }));
         }
         Err(e) => side.errors.push(ItemError {
             kind: metadata_error_kind(&e),
@@ -236,12 +233,7 @@ fn located(im: &PageImage, page: &str) -> (Vec<Evidence>, Vec<Evidence>) {
 fn page_findings(problems: &[String], page: &str) -> Vec<Finding> {
     problems
         .iter()
-        .map(|p| Finding {
-            kind: FindingKind::PageProblem,
-            message: format!("{page}: {p}"),
-            origins: Vec::new(),
-            locations: Vec::new(),
-        })
+        .map(|p| Finding::new(FindingKind::PageProblem, format!("{page}: {p}")))
         .collect()
 }
 
@@ -313,15 +305,13 @@ fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, proposed: &Use) -> 
         let skipped = side.is_none() && fetchable(im);
         let mut item = item_for(im.src.clone(), page, located(im, page), side, proposed);
         if skipped {
-            item.findings.push(Finding {
-                kind: FindingKind::PageProblem,
-                message: format!(
+            item.findings.push(Finding::new(
+                FindingKind::PageProblem,
+                format!(
                     "{}: metadata not fetched (only the first {max} images of a page are)",
                     im.src
                 ),
-                origins: Vec::new(),
-                locations: Vec::new(),
-            });
+            ));
         }
         if i == 0 {
             item.findings.extend(problems.iter().cloned());
@@ -378,12 +368,8 @@ pub fn check_html_file(path: &Path, proposed: &Use) -> Vec<Item> {
         };
         let mut item = item_for(target, &page, located(im, &page), side, proposed);
         if let Some(n) = note {
-            item.findings.push(Finding {
-                kind: FindingKind::PageProblem,
-                message: n,
-                origins: Vec::new(),
-                locations: Vec::new(),
-            });
+            item.findings
+                .push(Finding::new(FindingKind::PageProblem, n));
         }
         if i == 0 {
             item.findings.extend(problems.iter().cloned());
@@ -448,12 +434,8 @@ fn check_flickr(url: &Url, fetcher: &Fetcher, proposed: &Use) -> Result<Item, Fe
     let side = oe.url.as_deref().map(|u| fetch_image_side(fetcher, u));
     let mut item = item_for(target, &page, (ev, Vec::new()), side, proposed);
     if let Some(n) = page_note {
-        item.findings.push(Finding {
-            kind: FindingKind::PageProblem,
-            message: n,
-            origins: Vec::new(),
-            locations: Vec::new(),
-        });
+        item.findings
+            .push(Finding::new(FindingKind::PageProblem, n));
     }
     Ok(item)
 }
