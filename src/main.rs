@@ -89,7 +89,8 @@ enum Command {
     },
     /// Write a credit ready to paste, complete for the license version.
     Attribute {
-        /// A credit line, or the path of an image whose metadata holds the credit.
+        /// A credit line, the path of an image whose metadata holds the credit, or the URL of
+        /// an image or a page (its first image).
         #[arg(value_name = "TEXT_OR_IMAGE")]
         target: String,
         #[arg(long, value_enum, default_value_t = StyleArg::Text)]
@@ -663,15 +664,28 @@ fn generate_command(what: Generate) -> io::Result<u8> {
 
 fn attribute_command(target: &str, style: Style) -> io::Result<u8> {
     let path = std::path::Path::new(target);
-    let c = if path.is_file() {
-        let item = check::check_file(path, &Use::default());
-        if let Some(e) = item.errors.first() {
-            eprintln!("licit attribute: {}", e.message);
-            return Ok(UNUSABLE);
-        }
-        item.credit.unwrap_or_default()
+    let item = if web::is_url(target) {
+        let fetcher = match web::Fetcher::new(web::FetchConfig::from_env()) {
+            Ok(f) => f,
+            Err(e) => return usage(&format!("attribute: {e}")),
+        };
+        check::web::check_url(target, &Use::default(), &fetcher)
+            .into_iter()
+            .next()
+    } else if path.is_file() {
+        Some(check::check_file(path, &Use::default()))
     } else {
-        parse_credit_line(target)
+        None
+    };
+    let c = match item {
+        Some(item) => {
+            if let Some(e) = item.errors.first() {
+                eprintln!("licit attribute: {}", e.message);
+                return Ok(UNUSABLE);
+            }
+            item.credit.unwrap_or_default()
+        }
+        None => parse_credit_line(target),
     };
     if c.license.is_none() {
         eprintln!(

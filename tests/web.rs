@@ -678,3 +678,26 @@ fn cli_json_for_a_page_follows_the_contract() {
             .contains(&missing)
     );
 }
+
+#[test]
+fn cli_attribute_for_a_page_credits_its_photo() {
+    let s = article_server();
+    let url = s.url("/article.html");
+    let cache = tempfile::tempdir().unwrap();
+    let out = common::licit()
+        .args(["attribute", "--style", "markdown", &url])
+        .env("XDG_CACHE_HOME", cache.path())
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(IHH), "{text}");
+    assert!(
+        text.contains("[CC BY-NC-ND 2.0](https://creativecommons.org/licenses/by-nc-nd/2.0/)"),
+        "{text}"
+    );
+}
