@@ -6,7 +6,7 @@
 //! lookup by key, SPDX id, unit or (elements, version, jurisdiction) in O(1).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::flags::{Flag, Flags};
 use super::jurisdiction;
@@ -142,13 +142,14 @@ pub struct Catalogue {
     by_unit: HashMap<&'static str, UnitId>,
     by_spdx: HashMap<String, ToolId>,
     by_parts: HashMap<(Elements, &'static str, &'static str), ToolId>,
-    localized: Vec<LocalizedTitle>,
+    /// Parsed the first time it is asked for: most runs never need the 34,000 titles.
+    localized: OnceLock<Vec<LocalizedTitle>>,
 }
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
     // The data is compiled in and checked by the tests below; a failure here is a build defect,
     // not something input can cause.
-    Catalogue::parse(TOOLS_TSV, SPDX_TSV, LOCALIZED_TSV)
+    Catalogue::parse(TOOLS_TSV, SPDX_TSV)
         .unwrap_or_else(|e| panic!("compiled-in catalogue is malformed: {e}"))
 });
 
@@ -180,11 +181,7 @@ fn version_rank(v: Option<&str>) -> u32 {
 }
 
 impl Catalogue {
-    fn parse(
-        tools_tsv: &'static str,
-        spdx_tsv: &'static str,
-        localized_tsv: &'static str,
-    ) -> Result<Catalogue, String> {
+    fn parse(tools_tsv: &'static str, spdx_tsv: &'static str) -> Result<Catalogue, String> {
         let mut cat = Catalogue {
             tools: Vec::new(),
             units: Vec::new(),
@@ -192,7 +189,7 @@ impl Catalogue {
             by_unit: HashMap::new(),
             by_spdx: HashMap::new(),
             by_parts: HashMap::new(),
-            localized: Vec::new(),
+            localized: OnceLock::new(),
         };
         for (n, line) in tools_tsv.lines().enumerate().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -289,20 +286,6 @@ impl Catalogue {
             cat.tools[id.0 as usize].spdx = Some(spdx);
             cat.by_spdx.insert(spdx.to_ascii_lowercase(), id);
         }
-        for (n, line) in localized_tsv.lines().enumerate().skip(1) {
-            let mut f = line.split('\t');
-            let (Some(key), Some(title), Some(langs)) = (f.next(), f.next(), f.next()) else {
-                return Err(format!(
-                    "cc_titles_localized.tsv line {}: want 3 fields",
-                    n + 1
-                ));
-            };
-            let tool = *cat
-                .by_key
-                .get(key)
-                .ok_or_else(|| format!("cc_titles_localized.tsv: unknown key {key}"))?;
-            cat.localized.push(LocalizedTitle { tool, title, langs });
-        }
         Ok(cat)
     }
 
@@ -318,7 +301,30 @@ impl Catalogue {
 
     /// Every localized title.
     pub fn localized_titles(&self) -> &[LocalizedTitle] {
-        &self.localized
+        self.localized.get_or_init(|| {
+            // Compiled-in data, checked by the tests below: a failure is a build defect.
+            self.parse_localized(LOCALIZED_TSV)
+                .unwrap_or_else(|e| panic!("compiled-in catalogue is malformed: {e}"))
+        })
+    }
+
+    fn parse_localized(&self, tsv: &'static str) -> Result<Vec<LocalizedTitle>, String> {
+        let mut out = Vec::with_capacity(tsv.len() / 64);
+        for (n, line) in tsv.lines().enumerate().skip(1) {
+            let mut f = line.split('\t');
+            let (Some(key), Some(title), Some(langs)) = (f.next(), f.next(), f.next()) else {
+                return Err(format!(
+                    "cc_titles_localized.tsv line {}: want 3 fields",
+                    n + 1
+                ));
+            };
+            let tool = *self
+                .by_key
+                .get(key)
+                .ok_or_else(|| format!("cc_titles_localized.tsv: unknown key {key}"))?;
+            out.push(LocalizedTitle { tool, title, langs });
+        }
+        Ok(out)
     }
 
     pub fn tool(&self, id: ToolId) -> &LegalTool {
