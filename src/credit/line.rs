@@ -252,22 +252,11 @@ const RIGHTS_LABELS: &[&str] = &[
     "copyright status",
 ];
 
-/// Phrases masked wherever they stand: rights boilerplate that is never a name.
-const NOISE_PHRASES: &[&str] = &[
-    "all rights reserved",
-    "some rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits réservés",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-    "alle rechten voorbehouden",
-    "todos os direitos reservados",
-    "used with permission",
-    "reproduced with permission",
-    "with permission",
-    "no known copyright restrictions",
-    "creative commons",
-];
+/// Phrases masked wherever they stand: boilerplate that is never a name. Rights statements
+/// ("All rights reserved" in every language, "used with permission") come from
+/// [`license::scan`]'s statements and are masked with them; these are the phrases it does not
+/// report.
+const NOISE_PHRASES: &[&str] = &["some rights reserved", "creative commons"];
 
 /// Name particles and joining words that may be lowercase inside a name or an organisation.
 const PARTICLES: &[&str] = &[
