@@ -13,6 +13,12 @@ use super::ErrorKind;
 /// EXIF tag numbers (EXIF 2.32, table 4).
 const ARTIST: u16 = 0x013B;
 const COPYRIGHT: u16 = 0x8298;
+/// Windows' UTF-16LE fields (BYTE type), which Windows keeps in step with Artist and the
+/// title; replaced only when the file has them, so that they do not tell another story.
+const XP_TITLE: u16 = 0x9C9B;
+const XP_AUTHOR: u16 = 0x9C9D;
+/// TIFF field type 1: BYTE.
+const BYTE: u16 = 1;
 /// TIFF field type 2: ASCII, NUL-terminated.
 const ASCII: u16 = 2;
 /// More entries than this in IFD0 is not a real file.
@@ -204,6 +210,31 @@ fn ascii(order: Order, tag: u16, value: &str) -> Entry {
     }
 }
 
+/// A BYTE field holding UTF-16LE text with its terminating NUL, as Windows writes XP* tags.
+fn utf16(order: Order, tag: u16, value: &str) -> Entry {
+    let mut bytes: Vec<u8> = value
+        .encode_utf16()
+        .filter(|&u| u != 0)
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.extend_from_slice(&[0, 0]);
+    Entry {
+        tag,
+        kind: BYTE,
+        count: bytes.len() as u32,
+        field: order.put32(0),
+        data: Some(bytes),
+    }
+}
+
+/// The fields a stamp sets in IFD0; `None` leaves a field as it is.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Values<'a> {
+    pub artist: Option<&'a str>,
+    pub copyright: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
 /// A new TIFF block holding only IFD0 with the given fields, big-endian (as most cameras).
 fn fresh(artist: Option<&str>, copyright: Option<&str>) -> Result<Vec<u8>, ErrorKind> {
     let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
@@ -227,38 +258,40 @@ fn fresh(artist: Option<&str>, copyright: Option<&str>) -> Result<Vec<u8>, Error
 
 /// The TIFF block (`II*\0…` or `MM\0*…`) with `Artist` and `Copyright` set; other fields kept.
 /// `None` fields are left as they are. `existing` is `None` when the file has no EXIF yet.
-pub(crate) fn set(
-    existing: Option<&[u8]>,
-    artist: Option<&str>,
-    copyright: Option<&str>,
-) -> Result<Vec<u8>, ErrorKind> {
+pub(crate) fn set(existing: Option<&[u8]>, v: Values<'_>) -> Result<Vec<u8>, ErrorKind> {
     let Some(tiff) = existing else {
-        return fresh(artist, copyright);
+        return fresh(v.artist, v.copyright);
     };
     let ifd = parse(tiff)?;
+    let has = |tag| ifd.entries.iter().any(|e| e.tag == tag);
+    let mut new = Vec::new();
+    if let Some(a) = v.artist {
+        new.push(ascii(ifd.order, ARTIST, a));
+        if has(XP_AUTHOR) {
+            new.push(utf16(ifd.order, XP_AUTHOR, a));
+        }
+    }
+    if let Some(c) = v.copyright {
+        new.push(ascii(ifd.order, COPYRIGHT, c));
+    }
+    if let Some(t) = v.title.filter(|_| has(XP_TITLE)) {
+        new.push(utf16(ifd.order, XP_TITLE, t));
+    }
+    let new_tags: Vec<u16> = new.iter().map(|e| e.tag).collect();
     let mut entries: Vec<Entry> = ifd
         .entries
         .iter()
-        .filter(|e| {
-            !(artist.is_some() && e.tag == ARTIST || copyright.is_some() && e.tag == COPYRIGHT)
-        })
+        .filter(|e| !new_tags.contains(&e.tag))
         .cloned()
         .collect();
-    if let Some(a) = artist {
-        entries.push(ascii(ifd.order, ARTIST, a));
-    }
-    if let Some(c) = copyright {
-        entries.push(ascii(ifd.order, COPYRIGHT, c));
-    }
-    entries.sort_by_key(|e| e.tag);
     if !ifd.relocatable {
         // A value that cannot be read stays where it is: keep its field, move nothing else.
         for e in &mut entries {
-            if e.tag != ARTIST && e.tag != COPYRIGHT {
-                e.data = None;
-            }
+            e.data = None;
         }
     }
+    entries.extend(new);
+    entries.sort_by_key(|e| e.tag);
     // Replace our own tail rather than grow the block at each stamp.
     let mut keep = tiff.len();
     if ifd.relocatable && ifd.at % 2 == 0 {
@@ -283,6 +316,14 @@ pub(crate) fn set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn vals<'a>(artist: Option<&'a str>, copyright: Option<&'a str>) -> Values<'a> {
+        Values {
+            artist,
+            copyright,
+            title: None,
+        }
+    }
 
     /// Reads Artist and Copyright back with kamadak-exif, the reader licit uses.
     fn read(tiff: &[u8]) -> (Option<String>, Option<String>, usize) {
@@ -346,7 +387,11 @@ mod tests {
         for order in [Order::Little, Order::Big] {
             let before = camera(order);
             let (_, _, n) = read(&before);
-            let after = set(Some(&before), Some("Jane Doe"), Some("© 2024 Jane Doe")).unwrap();
+            let after = set(
+                Some(&before),
+                vals(Some("Jane Doe"), Some("© 2024 Jane Doe")),
+            )
+            .unwrap();
             // Nothing before the new IFD0 moved.
             assert_eq!(after[8..before.len()], before[8..]);
             let (artist, copyright, m) = read(&after);
@@ -367,13 +412,12 @@ mod tests {
     fn stamping_twice_gives_the_same_block_and_a_new_value_replaces_the_old() {
         let once = set(
             Some(&camera(Order::Big)),
-            Some("Jane Doe"),
-            Some("© Jane Doe"),
+            vals(Some("Jane Doe"), Some("© Jane Doe")),
         )
         .unwrap();
-        let twice = set(Some(&once), Some("Jane Doe"), Some("© Jane Doe")).unwrap();
+        let twice = set(Some(&once), vals(Some("Jane Doe"), Some("© Jane Doe"))).unwrap();
         assert_eq!(once, twice);
-        let other = set(Some(&once), Some("John Roe"), None).unwrap();
+        let other = set(Some(&once), vals(Some("John Roe"), None)).unwrap();
         // The tail was replaced, not appended to.
         assert!(
             other.len() < once.len() + 12,
@@ -388,14 +432,14 @@ mod tests {
 
     #[test]
     fn a_fresh_block_reads_back() {
-        let t = set(None, Some("Jane Doe"), Some("CC BY 4.0")).unwrap();
+        let t = set(None, vals(Some("Jane Doe"), Some("CC BY 4.0"))).unwrap();
         let (artist, copyright, n) = read(&t);
         assert_eq!(
             (artist.as_deref(), copyright.as_deref(), n),
             (Some("Jane Doe"), Some("CC BY 4.0"), 2)
         );
         assert_eq!(
-            set(Some(&t), Some("Jane Doe"), Some("CC BY 4.0")).unwrap(),
+            set(Some(&t), vals(Some("Jane Doe"), Some("CC BY 4.0"))).unwrap(),
             t
         );
     }
@@ -410,7 +454,7 @@ mod tests {
             b"MM\0\x2a\0\0\0\x08\x00\x05",
             b"MM\0\x2a\xff\xff\xff\xff",
         ] {
-            assert!(set(Some(bad), Some("a"), None).is_err(), "{bad:?}");
+            assert!(set(Some(bad), vals(Some("a"), None)).is_err(), "{bad:?}");
         }
     }
 }

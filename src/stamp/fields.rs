@@ -57,6 +57,14 @@ fn license_sentence(l: License) -> String {
 }
 
 impl Written {
+    pub(crate) fn exif_values(&self) -> super::exif::Values<'_> {
+        super::exif::Values {
+            artist: self.joined_authors.as_deref(),
+            copyright: self.notice.as_deref(),
+            title: self.title.as_deref(),
+        }
+    }
+
     pub(crate) fn new(stamp: &Stamp) -> Written {
         let authors: Vec<String> = stamp.authors.clone();
         let joined_authors = (!authors.is_empty()).then(|| authors.join("; "));
@@ -114,8 +122,32 @@ impl Written {
         }
     }
 
-    /// Every field written into a file of `format`, as licit's reader names it, with its new
-    /// values (several for a list). A sidecar is [`Format::Xmp`].
+    /// Every field written into a file of `format` that had the evidence `before`, as licit's
+    /// reader names it, with its new values (several for a list). A sidecar is
+    /// [`Format::Xmp`]. Windows' XP* fields are written only where they were.
+    pub(crate) fn fields_for(
+        &self,
+        format: Format,
+        before: &[crate::evidence::Evidence],
+    ) -> Vec<(Origin, Vec<String>)> {
+        let had = |origin| before.iter().any(|e| e.origin == origin);
+        let mut out = self.fields(format);
+        if format != Format::Xmp {
+            if let Some(a) = self
+                .joined_authors
+                .as_ref()
+                .filter(|_| had(o::EXIF_XP_AUTHOR))
+            {
+                out.push((o::EXIF_XP_AUTHOR, vec![a.clone()]));
+            }
+            if let Some(t) = self.title.as_ref().filter(|_| had(o::EXIF_XP_TITLE)) {
+                out.push((o::EXIF_XP_TITLE, vec![t.clone()]));
+            }
+        }
+        out
+    }
+
+    /// The fields written whatever the file held (see [`Written::fields_for`]).
     pub(crate) fn fields(&self, format: Format) -> Vec<(Origin, Vec<String>)> {
         let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
         let mut out: Vec<(Origin, Vec<String>)> = vec![
@@ -132,6 +164,7 @@ impl Written {
                     .into_iter()
                     .collect(),
             ),
+            (o::XMP_PHOTOSHOP_CREDIT, one(&self.credit_line)),
             (o::XMP_RIGHTS_USAGE_TERMS, one(&self.usage_terms)),
             (o::XMP_RIGHTS_WEB_STATEMENT, one(&self.web_statement)),
         ];

@@ -343,8 +343,9 @@ fn stamp_inner(input: &[u8], w: &Written) -> Result<(Format, Vec<u8>, Vec<Change
         Format::Webp => container::webp(input, w)?,
         f => return Err(ErrorKind::NotSupported(f)),
     };
-    let changes = changes(&before.evidence, w.fields(before.format));
-    read_back(&out, before.format, w)?;
+    let fields = w.fields_for(before.format, &before.evidence);
+    read_back(&out, before.format, &fields)?;
+    let changes = changes(&before.evidence, fields);
     Ok((before.format, out, changes))
 }
 
@@ -365,17 +366,21 @@ fn changes(old: &[crate::evidence::Evidence], fields: Vec<(Origin, Vec<String>)>
 }
 
 /// Reads `out` with licit's reader: it must be the same format and hold every value written.
-fn read_back(out: &[u8], format: Format, w: &Written) -> Result<(), ErrorKind> {
+fn read_back(
+    out: &[u8],
+    format: Format,
+    fields: &[(Origin, Vec<String>)],
+) -> Result<(), ErrorKind> {
     let after = metadata::read_bytes(out).map_err(|e| ErrorKind::ReadBack(e.kind.to_string()))?;
     if after.format != format {
         return Err(ErrorKind::ReadBack(format!("read as {}", after.format)));
     }
-    for (origin, values) in w.fields(format) {
+    for (origin, values) in fields {
         for v in values {
             if !after
                 .evidence
                 .iter()
-                .any(|e| e.origin == origin && e.value == v)
+                .any(|e| e.origin == *origin && e.value == *v)
             {
                 return Err(ErrorKind::ReadBack(format!("{origin} {v:?} not found")));
             }
@@ -489,7 +494,7 @@ fn stamp_sidecar(
         None => Vec::new(),
     };
     let packet = xmp::write(old.as_deref(), w).map_err(err)?;
-    read_back(&packet, Format::Xmp, w).map_err(err)?;
+    read_back(&packet, Format::Xmp, &w.fields(Format::Xmp)).map_err(err)?;
     write::write_file(&side, &packet, true, wrap).map_err(|e| err(e.into()))?;
     Ok(Outcome {
         input: image.to_owned(),

@@ -21,6 +21,7 @@ const X: &str = "adobe:ns:meta/";
 const CC: &str = "http://creativecommons.org/ns#";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const XMP_RIGHTS: &str = "http://ns.adobe.com/xap/1.0/rights/";
+const PHOTOSHOP: &str = "http://ns.adobe.com/photoshop/1.0/";
 
 /// Deeper than this an existing packet is refused rather than rewritten (real XMP nests a dozen
 /// levels at most); the writer recurses on the depth.
@@ -63,6 +64,10 @@ fn properties(w: &Written) -> Vec<(&'static str, &'static str, &'static str, Val
     }
     if let Some(v) = &w.title {
         out.push((DC, "dc", "title", Value::Alt(v)));
+    }
+    if let Some(v) = &w.credit_line {
+        // IPTC Core's Credit Line, the XMP twin of IIM 2:110.
+        out.push((PHOTOSHOP, "photoshop", "Credit", Value::Text(v)));
     }
     if let Some(m) = w.marked {
         let v = if m { "True" } else { "False" };
