@@ -91,7 +91,7 @@ pub(crate) fn jpeg(input: &[u8], w: &Written) -> Result<Vec<u8>, ErrorKind> {
             .iter()
             .position(|s| is_app(s, markers::APP1, EXIF_PREFIX));
         let old = pos.map(|i| segments[i].contents().slice(EXIF_PREFIX.len()..));
-        let tiff = exif::set(old.as_deref(), w.exif_values())?;
+        let tiff = exif::set(old.as_deref(), w.exif_values(true))?;
         let seg = segment(EXIF_PREFIX, &tiff, "EXIF block")?;
         match pos {
             Some(i) => {
@@ -210,7 +210,7 @@ pub(crate) fn png(input: &[u8], w: &Written) -> Result<Vec<u8>, ErrorKind> {
     if w.joined_authors.is_some() || w.notice.is_some() {
         let pos = chunks.iter().position(|c| c.kind() == *b"eXIf");
         let old = pos.map(|i| chunks[i].contents().clone());
-        let tiff = exif::set(old.as_deref(), w.exif_values())?;
+        let tiff = exif::set(old.as_deref(), w.exif_values(false))?;
         let chunk = PngChunk::new(*b"eXIf", Bytes::from(tiff));
         match pos.filter(|&i| i < first_idat) {
             Some(i) => chunks[i] = chunk,
@@ -297,7 +297,7 @@ pub(crate) fn webp(input: &[u8], w: &Written) -> Result<Vec<u8>, ErrorKind> {
         let old = old
             .as_deref()
             .map(|d| d.strip_prefix(EXIF_PREFIX).unwrap_or(d));
-        let tiff = exif::set(old, w.exif_values())?;
+        let tiff = exif::set(old, w.exif_values(false))?;
         let chunk = data_chunk(*b"EXIF", tiff);
         match exif_pos {
             Some(i) => chunks[i] = chunk,

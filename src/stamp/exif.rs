@@ -233,18 +233,58 @@ pub(crate) struct Values<'a> {
     pub artist: Option<&'a str>,
     pub copyright: Option<&'a str>,
     pub title: Option<&'a str>,
+    /// The block is for a JPEG: a new one gets the IFD0 fields EXIF requires there.
+    pub jpeg: bool,
+}
+
+/// The IFD0 fields EXIF 2.32 (4.6.8) requires in a JPEG file, with the values the standard
+/// gives as defaults: 72 dpi, YCbCr samples centered.
+fn jpeg_required(order: Order) -> Vec<Entry> {
+    let rational = |tag| {
+        let mut d = order.put32(72).to_vec();
+        d.extend_from_slice(&order.put32(1));
+        Entry {
+            tag,
+            kind: 5,
+            count: 1,
+            field: [0; 4],
+            data: Some(d),
+        }
+    };
+    let short = |tag, v: u16| {
+        let mut field = [0u8; 4];
+        field[..2].copy_from_slice(&order.put16(v));
+        Entry {
+            tag,
+            kind: 3,
+            count: 1,
+            field,
+            data: None,
+        }
+    };
+    vec![
+        rational(0x011A), // XResolution
+        rational(0x011B), // YResolution
+        short(0x0128, 2), // ResolutionUnit: inches
+        short(0x0213, 1), // YCbCrPositioning: centered
+    ]
 }
 
 /// A new TIFF block holding only IFD0 with the given fields, big-endian (as most cameras).
-fn fresh(artist: Option<&str>, copyright: Option<&str>) -> Result<Vec<u8>, ErrorKind> {
+fn fresh(v: Values<'_>) -> Result<Vec<u8>, ErrorKind> {
     let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
-    let mut entries = Vec::new();
-    if let Some(a) = artist {
+    let mut entries = if v.jpeg {
+        jpeg_required(Order::Big)
+    } else {
+        Vec::new()
+    };
+    if let Some(a) = v.artist {
         entries.push(ascii(Order::Big, ARTIST, a));
     }
-    if let Some(c) = copyright {
+    if let Some(c) = v.copyright {
         entries.push(ascii(Order::Big, COPYRIGHT, c));
     }
+    entries.sort_by_key(|e| e.tag);
     let ifd = Ifd0 {
         order: Order::Big,
         at: 8,
@@ -260,7 +300,7 @@ fn fresh(artist: Option<&str>, copyright: Option<&str>) -> Result<Vec<u8>, Error
 /// `None` fields are left as they are. `existing` is `None` when the file has no EXIF yet.
 pub(crate) fn set(existing: Option<&[u8]>, v: Values<'_>) -> Result<Vec<u8>, ErrorKind> {
     let Some(tiff) = existing else {
-        return fresh(v.artist, v.copyright);
+        return fresh(v);
     };
     let ifd = parse(tiff)?;
     let has = |tag| ifd.entries.iter().any(|e| e.tag == tag);
@@ -322,6 +362,7 @@ mod tests {
             artist,
             copyright,
             title: None,
+            jpeg: false,
         }
     }
 

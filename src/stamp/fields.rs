@@ -2,10 +2,9 @@
 //! IPTC IIM and PNG text tell one story, and licit's own reader merges them into the credit that
 //! was asked for.
 
-use crate::attribution::{Style, attribute, license_name};
-use crate::credit::Credit;
+use crate::attribution::license_name;
 use crate::evidence::{Origin, origin as o};
-use crate::license::{Family, License, Rights};
+use crate::license::{Family, License};
 use crate::metadata::Format;
 
 use super::Stamp;
@@ -21,7 +20,7 @@ pub(crate) struct Written {
     /// The copyright notice: `© 2024 Jane Doe. Licensed under CC BY-SA 4.0 (URL)`.
     pub notice: Option<String>,
     pub title: Option<String>,
-    /// IPTC Credit: a full credit line in licit's own attribution format.
+    /// IPTC Credit (and its XMP twin `photoshop:Credit`): the names to credit.
     pub credit_line: Option<String>,
     pub license_url: Option<String>,
     /// `xmpRights:UsageTerms`: the license sentence.
@@ -57,11 +56,12 @@ fn license_sentence(l: License) -> String {
 }
 
 impl Written {
-    pub(crate) fn exif_values(&self) -> super::exif::Values<'_> {
+    pub(crate) fn exif_values(&self, jpeg: bool) -> super::exif::Values<'_> {
         super::exif::Values {
             artist: self.joined_authors.as_deref(),
             copyright: self.notice.as_deref(),
             title: self.title.as_deref(),
+            jpeg,
         }
     }
 
@@ -88,20 +88,9 @@ impl Written {
             (None, None) => None,
         };
         let license_url = stamp.license.and_then(License::url).map(str::to_string);
-        let credit = Credit {
-            authors: authors.clone(),
-            title: stamp.title.clone(),
-            source: stamp.source_url.clone(),
-            license: stamp.license,
-            rights: if stamp.license.is_some() {
-                Rights::Cc
-            } else {
-                Rights::None
-            },
-            ..Credit::default()
-        };
-        let credit_line = (stamp.license.is_some() && !authors.is_empty())
-            .then(|| attribute(&credit, Style::Text));
+        // IPTC's Credit Line names who must be credited ("Jane Doe / Agency"); IIM 2:110 holds
+        // 32 bytes, so the names alone, not a whole credit sentence.
+        let credit_line = (!authors.is_empty()).then(|| authors.join(", "));
         Written {
             joined_authors,
             notice,
@@ -253,13 +242,16 @@ mod tests {
     }
 
     #[test]
-    fn the_credit_line_reads_back_as_the_same_credit() {
-        let mut s = stamp("by-sa/4.0", &["Jane Doe"]);
-        s.title = Some("Harbour at dawn".into());
-        let w = Written::new(&s);
-        let line = w.credit_line.unwrap();
-        let c = crate::credit::parse_credit_line(&line);
-        assert_eq!(c.authors, vec!["Jane Doe".to_string()], "{line}");
-        assert_eq!(c.license.map(License::key), Some("by-sa/4.0"), "{line}");
+    fn the_credit_line_reads_back_as_the_same_names() {
+        for names in [
+            &["Jane Doe"][..],
+            &["Jane Doe", "Ana Lima"],
+            &["Jürgen Müller", "Ana Lima", "Li Wei"],
+        ] {
+            let w = Written::new(&stamp("by-sa/4.0", names));
+            let line = w.credit_line.unwrap();
+            let c = crate::credit::parse_credit_line(&line);
+            assert_eq!(c.authors, names, "{line}");
+        }
     }
 }
