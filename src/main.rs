@@ -108,7 +108,7 @@ enum Command {
     ///
     /// Exit status: 0 when every image has a record, 1 when some could not be given one with
     /// certainty (the reason is printed), 2 when the repository cannot be used.
-    Annotate(licit::stamp::cli::AnnotateArgs),
+    Annotate(licit::repo::annotate::Args),
 }
 
 #[derive(Subcommand)]
@@ -316,7 +316,7 @@ fn main() -> ExitCode {
         Command::Generate { what } => generate_command(what),
         Command::Attribute { target, style } => attribute_command(&target, style.into()),
         Command::Stamp(args) => licit::stamp::cli::stamp(args),
-        Command::Annotate(args) => licit::stamp::cli::annotate(args),
+        Command::Annotate(args) => licit::repo::annotate::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -431,6 +431,35 @@ fn sources_a_credit_line_and_another_image() {
     let e = parse_license("CC BY-SA").unwrap_err();
     assert!(e.to_string().contains("without a version"), "{e}");
     assert!(parse_license("all rights reserved").is_err());
+    // Mentions of one tool agree; two tools are refused.
+    let l = parse_license("CC BY-SA (https://creativecommons.org/licenses/by-sa/4.0/)").unwrap();
+    assert_eq!(l.key(), "by-sa/4.0");
+    assert_eq!(parse_license("CC-BY-NC-4.0").unwrap().key(), "by-nc/4.0");
+    let e = parse_license("CC BY 4.0 or CC BY-SA 4.0").unwrap_err();
+    assert!(e.to_string().contains("several licenses"), "{e}");
+}
+
+#[test]
+fn cli_sources_without_a_version_are_refused_unless_a_license_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plain.jpg");
+    fs::copy(fixture("stamp/plain.jpg"), &input).unwrap();
+    licit()
+        .args(["stamp", "--from-credit", "Photo: Jane Doe / CC BY-SA"])
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("without a version"));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    licit()
+        .args(["stamp", "--from-credit", "Photo: Jane Doe / CC BY-SA"])
+        .args(["--license", "CC BY-SA 4.0", "--dry-run"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "iptc:By-line: (none) → \"Jane Doe\"",
+        ));
 }
 
 fn licit() -> Command {

@@ -308,6 +308,74 @@ fn write_text(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Error> {
     })
 }
 
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum StyleArg {
+    /// `IMAGE.license` files next to the images.
+    Sidecar,
+    /// `[[annotations]]` in the root REUSE.toml.
+    Toml,
+}
+
+/// Arguments of `licit annotate`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Args {
+    /// The content repository (its licit.toml applies).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    #[arg(long, value_enum, default_value_t = StyleArg::Sidecar)]
+    pub style: StyleArg,
+    /// Replace existing REUSE records.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the records that would be written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `licit annotate` and prints what it did. Exit status: 0 when every image has a
+/// record, 1 when some could not be given one with certainty, 2 when the repository cannot be
+/// used.
+pub fn run(args: Args) -> std::io::Result<u8> {
+    use std::io::Write as _;
+    const PASS: u8 = 0;
+    const INCOMPLETE: u8 = 1;
+    const UNUSABLE: u8 = 2;
+    let opts = AnnotateOptions {
+        style: match args.style {
+            StyleArg::Sidecar => Style::Sidecar,
+            StyleArg::Toml => Style::Toml,
+        },
+        force: args.force,
+        dry_run: args.dry_run,
+    };
+    let report = match annotate(&args.root, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("licit: {e}");
+            return Ok(UNUSABLE);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let mut code = PASS;
+    for a in &report {
+        writeln!(out, "{a}")?;
+        if a.skipped
+            .as_ref()
+            .is_some_and(|s| !matches!(s, Skip::Recorded(_)))
+        {
+            code = INCOMPLETE;
+        }
+    }
+    let written = report.iter().filter(|a| a.record.is_some()).count();
+    let verb = if args.dry_run { "would write" } else { "wrote" };
+    writeln!(
+        out,
+        "{verb} {written} record(s); {} image(s) checked",
+        report.len()
+    )?;
+    Ok(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

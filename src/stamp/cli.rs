@@ -1,21 +1,19 @@
-//! The `licit stamp` and `licit annotate` commands: their arguments (one definition drives
-//! parsing and `--help`) and the runs that print what was done. The binary only dispatches.
+//! The `licit stamp` command: its arguments (one definition drives parsing and `--help`) and
+//! the run that prints what was done. The binary only dispatches.
 //!
-//! Exit status: 0 when everything was written (or, for `annotate`, already recorded), 1 when
-//! an image could not be annotated with certainty, 2 when an input cannot be used.
+//! Exit status: 0 when every image was stamped, 2 when one could not be.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::{
-    Destination, Stamp, StampRequest, parse_license, path_with_suffix, stamp_file, stamp_from_image,
+    Destination, Stamp, StampRequest, credit_from_image, parse_license, path_with_suffix,
+    stamp_file,
 };
-use crate::repo::annotate::{self, AnnotateOptions, Style};
 
 const PASS: u8 = 0;
-const INCOMPLETE: u8 = 1;
 const UNUSABLE: u8 = 2;
 
 /// Arguments of `licit stamp`.
@@ -93,12 +91,28 @@ fn destination(args: &StampArgs, image: &Path) -> Destination {
 /// The stamp the arguments describe: a source (`--from`, `--from-credit`) overlaid with the
 /// explicit options.
 pub fn stamp_of(args: &StampArgs) -> Result<Stamp, super::Error> {
+    // A source naming a license without its version cannot be written as it is: say so rather
+    // than stamp the file without a license.
+    let versioned = |c: &crate::credit::Credit, what: &str| match c.license {
+        Some(l) if l.tool().is_none() && args.license.is_none() => Err(super::Error {
+            path: None,
+            kind: super::ErrorKind::License(format!(
+                "{what} names {} without a version; give --license",
+                l.short_code()
+            )),
+        }),
+        _ => Ok(()),
+    };
     let mut stamp = Stamp::default();
     if let Some(from) = &args.from {
-        stamp = stamp_from_image(from)?;
+        let credit = credit_from_image(from)?;
+        versioned(&credit, &from.display().to_string())?;
+        stamp = Stamp::from_credit(&credit);
     }
     if let Some(line) = &args.from_credit {
-        stamp = stamp.overlaid_with(Stamp::from_credit(&crate::credit::parse_credit_line(line)));
+        let credit = crate::credit::parse_credit_line(line);
+        versioned(&credit, "the credit line")?;
+        stamp = stamp.overlaid_with(Stamp::from_credit(&credit));
     }
     let explicit = Stamp {
         license: args.license.as_deref().map(parse_license).transpose()?,
@@ -152,67 +166,5 @@ pub fn stamp(args: StampArgs) -> io::Result<u8> {
             }
         }
     }
-    Ok(code)
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum StyleArg {
-    /// `IMAGE.license` files next to the images.
-    Sidecar,
-    /// `[[annotations]]` in the root REUSE.toml.
-    Toml,
-}
-
-/// Arguments of `licit annotate`.
-#[derive(Args, Debug, Clone)]
-pub struct AnnotateArgs {
-    /// The content repository (its licit.toml applies).
-    #[arg(value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
-    #[arg(long, value_enum, default_value_t = StyleArg::Sidecar)]
-    pub style: StyleArg,
-    /// Replace existing REUSE records.
-    #[arg(long)]
-    pub force: bool,
-    /// Print the records that would be written; write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-/// Runs `licit annotate`.
-pub fn annotate(args: AnnotateArgs) -> io::Result<u8> {
-    let opts = AnnotateOptions {
-        style: match args.style {
-            StyleArg::Sidecar => Style::Sidecar,
-            StyleArg::Toml => Style::Toml,
-        },
-        force: args.force,
-        dry_run: args.dry_run,
-    };
-    let report = match annotate::annotate(&args.root, &opts) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("licit: {e}");
-            return Ok(UNUSABLE);
-        }
-    };
-    let mut out = io::stdout().lock();
-    let mut code = PASS;
-    for a in &report {
-        writeln!(out, "{a}")?;
-        if a.skipped
-            .as_ref()
-            .is_some_and(|s| !matches!(s, annotate::Skip::Recorded(_)))
-        {
-            code = INCOMPLETE;
-        }
-    }
-    let written = report.iter().filter(|a| a.record.is_some()).count();
-    let verb = if args.dry_run { "would write" } else { "wrote" };
-    writeln!(
-        out,
-        "{verb} {written} record(s); {} image(s) checked",
-        report.len()
-    )?;
     Ok(code)
 }

@@ -149,23 +149,28 @@ pub fn parse_license(text: &str) -> Result<License, Error> {
         path: None,
         kind: k,
     };
-    let mut found = license::scan(text).licenses();
-    found.dedup();
-    match found.as_slice() {
-        [] => Err(err(ErrorKind::License(format!(
+    let found = license::scan(text).licenses();
+    // Mentions that name the same tool (a code and its URL, a unit and a version of it) agree.
+    let precise = found.iter().copied().find(|l| l.tool().is_some());
+    let chosen = precise.or_else(|| found.first().copied());
+    match chosen {
+        None => Err(err(ErrorKind::License(format!(
             "no Creative Commons license found in {text:?}"
         )))),
-        [l] if l.tool().is_none() => Err(err(ErrorKind::License(format!(
+        Some(l) if found.iter().any(|o| !o.agrees_with(l)) => {
+            let mut keys: Vec<&str> = found.iter().map(|l| l.key()).collect();
+            keys.dedup();
+            Err(err(ErrorKind::License(format!(
+                "{text:?} names several licenses ({}); give one",
+                keys.join(", ")
+            ))))
+        }
+        Some(l) if l.tool().is_none() => Err(err(ErrorKind::License(format!(
             "{text:?} names {} without a version; give one (for example {} 4.0)",
             l.short_code(),
             l.short_code()
         )))),
-        [l] => Ok(*l),
-        many => Err(err(ErrorKind::License(format!(
-            "{text:?} names {} licenses ({}); give one",
-            many.len(),
-            many.iter().map(|l| l.key()).collect::<Vec<_>>().join(", ")
-        )))),
+        Some(l) => Ok(l),
     }
 }
 
@@ -173,6 +178,19 @@ pub fn parse_license(text: &str) -> Result<License, Error> {
 /// check` merges them). Sources that disagree about the license are refused: copying one of
 /// them would hide the disagreement.
 pub fn stamp_from_image(path: &Path) -> Result<Stamp, Error> {
+    let credit = credit_from_image(path)?;
+    let stamp = Stamp::from_credit(&credit);
+    if stamp.is_empty() {
+        return Err(Error {
+            path: Some(path.to_owned()),
+            kind: ErrorKind::NothingToWrite,
+        });
+    }
+    Ok(stamp)
+}
+
+/// The credit [`stamp_from_image`] copies, as merged (a license may lack its version).
+pub fn credit_from_image(path: &Path) -> Result<Credit, Error> {
     let with = |kind| Error {
         path: Some(path.to_owned()),
         kind,
@@ -196,11 +214,7 @@ pub fn stamp_from_image(path: &Path) -> Result<Stamp, Error> {
             f.message
         ))));
     }
-    let stamp = Stamp::from_credit(&merged.credit);
-    if stamp.is_empty() {
-        return Err(with(ErrorKind::NothingToWrite));
-    }
-    Ok(stamp)
+    Ok(merged.credit)
 }
 
 /// Where the result goes.
