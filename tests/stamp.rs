@@ -319,6 +319,25 @@ fn a_failure_mid_write_leaves_the_original_byte_identical() {
 
 #[cfg(unix)]
 #[test]
+fn in_place_through_a_symbolic_link_replaces_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.png");
+    fs::copy(fixture("stamp/icc-text.png"), &real).unwrap();
+    let link = dir.path().join("link.png");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    stamp_file(&link, &StampRequest::new(stamp(), Destination::InPlace)).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let c = merge(&metadata::read_path(&real).unwrap().evidence).credit;
+    assert_eq!(c.authors, ["Jane Doe", "Ana Lima"]);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_read_only_directory_leaves_the_original_byte_identical() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

@@ -460,7 +460,9 @@ pub fn stamp_file_with(
     let output = match &request.destination {
         Destination::DryRun => None,
         Destination::InPlace => {
-            write::write_file(path, &out, true, wrap).map_err(|e| err(path)(e.into()))?;
+            // Through a symbolic link, the file it points to is replaced, not the link.
+            let real = std::fs::canonicalize(path).map_err(|e| err(path)(e.into()))?;
+            write::write_file(&real, &out, true, wrap).map_err(|e| err(path)(e.into()))?;
             Some(path.to_owned())
         }
         Destination::File(target) => {
