@@ -583,3 +583,48 @@ fn annotate_writes_reuse_records_and_never_overwrites_without_force() {
     assert_eq!(toml_text.matches("[[annotations]]").count(), 1 + n);
     assert!(toml::from_str::<toml::Value>(&toml_text).is_ok());
 }
+
+#[test]
+fn the_fix_command_for_a_metadata_problem_fixes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("photo.jpg");
+    // IPTC text in an undeclared character set, and a sidecar that names the license.
+    fs::copy(fixture("images/iptc-undeclared-cp1252.jpg"), &photo).unwrap();
+    let sidecar = Stamp {
+        license: Some(parse_license("CC BY 4.0").unwrap()),
+        authors: vec!["José Fotograf".into()],
+        ..Stamp::default()
+    };
+    stamp_file(&photo, &StampRequest::new(sidecar, Destination::Sidecar)).unwrap();
+    let item = licit::check::check_file(&photo, &licit::assess::Use::default());
+    let problem = item
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::MetadataProblem)
+        .expect("the charset problem is found");
+    let command = licit::stamp::fix_command(problem, &item).expect("a fix");
+    assert!(command.starts_with("licit stamp --in-place "), "{command}");
+    assert!(
+        command.contains("--license 'CC BY 4.0' --author 'José Fotograf'"),
+        "{command}"
+    );
+    let bin = assert_cmd::cargo::cargo_bin("licit");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{}{}", bin.display(), &command["licit".len()..]))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let after = licit::check::check_file(&photo, &licit::assess::Use::default());
+    assert!(
+        after
+            .findings
+            .iter()
+            .all(|f| f.kind != FindingKind::MetadataProblem),
+        "{:?}",
+        after.findings
+    );
+    let c = after.credit.unwrap();
+    assert_eq!(c.license.map(License::key), Some("by/4.0"));
+    assert_eq!(c.authors, ["José Fotograf"]);
+}
