@@ -1,6 +1,9 @@
 //! `licit stamp` and `licit annotate`: round trips through licit's own reader, image data and
 //! pixels untouched, idempotence, and failures that leave every file as it was.
 
+#[path = "common/server.rs"]
+mod server;
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -612,6 +615,7 @@ fn the_fix_command_for_a_metadata_problem_fixes_it() {
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{}{}", bin.display(), &command["licit".len()..]))
+        .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
     assert!(status.success());
@@ -627,4 +631,33 @@ fn the_fix_command_for_a_metadata_problem_fixes_it() {
     let c = after.credit.unwrap();
     assert_eq!(c.license.map(License::key), Some("by/4.0"));
     assert_eq!(c.authors, ["José Fotograf"]);
+}
+
+#[test]
+fn rights_are_copied_from_an_image_url() {
+    let s = server::Server::start(|r| match r.path() {
+        "/photo.jpg" => server::Reply::ok(
+            "image/jpeg",
+            server::jpeg(
+                "https://creativecommons.org/licenses/by-nd/4.0/",
+                "Ana Lima",
+                200,
+                64,
+            ),
+        ),
+        _ => server::Reply::html("<p>nothing</p>"),
+    });
+    let fetcher = licit::web::Fetcher::new(licit::web::FetchConfig {
+        timeout: std::time::Duration::from_secs(2),
+        use_env_proxy: false,
+        cache_dir: None,
+        ..licit::web::FetchConfig::default()
+    })
+    .unwrap();
+    let c = licit::stamp::credit_from_url(&s.url("/photo.jpg"), &fetcher).unwrap();
+    let st = Stamp::from_credit(&c);
+    assert_eq!(st.license.map(License::key), Some("by-nd/4.0"));
+    assert_eq!(st.authors, ["Ana Lima"]);
+    let e = licit::stamp::credit_from_url(&s.url("/missing.jpg"), &fetcher).unwrap_err();
+    assert!(e.to_string().contains("/missing.jpg"), "{e}");
 }

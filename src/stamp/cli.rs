@@ -46,9 +46,10 @@ pub struct StampArgs {
     /// Write what this credit line says (options given as well win over it).
     #[arg(long, value_name = "CREDIT_LINE")]
     pub from_credit: Option<String>,
-    /// Copy the rights another image states (its metadata and XMP sidecar).
-    #[arg(long, value_name = "FILE")]
-    pub from: Option<PathBuf>,
+    /// Copy the rights another image states: a file (its metadata and XMP sidecar), or the URL
+    /// of an image or of a page (its first image, with the credit the page shows).
+    #[arg(long, value_name = "FILE_OR_URL")]
+    pub from: Option<String>,
     /// Write to this file (one image only).
     #[arg(short = 'o', long, value_name = "PATH", conflicts_with_all = ["in_place", "sidecar", "suffix"])]
     pub output: Option<PathBuf>,
@@ -105,8 +106,18 @@ pub fn stamp_of(args: &StampArgs) -> Result<Stamp, super::Error> {
     };
     let mut stamp = Stamp::default();
     if let Some(from) = &args.from {
-        let credit = credit_from_image(from)?;
-        versioned(&credit, &from.display().to_string())?;
+        let credit =
+            if crate::web::is_url(from) {
+                let fetcher = crate::web::Fetcher::new(crate::web::FetchConfig::from_env())
+                    .map_err(|e| super::Error {
+                        path: Some(PathBuf::from(from)),
+                        kind: super::ErrorKind::NotAnImage(e.to_string()),
+                    })?;
+                super::credit_from_url(from, &fetcher)?
+            } else {
+                credit_from_image(Path::new(from))?
+            };
+        versioned(&credit, from)?;
         stamp = Stamp::from_credit(&credit);
     }
     if let Some(line) = &args.from_credit {

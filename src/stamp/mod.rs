@@ -217,6 +217,37 @@ pub fn credit_from_image(path: &Path) -> Result<Credit, Error> {
     Ok(merged.credit)
 }
 
+/// The credit an image at a URL states, or the image a page shows first (read as `licit check
+/// URL` reads it: the image's metadata, the credit on the page, site APIs). Sources that
+/// disagree about the license are refused.
+pub fn credit_from_url(url: &str, fetcher: &crate::web::Fetcher) -> Result<Credit, Error> {
+    let with = |kind| Error {
+        path: Some(PathBuf::from(url)),
+        kind,
+    };
+    let items = crate::check::web::check_url(url, &crate::assess::Use::default(), fetcher);
+    let item = items
+        .into_iter()
+        .next()
+        .ok_or_else(|| with(ErrorKind::NotAnImage("no image found there".into())))?;
+    if let Some(e) = item.errors.first() {
+        return Err(with(ErrorKind::NotAnImage(e.message.clone())));
+    }
+    if let Some(f) = item.findings.iter().find(|f| {
+        matches!(
+            f.kind,
+            crate::finding::FindingKind::LicenseConflict
+                | crate::finding::FindingKind::PageMetadataConflict
+        )
+    }) {
+        return Err(with(ErrorKind::License(format!(
+            "its sources disagree, not copying them: {}",
+            f.message
+        ))));
+    }
+    item.credit.ok_or_else(|| with(ErrorKind::NothingToWrite))
+}
+
 /// Where the result goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Destination {
