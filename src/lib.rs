@@ -19,4 +19,5 @@ pub mod license;
 pub mod metadata;
 pub mod repo;
 pub mod report;
+pub mod stamp;
 pub mod web;

@@ -96,6 +96,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = StyleArg::Text)]
         style: StyleArg,
     },
+    /// Write a license and credit into images: XMP, EXIF and IPTC, or an XMP sidecar.
+    ///
+    /// JPEG, PNG and WebP are written without touching the image data. By default a new file
+    /// is written (`photo.stamped.jpg`); --in-place replaces the image atomically; --dry-run
+    /// prints the fields that would change. Exit status: 0 when every image was stamped, 2 when
+    /// one could not be.
+    Stamp(licit::stamp::cli::StampArgs),
+    /// Write REUSE records (`.license` sidecars or REUSE.toml annotations) for a repository's
+    /// images, from the license and authors licit finds for each.
+    ///
+    /// Exit status: 0 when every image has a record, 1 when some could not be given one with
+    /// certainty (the reason is printed), 2 when the repository cannot be used.
+    Annotate(licit::repo::annotate::Args),
 }
 
 #[derive(Subcommand)]
@@ -302,6 +315,8 @@ fn main() -> ExitCode {
         Command::Init { dir } => init_command(&dir),
         Command::Generate { what } => generate_command(what),
         Command::Attribute { target, style } => attribute_command(&target, style.into()),
+        Command::Stamp(args) => licit::stamp::cli::stamp(args),
+        Command::Annotate(args) => licit::repo::annotate::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

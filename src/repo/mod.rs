@@ -21,6 +21,7 @@
 //! lists the document lines. The findings it adds (see [`gate`]) are located at those lines, or
 //! at the image file when no document shows it.
 
+pub mod annotate;
 pub mod frontmatter;
 pub mod gate;
 pub mod html;
