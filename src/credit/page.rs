@@ -47,4 +47,45 @@ mod tests {
         ));
         assert!(!link_is_license("https://www.flickr.com/photos/psd/"));
     }
+
+    #[test]
+    fn page_evidence_merges_into_a_credit() {
+        use crate::credit::merge;
+        use crate::evidence::{Evidence, origin as o};
+        let m = merge(&[
+            Evidence::new(o::MEDIAWIKI_AUTHOR, "Ana Lima"),
+            Evidence::new(o::MEDIAWIKI_LICENSE_SHORT, "CC BY-SA 3.0"),
+            Evidence::new(
+                o::MEDIAWIKI_LICENSE_LINK,
+                "https://creativecommons.org/licenses/by-sa/3.0",
+            ),
+        ]);
+        assert_eq!(m.credit.authors, ["Ana Lima"]);
+        assert_eq!(m.credit.license.map(|l| l.key()), Some("by-sa/3.0"));
+        assert!(m.credit.license_url_given);
+        // An organization named by structured data is one author.
+        let m = merge(&[Evidence::new(
+            o::JSONLD_CREATOR,
+            "Example Technologies Pvt. Ltd.",
+        )]);
+        assert_eq!(m.credit.authors, ["Example Technologies Pvt. Ltd."]);
+        // Prose next to an image names nobody; a license next to it is read.
+        let m = merge(&[Evidence::new(
+            o::HTML_NEARBY_TEXT,
+            "The harbour was rebuilt in 1990.",
+        )]);
+        assert!(m.credit.authors.is_empty());
+        let m = merge(&[
+            Evidence::new(
+                o::HTML_CREDIT_LINK,
+                "https://creativecommons.org/licenses/by/2.0/",
+            ),
+            Evidence::new(o::HTML_CREDIT_LINK, "https://www.flickr.com/photos/kim/"),
+        ]);
+        assert_eq!(m.credit.license.map(|l| l.key()), Some("by/2.0"));
+        assert_eq!(
+            m.credit.source.as_deref(),
+            Some("https://www.flickr.com/photos/kim/")
+        );
+    }
 }

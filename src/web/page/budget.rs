@@ -194,3 +194,100 @@ pub(super) fn apply<'a>(html: &'a str, limits: &PageLimits) -> Budgeted<'a> {
     };
     Budgeted { html, problems }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::page::scan_html;
+
+    /// CPU time this thread has used, in seconds, where the platform tells (Linux).
+    fn thread_cpu_seconds() -> Option<f64> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        // Fields after the command name (which is in parentheses and may hold spaces).
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let f: Vec<&str> = rest.split(' ').collect();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+        let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+        Some(ticks / 100.0)
+    }
+
+    fn nested(depth: usize) -> String {
+        format!(
+            "<html><body>{}<img src=\"deep.jpg\"><p>Photo: Jane Doe</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    }
+
+    /// The deepest element of a parsed document.
+    fn tree_depth(html: &str) -> usize {
+        let doc = scraper::Html::parse_document(html);
+        doc.root_element()
+            .descendent_elements()
+            .map(|e| e.ancestors().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_before_parsing() {
+        // Issue 12, class 9: 60,000 nested divs around one image (660 KB) took 14 s.
+        let html = nested(60_000);
+        let limits = PageLimits::default();
+        let b = apply(&html, &limits);
+        assert!(b.problems[0].contains("max_depth"), "{:?}", b.problems);
+        // The parser's scope checks walk the stack of open elements: bounded depth, bounded
+        // work per tag.
+        assert!(tree_depth(&b.html) <= limits.max_depth + 8);
+        let scan = scan_html(&html, None, &limits);
+        assert_eq!(scan.images.len(), 1);
+        assert_eq!(scan.images[0].src, "deep.jpg");
+        assert!(scan.problems.iter().any(|p| p.contains("max_depth")));
+    }
+
+    #[test]
+    fn a_deep_page_costs_little_cpu() {
+        // 1.2 MB of nesting: more than 60 s before the budget.
+        let html = nested(110_000);
+        let before = thread_cpu_seconds();
+        let scan = scan_html(&html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1);
+        if let (Some(a), Some(b)) = (before, thread_cpu_seconds()) {
+            assert!(b - a < 4.0, "{:.2} s of CPU", b - a);
+        }
+    }
+
+    #[test]
+    fn ordinary_pages_pass_unchanged() {
+        let html = "<!doctype html><html><head><script>if (a < b) { x = '<div>'; }</script>\
+            <!-- <div><div> --></head><body><ul><li>a<li>b</ul><p>one<p>two\
+            <div><img src=a.jpg><br></div></body></html>";
+        let b = apply(html, &PageLimits::default());
+        assert!(matches!(b.html, Cow::Borrowed(_)));
+        assert!(b.problems.is_empty());
+    }
+
+    #[test]
+    fn raw_text_in_any_case_is_skipped_and_the_element_budget_cuts() {
+        let limits = PageLimits {
+            max_depth: 4,
+            max_elements: 50,
+            ..PageLimits::default()
+        };
+        let html = format!(
+            "<SCRIPT>{}</script>{}",
+            "<div>".repeat(10),
+            "<div>".repeat(8)
+        );
+        let b = apply(&html, &limits);
+        assert!(
+            b.html.contains(&"<div>".repeat(10)),
+            "script content is kept"
+        );
+        assert_eq!(b.html.matches("<div>").count(), 10 + 4);
+        let many = "<span>x</span>".repeat(100);
+        let b = apply(&many, &limits);
+        assert!(b.problems[0].contains("max_elements"));
+        assert_eq!(b.html.matches("<span>").count(), 50);
+    }
+}

@@ -311,6 +311,9 @@ pub(super) fn evidence(
         if let Some(e) = nearby_evidence(text_of(w, 500)) {
             captioned = e.origin == o::HTML_NEARBY_CREDIT;
             ev.insert(before, e);
+            if captioned {
+                links_in(w, ctx, &mut ev);
+            }
         }
     }
     if !captioned {

@@ -540,4 +540,133 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         assert_eq!(scan.images.len(), 1);
         assert!(!scan.problems.is_empty());
     }
+
+    fn values<'a>(im: &'a PageImage, family: &str) -> Vec<(&'a str, &'a str)> {
+        im.evidence
+            .iter()
+            .filter(|e| e.origin.family() == family)
+            .map(|e| (e.origin.as_str(), e.value.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_mediawiki_file_page_speaks_about_its_file() {
+        let html = r#"<div class="fullImageLink" id="file"><a href="//upload.wikimedia.org/a/ab/Tower.jpg"><img alt="File:Tower.jpg" src="//upload.wikimedia.org/a/ab/Tower.jpg/320px-Tower.jpg" width="320" height="240"></a></div>
+<table><tr><td id="fileinfotpl&#95;src">Source</td><td><span class="int-own-work">Own work</span></td></tr>
+<tr><td id="fileinfotpl_aut">Author</td><td><a href="/wiki/User:Ana">Ana Lima</a> (<a href="/wiki/User_talk:Ana">talk</a> | <a href="/wiki/Special:Contributions/Ana">contribs</a>)</td></tr></table>
+<table class="licensetpl"><tr><td class="mbox-image"><img src="//upload.wikimedia.org/CC_some_rights_reserved.svg.png" width="90" height="36"></td><td>
+<span class="licensetpl_link" style="display:none;">https://creativecommons.org/licenses/by-sa/3.0</span><span class="licensetpl_short" style="display:none;">CC BY-SA 3.0</span><span class="licensetpl_attr" style="display:none;">Ana Lima / Wikimedia Commons</span></td></tr></table>"#;
+        let base = Url::parse("https://commons.wikimedia.org/wiki/File:Tower.jpg").unwrap();
+        let scan = scan_html(html, Some(&base), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{scan:#?}");
+        assert_eq!(scan.decorative.len(), 1);
+        assert_eq!(
+            values(&scan.images[0], "mediawiki"),
+            [
+                ("mediawiki:author", "Ana Lima"),
+                ("mediawiki:source", "Own work"),
+                ("mediawiki:licensetpl_short", "CC BY-SA 3.0"),
+                (
+                    "mediawiki:licensetpl_link",
+                    "https://creativecommons.org/licenses/by-sa/3.0"
+                ),
+                ("mediawiki:licensetpl_attr", "Ana Lima / Wikimedia Commons"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flickr_photo_page_gives_owner_and_license() {
+        let html = r#"<head><meta property="og:image" content="https://live.staticflickr.com/1/2_b.jpg"></head>
+<div class="photo-well-media-scrappy-view"><img class="main-photo" src="//live.staticflickr.com/1/2_z.jpg" alt="Harbour"></div>
+<div class="attribution-info"><a class="owner-name truncate" href="/photos/kim/" data-track="attributionNameClick">Kim Park</a></div>
+<div class="photo-license-info"><a class="photo-license-url" href="https://creativecommons.org/licenses/by-nc/2.0/" rel="license cc:license"><span>Some rights reserved</span></a></div>"#;
+        let base = Url::parse("https://www.flickr.com/photos/kim/2/").unwrap();
+        let scan = scan_html(html, Some(&base), &PageLimits::default());
+        let im = scan
+            .images
+            .iter()
+            .find(|i| i.src == "https://live.staticflickr.com/1/2_z.jpg")
+            .unwrap();
+        assert_eq!(
+            values(im, "flickr"),
+            [
+                ("flickr:owner", "Kim Park"),
+                (
+                    "flickr:license",
+                    "https://creativecommons.org/licenses/by-nc/2.0/"
+                ),
+                ("flickr:license", "Some rights reserved"),
+            ]
+        );
+    }
+
+    #[test]
+    fn badges_logos_icons_and_pixels_are_not_images_and_get_no_page_license() {
+        let html = r#"<head><link rel="license" href="https://creativecommons.org/licenses/by/4.0/"></head>
+<header><img src="/img/site-logo.png" alt="Home"></header>
+<article><img src="/2024/harbour.jpg" alt="Harbour"></article>
+<footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/"><img src="https://licensebuttons.net/l/by/4.0/88x31.png"></a>
+<img src="/i/rss.png" width="16" height="16"><img src="https://stats.example/p.gif" width="1" height="1"></footer>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(
+            scan.images.len(),
+            1,
+            "{:?} {:?}",
+            scan.images,
+            scan.decorative
+        );
+        assert_eq!(scan.images[0].src, "https://news.example/2024/harbour.jpg");
+        assert_eq!(scan.images[0].page_wide.len(), 1);
+        let reasons: Vec<&str> = scan.decorative.iter().map(|d| d.reason).collect();
+        assert_eq!(
+            reasons,
+            ["a logo or icon", "a badge", "an icon", "a tracking pixel"]
+        );
+    }
+
+    #[test]
+    fn a_credit_beside_a_picture_and_links_in_it() {
+        let html = r#"<div class="hero"><picture><source srcset="h.webp"><img src="h.jpg" alt=""></picture>
+<br><small>Photo: <a href="https://www.flickr.com/photos/kim/">Kim Park</a>, <a href="https://creativecommons.org/licenses/by/2.0/">CC BY</a></small></div>
+<p>The harbour was rebuilt in 1990, an unrelated paragraph of the article.</p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(
+            origins(&imgs[0]),
+            ["html:nearby-credit", "html:credit-link", "html:credit-link"]
+        );
+        assert_eq!(imgs[0].evidence[0].value, "Photo: Kim Park, CC BY");
+        assert_eq!(
+            imgs[0].evidence[2].value,
+            "https://creativecommons.org/licenses/by/2.0/"
+        );
+    }
+
+    #[test]
+    fn text_beside_an_image_is_left_to_the_credit_side() {
+        let html = r#"<p><img src="a.jpg"></p><p>IHH, Attribution 2.0 Generic</p>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(origins(&imgs[0]), ["html:nearby-text"]);
+        // A credit before an image is taken only from caption-like elements, not from a block.
+        let html = r#"<div class="note">Image: Ann; Some rights reserved</div><a href="/t"><img src="b.png"></a>"#;
+        assert!(images_in_html(html, None)[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn json_ld_parties_are_names_not_ids() {
+        let html = r#"<script type="application/ld+json">{"@type":"ImageObject","contentUrl":"https://x.example/p.jpg",
+"creator":{"@type":"Organization","name":"Example Technologies Pvt. Ltd."},"copyrightHolder":{"@id":"https://x.example/#org"},
+"author":"https://x.example/#person","license":{"@id":"https://creativecommons.org/licenses/by/4.0/"}}</script>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "jsonld"),
+            [
+                (
+                    "jsonld:license",
+                    "https://creativecommons.org/licenses/by/4.0/"
+                ),
+                ("jsonld:creator", "Example Technologies Pvt. Ltd.")
+            ]
+        );
+    }
 }

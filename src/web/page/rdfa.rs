@@ -109,8 +109,9 @@ pub(super) fn page_wide(doc: &Html, ctx: &Ctx<'_>, used: &HashSet<NodeId>) -> Ve
                 .attr("href")
                 .map(|h| ctx.resolve(h))
                 .unwrap_or_else(|| text_of(el, 300));
-            if !v.is_empty() && wide.len() < 8 {
-                wide.push(Evidence::new(o::HTML_REL_LICENSE, v));
+            let e = Evidence::new(o::HTML_REL_LICENSE, v);
+            if !e.value.is_empty() && wide.len() < 8 && !wide.contains(&e) {
+                wide.push(e);
             }
         }
     }
