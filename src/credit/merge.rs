@@ -18,6 +18,9 @@ enum Role {
     Rights,
     /// A copyright notice: rights, and the holder's name when no author is given elsewhere.
     Notice,
+    /// The name of a copyright holder given as such (schema.org `copyrightHolder`, a Person or
+    /// an Organization): one name, whole, used when no author is given elsewhere.
+    Holder,
     /// A free-text credit line or caption, parsed as such.
     CreditLine,
     /// Prose that may mention a license, but whose names are not credits.
@@ -61,9 +64,9 @@ const ROLES: &[(Origin, Role)] = &[
     (o::COMMONS_USAGE_TERMS, Role::Rights),
     (o::OEMBED_LICENSE, Role::Rights),
     (o::OEMBED_LICENSE_URL, Role::Rights),
-    (o::JSONLD_COPYRIGHT_HOLDER, Role::Notice),
+    (o::JSONLD_COPYRIGHT_HOLDER, Role::Holder),
     (o::MICRODATA_COPYRIGHT_NOTICE, Role::Notice),
-    (o::MICRODATA_COPYRIGHT_HOLDER, Role::Notice),
+    (o::MICRODATA_COPYRIGHT_HOLDER, Role::Holder),
     (o::HTML_NEARBY_CREDIT, Role::CreditLine),
     (o::MICRODATA_CREDIT_TEXT, Role::CreditLine),
     (o::COMMONS_CREDIT, Role::Description),
@@ -224,6 +227,11 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 // exiftool and many writers join several creators with ";".
                 for name in value.split(';').filter_map(clean_name) {
                     push_author(&mut credit.authors, name);
+                }
+            }
+            Role::Holder => {
+                for name in value.split(';').filter_map(clean_name) {
+                    push_author(&mut notice_holders, name);
                 }
             }
             Role::Rights | Role::Notice | Role::Description => {

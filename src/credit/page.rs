@@ -69,6 +69,11 @@ mod tests {
             "Example Technologies Pvt. Ltd.",
         )]);
         assert_eq!(m.credit.authors, ["Example Technologies Pvt. Ltd."]);
+        let m = merge(&[Evidence::new(
+            o::JSONLD_COPYRIGHT_HOLDER,
+            "Example Technologies Pvt. Ltd.",
+        )]);
+        assert_eq!(m.credit.authors, ["Example Technologies Pvt. Ltd."]);
         // Prose next to an image names nobody; a license next to it is read.
         let m = merge(&[Evidence::new(
             o::HTML_NEARBY_TEXT,

@@ -118,6 +118,13 @@ pub(super) fn read(doc: &Html, ctx: &Ctx<'_>) -> Vec<MicroImage> {
                         .find(|d| tokens(d.value().attr("itemprop")).any(|p| p == "name"))
                         .map(|d| itemprop_value(d, ctx))
                         .unwrap_or_else(|| text_of(el, 300))
+                } else if matches!(
+                    *origin,
+                    o::MICRODATA_CREATOR | o::MICRODATA_COPYRIGHT_HOLDER
+                ) && matches!(el.value().name(), "a" | "link" | "area")
+                {
+                    // A party's link: its text is the name (the href is their page).
+                    text_of(el, 300)
                 } else {
                     itemprop_value(el, ctx)
                 };

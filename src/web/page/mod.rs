@@ -669,4 +669,15 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
             ]
         );
     }
+
+    #[test]
+    fn a_microdata_party_link_gives_its_name() {
+        let html = r#"<div itemscope itemtype="https://schema.org/ImageObject"><img itemprop="contentUrl" src="p.jpg">
+<a itemprop="creator" href="https://studio.example/">Studio Nord GmbH &amp; Co. KG</a></div>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "microdata"),
+            [("microdata:creator", "Studio Nord GmbH & Co. KG")]
+        );
+    }
 }
