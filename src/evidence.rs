@@ -107,6 +107,15 @@ pub mod origin {
         HTML_REL_LICENSE = "html:rel-license";
         /// A paragraph right before or after the image that reads like a credit line.
         HTML_NEARBY_CREDIT = "html:nearby-credit";
+        /// Text right before or after the image that does not start like a credit: a credit
+        /// only when it names a license or a rights statement (decided in `credit::page`).
+        HTML_NEARBY_TEXT = "html:nearby-text";
+        /// A caption (an element marked `caption`) that holds no credit label: a credit only
+        /// when it names a license or a rights statement, like `html:nearby-text`.
+        HTML_CAPTION_TEXT = "html:caption-text";
+        /// A link inside a caption or credit next to an image: the license when it is a license
+        /// URL, else the source (decided in `credit::page`).
+        HTML_CREDIT_LINK = "html:credit-link";
         RDFA_ATTRIBUTION_NAME = "rdfa:cc:attributionName";
         RDFA_TITLE = "rdfa:dct:title";
         RDFA_LICENSE = "rdfa:xhv:license";
@@ -131,6 +140,16 @@ pub mod origin {
         COMMONS_CREDIT = "commons:Credit";
         COMMONS_ATTRIBUTION_REQUIRED = "commons:AttributionRequired";
         COMMONS_DESCRIPTION_URL = "commons:descriptionurl";
+        /// A MediaWiki file page read from its HTML: the file information table's author and
+        /// source rows, and the machine-readable license templates.
+        MEDIAWIKI_AUTHOR = "mediawiki:author";
+        MEDIAWIKI_SOURCE = "mediawiki:source";
+        MEDIAWIKI_LICENSE_SHORT = "mediawiki:licensetpl_short";
+        MEDIAWIKI_LICENSE_LINK = "mediawiki:licensetpl_link";
+        MEDIAWIKI_ATTRIBUTION = "mediawiki:licensetpl_attr";
+        /// A Flickr photo page read from its HTML: the owner's name and the license area.
+        FLICKR_OWNER = "flickr:owner";
+        FLICKR_LICENSE = "flickr:license";
         /// An oEmbed answer (Flickr).
         OEMBED_AUTHOR_NAME = "oembed:author_name";
         OEMBED_LICENSE = "oembed:license";

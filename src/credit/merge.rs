@@ -18,10 +18,19 @@ enum Role {
     Rights,
     /// A copyright notice: rights, and the holder's name when no author is given elsewhere.
     Notice,
+    /// The name of a copyright holder given as such (schema.org `copyrightHolder`, a Person or
+    /// an Organization): one name, whole, used when no author is given elsewhere.
+    Holder,
     /// A free-text credit line or caption, parsed as such.
     CreditLine,
     /// Prose that may mention a license, but whose names are not credits.
     Description,
+    /// Text next to an image on a page: a credit line when it names a license or a rights
+    /// statement ([`super::page::nearby_text_is_credit`]), else nothing.
+    NearbyText,
+    /// A link in a caption or credit: rights when it is a license URL
+    /// ([`super::page::link_is_license`]), else the source.
+    CreditLink,
     Title,
     Source,
 }
@@ -38,6 +47,16 @@ const ROLES: &[(Origin, Role)] = &[
     (o::FRONTMATTER_AUTHOR, Role::Author),
     (o::MICRODATA_CREATOR, Role::Author),
     (o::COMMONS_ARTIST, Role::Author),
+    (o::MEDIAWIKI_AUTHOR, Role::Author),
+    (o::FLICKR_OWNER, Role::Author),
+    (o::MEDIAWIKI_LICENSE_SHORT, Role::Rights),
+    (o::MEDIAWIKI_LICENSE_LINK, Role::Rights),
+    (o::FLICKR_LICENSE, Role::Rights),
+    (o::MEDIAWIKI_ATTRIBUTION, Role::CreditLine),
+    (o::MEDIAWIKI_SOURCE, Role::Source),
+    (o::HTML_NEARBY_TEXT, Role::NearbyText),
+    (o::HTML_CAPTION_TEXT, Role::NearbyText),
+    (o::HTML_CREDIT_LINK, Role::CreditLink),
     (o::OEMBED_AUTHOR_NAME, Role::Author),
     (o::MICRODATA_LICENSE, Role::Rights),
     (o::COMMONS_LICENSE_SHORT_NAME, Role::Rights),
@@ -45,9 +64,9 @@ const ROLES: &[(Origin, Role)] = &[
     (o::COMMONS_USAGE_TERMS, Role::Rights),
     (o::OEMBED_LICENSE, Role::Rights),
     (o::OEMBED_LICENSE_URL, Role::Rights),
-    (o::JSONLD_COPYRIGHT_HOLDER, Role::Notice),
+    (o::JSONLD_COPYRIGHT_HOLDER, Role::Holder),
     (o::MICRODATA_COPYRIGHT_NOTICE, Role::Notice),
-    (o::MICRODATA_COPYRIGHT_HOLDER, Role::Notice),
+    (o::MICRODATA_COPYRIGHT_HOLDER, Role::Holder),
     (o::HTML_NEARBY_CREDIT, Role::CreditLine),
     (o::MICRODATA_CREDIT_TEXT, Role::CreditLine),
     (o::COMMONS_CREDIT, Role::Description),
@@ -196,11 +215,23 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
         if value.is_empty() {
             continue;
         }
+        let role = match role {
+            Role::NearbyText if super::page::nearby_text_is_credit(value) => Role::CreditLine,
+            Role::NearbyText => continue,
+            Role::CreditLink if super::page::link_is_license(value) => Role::Rights,
+            Role::CreditLink => Role::Source,
+            r => r,
+        };
         match role {
             Role::Author => {
                 // exiftool and many writers join several creators with ";".
                 for name in value.split(';').filter_map(clean_name) {
                     push_author(&mut credit.authors, name);
+                }
+            }
+            Role::Holder => {
+                for name in value.split(';').filter_map(clean_name) {
+                    push_author(&mut notice_holders, name);
                 }
             }
             Role::Rights | Role::Notice | Role::Description => {
@@ -261,6 +292,8 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
             Role::Source => {
                 credit.source.get_or_insert_with(|| value.to_string());
             }
+            // Turned into another role or skipped above.
+            Role::NearbyText | Role::CreditLink => {}
         }
         if matches!(
             e.origin,
@@ -271,6 +304,9 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 | o::MARKDOWN_LICENSE_LINK
                 | o::COMMONS_LICENSE_URL
                 | o::OEMBED_LICENSE_URL
+                | o::MEDIAWIKI_LICENSE_LINK
+                | o::FLICKR_LICENSE
+                | o::HTML_CREDIT_LINK
         ) || value.contains("creativecommons.org/")
         {
             credit.license_url_given |= license::scan(value)

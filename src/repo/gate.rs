@@ -32,6 +32,7 @@ const SHOWN: &[Origin] = &[
     o::HTML_CAPTION,
     o::HTML_CREDIT,
     o::HTML_NEARBY_CREDIT,
+    o::HTML_NEARBY_TEXT,
     o::RDFA_ATTRIBUTION_NAME,
     o::HTML_LINK,
     o::HTML_REL_LICENSE,

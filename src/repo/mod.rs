@@ -205,7 +205,11 @@ fn read_document(root: &Path, rel: &str, html: bool) -> DocumentImages {
             };
         }
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let text = if html {
+        crate::web::charset::decode_html(&bytes, None).text
+    } else {
+        String::from_utf8_lossy(&bytes)
+    };
     if html {
         html_document(&text, &location)
     } else {

@@ -255,9 +255,12 @@ pub struct Fetched {
 }
 
 impl Fetched {
-    /// The body as text (UTF-8, invalid sequences replaced).
+    /// The body as text, in the charset its `Content-Type` or `<meta>` declares (see
+    /// [`crate::web::charset`]; UTF-8 by default, invalid sequences replaced).
     pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
+        crate::web::charset::decode_html(&self.body, self.content_type.as_deref())
+            .text
+            .into_owned()
     }
 
     pub fn is_html(&self) -> bool {

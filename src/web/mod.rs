@@ -5,6 +5,7 @@
 //!   cap, a per-host limit, and Range requests that read of an image only the bytes its
 //!   metadata needs ([`fetch::Fetcher::open`]).
 //! - [`cache`]: an on-disk HTTP cache that honours `Cache-Control` and `ETag`.
+//! - [`charset`]: a page's bytes to text in its declared encoding (HTTP header, BOM, `<meta>`).
 //! - [`page`]: an HTML page → its images and, for each, the evidence around it (figcaption,
 //!   credit classes, the credit paragraph next to it, alt/title, `rel="license"`, RDFa,
 //!   microdata and JSON-LD `ImageObject`). No network: also used for local `.html` files.
@@ -13,6 +14,7 @@
 //! This module produces evidence; it knows nothing of verdicts (see [`crate::check::web`]).
 
 pub mod cache;
+pub mod charset;
 pub mod commons;
 pub mod fetch;
 pub mod flickr;

@@ -1,0 +1,323 @@
+//! `img`, `picture` and `figure`: the image URLs of an `img`, its wrapper, and the evidence
+//! around it — `alt`/`title`, the `figcaption`, credit- and caption-marked elements, and the
+//! element right before or after it that may be its credit.
+
+use std::collections::HashSet;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Node};
+
+use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
+use super::rdfa;
+use super::words::{CAPTION_MARK, CREDIT_MARKS, CREDIT_STARTS, CREDIT_WORDS, SECTIONING};
+use crate::evidence::{Evidence, Origin, origin as o};
+
+/// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
+/// candidate; and every other candidate.
+pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<String>)> {
+    let v = img.value();
+    let real = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
+    let src = ["src", "data-src", "data-lazy-src", "data-original"]
+        .iter()
+        .find_map(|a| v.attr(a).filter(real));
+    let mut alternates = Vec::new();
+    let mut best: Option<(f64, String)> = None;
+    let mut add_srcset = |s: Option<&str>, alts: &mut Vec<String>| {
+        for (url, size) in parse_srcset(s.unwrap_or("")) {
+            if url.starts_with("data:") {
+                continue;
+            }
+            let u = ctx.resolve(url);
+            if best.as_ref().is_none_or(|(b, _)| size > *b) {
+                best = Some((size, u.clone()));
+            }
+            alts.push(u);
+        }
+    };
+    add_srcset(v.attr("srcset").or(v.attr("data-srcset")), &mut alternates);
+    if let Some(picture) = img.parent().filter(|p| is_element(*p, "picture")) {
+        for source in picture.children().filter_map(ElementRef::wrap).take(64) {
+            if source.value().name() == "source" {
+                add_srcset(source.value().attr("srcset"), &mut alternates);
+                if let Some(s) = source.value().attr("src").filter(real) {
+                    alternates.push(ctx.resolve(s));
+                }
+            }
+        }
+    }
+    let src = match src {
+        Some(s) => ctx.resolve(s),
+        None => best?.1,
+    };
+    alternates.retain(|a| *a != src);
+    alternates.dedup();
+    Some((src, alternates))
+}
+
+/// `srcset` candidates: (URL, width or density; 1 when none is given).
+pub(super) fn parse_srcset(s: &str) -> Vec<(&str, f64)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() || out.len() >= 64 {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let mut url = &rest[..end];
+        rest = &rest[end..];
+        let mut size = 1.0;
+        if let Some(u) = url.strip_suffix(',') {
+            url = u;
+        } else {
+            let dend = rest.find(',').unwrap_or(rest.len());
+            for d in rest[..dend].split_whitespace() {
+                if let Some(n) = d
+                    .strip_suffix(['w', 'x'])
+                    .and_then(|n| n.parse::<f64>().ok())
+                {
+                    size = n;
+                }
+            }
+            rest = &rest[dend..];
+        }
+        out.push((url, size));
+    }
+    out
+}
+
+/// The wrapper of an image: its `figure`, else the largest ancestor holding no other image and
+/// little text. At most 8 ancestors are looked at.
+fn wrapper_of(img: ElementRef<'_>) -> (ElementRef<'_>, bool) {
+    if let Some(fig) = img
+        .ancestors()
+        .take(8)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "figure")
+    {
+        return (fig, true);
+    }
+    let mut w = img;
+    for a in img.ancestors().take(4).filter_map(ElementRef::wrap) {
+        if SECTIONING.contains(&a.value().name())
+            || imgs_in(a, 2) > 1
+            || text_len_upto(a, 300) > 300
+        {
+            break;
+        }
+        w = a;
+    }
+    (w, false)
+}
+
+/// Whether a caption holds a credit label anywhere: "… Photo: X", "© X", "courtesy of X".
+fn has_credit_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains('©')
+        || lower.contains("(c)")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CREDIT_WORDS.contains(&w))
+}
+
+/// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
+/// most 8: the credit side tells a license URL from a source.
+fn links_in(el: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) {
+    let links = within(el)
+        .filter(|a| {
+            a.value().name() == "a"
+                && a.value()
+                    .attr("rel")
+                    .is_none_or(|r| !r.to_ascii_lowercase().contains("license"))
+        })
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::trim)
+        .filter(|h| {
+            !h.is_empty()
+                && !h.starts_with('#')
+                && !h.to_ascii_lowercase().starts_with("javascript:")
+        })
+        .take(8);
+    for h in links {
+        let e = Evidence::new(o::HTML_CREDIT_LINK, ctx.resolve(h));
+        if !ev.contains(&e) {
+            ev.push(e);
+        }
+    }
+}
+
+fn credit_mark(el: ElementRef<'_>) -> Option<Origin> {
+    let words = names_of(el);
+    if CREDIT_MARKS.iter().any(|m| words.contains(m)) {
+        Some(o::HTML_CREDIT)
+    } else if words.contains(CAPTION_MARK) {
+        Some(o::HTML_CAPTION)
+    } else {
+        None
+    }
+}
+
+/// Whether a short text starts like a credit line ("Photo:", "©", "Credit", …).
+pub(super) fn starts_like_credit(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    CREDIT_STARTS.iter().any(|w| lower.starts_with(w))
+}
+
+/// Text next to an image that may be its credit: a credit line when it starts like one, else
+/// text that the credit side reads only when it names a license or a rights statement (this
+/// module knows no licenses).
+fn nearby_evidence(text: String) -> Option<Evidence> {
+    if text.is_empty() || text.len() > 400 {
+        None
+    } else if starts_like_credit(&text) {
+        Some(Evidence::new(o::HTML_NEARBY_CREDIT, text))
+    } else {
+        Some(Evidence::new(o::HTML_NEARBY_TEXT, text))
+    }
+}
+
+/// Elements skipped when looking for the element next to an image.
+const SKIPPED: &[&str] = &["br", "wbr", "source", "meta", "link", "script", "noscript"];
+
+/// The element next to `n` (after it when `forward`), skipping line breaks and blank text;
+/// none when text comes first.
+fn sibling(mut n: Option<NodeRef<'_, Node>>, forward: bool) -> Option<ElementRef<'_>> {
+    let mut steps = 0;
+    while let Some(node) = n {
+        steps += 1;
+        if steps > 64 {
+            return None;
+        }
+        if let Some(el) = ElementRef::wrap(node) {
+            if !SKIPPED.contains(&el.value().name()) {
+                return Some(el);
+            }
+        } else if node.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
+            return None;
+        }
+        n = if forward {
+            node.next_sibling()
+        } else {
+            node.prev_sibling()
+        };
+    }
+    None
+}
+
+/// The element after `w` (or, failing a credit there, the one before it) that may be its
+/// credit and belongs to no other image.
+fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
+    let candidate = |el: ElementRef<'_>, names: &[&str]| {
+        (names.contains(&el.value().name()) && !holds_img(el)).then(|| text_of(el, 500))
+    };
+    let after_names = ["p", "div", "span", "small", "em", "i", "cite", "figcaption"];
+    // Before an image only caption-like elements: a block before it is usually about
+    // something else (another picture, the previous section).
+    let before_names = ["p", "span", "small", "em", "i", "cite", "figcaption"];
+    let mut out = Vec::new();
+    let credit = |e: Evidence, el: ElementRef<'_>| {
+        let mut v = vec![e];
+        links_in(el, ctx, &mut v);
+        v
+    };
+    if let Some(el) = sibling(w.next_sibling(), true)
+        && let Some(e) = candidate(el, &after_names).and_then(nearby_evidence)
+    {
+        if e.origin == o::HTML_NEARBY_CREDIT {
+            return credit(e, el);
+        }
+        out.push(e);
+    }
+    let Some(before) = sibling(w.prev_sibling(), false) else {
+        return out;
+    };
+    // A credit before this image that follows another image is that image's credit.
+    let owner = sibling(before.prev_sibling(), false);
+    if owner.is_some_and(|p| p.value().name() == "img" || holds_img(p)) {
+        return out;
+    }
+    if let Some(e) = candidate(before, &before_names).and_then(nearby_evidence) {
+        if e.origin == o::HTML_NEARBY_CREDIT {
+            return credit(e, before);
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// The evidence around one `img`. `used` collects the license links read, so that they are not
+/// also taken as page-wide.
+pub(super) fn evidence(
+    img: ElementRef<'_>,
+    ctx: &Ctx<'_>,
+    used: &mut HashSet<NodeId>,
+) -> Vec<Evidence> {
+    let mut ev = Vec::new();
+    let v = img.value();
+    for (attr, origin) in [("alt", o::HTML_ALT), ("title", o::HTML_TITLE)] {
+        if let Some(a) = v.attr(attr).map(str::trim).filter(|a| !a.is_empty()) {
+            ev.push(Evidence::new(origin, a));
+        }
+    }
+    let (w, is_figure) = wrapper_of(img);
+    let mut captioned = false;
+    if is_figure {
+        for cap in within(w).filter(|e| e.value().name() == "figcaption") {
+            let t = text_of(cap, 2000);
+            if !t.is_empty() {
+                ev.push(Evidence::new(o::HTML_FIGCAPTION, t));
+                links_in(cap, ctx, &mut ev);
+                captioned = true;
+            }
+        }
+    }
+    // Credit-marked elements inside the wrapper, outside figcaptions, not wrapping the image,
+    // and not inside another one taken. Ancestor checks stop at the wrapper, whose depth is
+    // bounded: at most 64 are looked at.
+    let mut taken: Vec<NodeId> = Vec::new();
+    for el in within(w) {
+        if el.id() == img.id() || el.value().name() == "figcaption" {
+            continue;
+        }
+        let Some(origin) = credit_mark(el) else {
+            continue;
+        };
+        let inside_taken = el
+            .ancestors()
+            .take_while(|a| a.id() != w.id())
+            .take(64)
+            .any(|a| taken.contains(&a.id()) || (is_figure && is_element(a, "figcaption")));
+        if inside_taken || holds_img(el) || el.value().attr("rel").is_some() {
+            continue;
+        }
+        let t = text_of(el, 2000);
+        if !t.is_empty() && taken.len() < 16 {
+            taken.push(el.id());
+            // A caption is a credit when it reads like one; else only if it names a license.
+            let credit = origin != o::HTML_CAPTION || has_credit_word(&t);
+            let origin = if credit { origin } else { o::HTML_CAPTION_TEXT };
+            ev.push(Evidence::new(origin, t));
+            if credit {
+                links_in(el, ctx, &mut ev);
+                captioned = true;
+            }
+        }
+    }
+    let before = ev.len();
+    rdfa::links_and_rdfa(w, ctx, &mut ev, used);
+    let rdfa = ev[before..].iter().any(|e| e.origin.family() == "rdfa");
+    if w.id() != img.id() && w.value().name() != "figure" && !captioned && !rdfa {
+        // A wrapper such as <p><img> Photo: …</p> holds its own credit.
+        if let Some(e) = nearby_evidence(text_of(w, 500)) {
+            captioned = e.origin == o::HTML_NEARBY_CREDIT;
+            ev.insert(before, e);
+            if captioned {
+                links_in(w, ctx, &mut ev);
+            }
+        }
+    }
+    if !captioned {
+        ev.extend(nearby(w, ctx));
+    }
+    ev
+}

@@ -1,0 +1,683 @@
+//! An HTML page → the images it shows and, for each, the credit publishers put next to it.
+//!
+//! Images: `img` (its `src`, lazy-loading `data-src`, the largest `srcset` candidate, and the
+//! `source`s of its `picture` as alternates), `og:image`, and `ImageObject`s of JSON-LD and
+//! microdata that no `img` shows. Decorative images (license badges, logos, icons, tracking
+//! pixels, the pictures of license boxes: [`decorative`]) are left out. For each image, in this
+//! order:
+//!
+//! | source | origin | module |
+//! |---|---|---|
+//! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
+//! | the `figcaption` of its `figure` | `html:figcaption` | [`img`] |
+//! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`) | `html:credit`, `html:caption` | [`img`] |
+//! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
+//! | RDFa there or `about` the image: `cc:attributionName`, `dct:title`, `xhv:license`/`cc:license` | `rdfa:…` | [`rdfa`] |
+//! | the element right after (or, failing a credit there, before) the image or its wrapper: a credit line when it starts like one (`Photo:`, `Credit`, `©`), else text the credit side reads only when it names a license | `html:nearby-credit`, `html:nearby-text` | [`img`] |
+//! | microdata `ImageObject` holding it or naming it | `microdata:…` | [`microdata`] |
+//! | JSON-LD `ImageObject` naming it by `contentUrl`/`url` | `jsonld:…` | [`jsonld`] |
+//! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
+//! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
+//!
+//! The "wrapper" of an image is the largest ancestor that holds no other image and little text
+//! (so an article body is never taken for a caption). Page-wide `rel="license"` links (in the
+//! head, in a footer) go to [`PageImage::page_wide`] only when the page shows a single content
+//! image: a site's license for its text says nothing about the photos of a gallery, and never
+//! about a badge or a logo.
+//!
+//! This module reads markup and produces evidence; it knows no licenses. Whether a text next to
+//! an image names one is decided where evidence is interpreted (`crate::credit::page`).
+//!
+//! Everything is bounded by [`PageLimits`]: the HTML read, its nesting depth and element count
+//! (enforced before parsing, see [`budget`]), the images reported, the elements one extractor
+//! looks at per image ([`dom::VISIT`]), and the size and depth of JSON-LD. Each limit hit is a
+//! problem in [`PageScan::problems`] naming it.
+
+mod budget;
+mod decorative;
+mod dom;
+mod flickr;
+mod img;
+mod jsonld;
+mod mediawiki;
+mod microdata;
+mod og;
+mod rdfa;
+mod words;
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use scraper::Html;
+use url::Url;
+
+use crate::evidence::Evidence;
+use dom::{Ctx, sel};
+
+/// Limits on what one page may cost.
+#[derive(Clone, Debug)]
+pub struct PageLimits {
+    /// HTML beyond this is not read.
+    pub max_html_bytes: usize,
+    /// Images beyond this are not reported.
+    pub max_images: usize,
+    /// A JSON-LD script larger than this is skipped.
+    pub max_jsonld_bytes: usize,
+    /// All JSON-LD of the page together.
+    pub max_jsonld_total: usize,
+    /// Nesting deeper than this is not searched for `ImageObject`s.
+    pub max_jsonld_depth: usize,
+    /// Elements nested deeper than this are flattened before parsing (their tags ignored, their
+    /// content kept): the HTML parser's work grows with depth × tags.
+    pub max_depth: usize,
+    /// Markup after this many start tags is not read.
+    pub max_elements: usize,
+}
+
+impl Default for PageLimits {
+    fn default() -> PageLimits {
+        PageLimits {
+            max_html_bytes: 8 * 1024 * 1024,
+            max_images: 1000,
+            max_jsonld_bytes: 512 * 1024,
+            max_jsonld_total: 2 * 1024 * 1024,
+            max_jsonld_depth: 24,
+            max_depth: 256,
+            max_elements: 300_000,
+        }
+    }
+}
+
+/// How an image was found on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FoundBy {
+    Img,
+    OgImage,
+    JsonLd,
+    Microdata,
+}
+
+/// One image of a page and the evidence about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageImage {
+    /// The image URL: resolved against the page's URL (and `<base>`) when there is one, else
+    /// as written.
+    pub src: String,
+    /// Other URLs of the same image (`srcset` candidates, `picture` sources, `og:image`).
+    pub alternates: Vec<String>,
+    /// Evidence found around the image (its `location` is left empty: the caller knows the
+    /// page's name; see [`PageImage::line`]).
+    pub evidence: Vec<Evidence>,
+    /// Evidence about the whole page that applies to this, its only content image.
+    pub page_wide: Vec<Evidence>,
+    /// 1-based line of the element in the HTML, when it could be found.
+    pub line: Option<usize>,
+    pub found_by: FoundBy,
+}
+
+/// An image left out as decoration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decorative {
+    pub src: String,
+    /// Why: "a badge", "an icon", "a tracking pixel", …
+    pub reason: &'static str,
+}
+
+/// What [`scan_html`] found.
+#[derive(Clone, Debug, Default)]
+pub struct PageScan {
+    pub images: Vec<PageImage>,
+    /// Limits hit and markup that could not be read, each saying what.
+    pub problems: Vec<String>,
+    /// Images left out as decoration (badges, logos, icons, tracking pixels).
+    pub decorative: Vec<Decorative>,
+}
+
+/// The images of a page with their evidence, within the default [`PageLimits`].
+///
+/// ```
+/// let html = r#"<figure><img src="a.jpg" alt="A cat">
+///   <figcaption>Photo: Jane Doe (CC BY 4.0)</figcaption></figure>"#;
+/// let base = licit::web::Url::parse("https://example.org/post/").unwrap();
+/// let images = licit::web::images_in_html(html, Some(&base));
+/// assert_eq!(images[0].src, "https://example.org/post/a.jpg");
+/// assert_eq!(images[0].evidence[1].origin.as_str(), "html:figcaption");
+/// ```
+pub fn images_in_html(html: &str, base_url: Option<&Url>) -> Vec<PageImage> {
+    scan_html(html, base_url, &PageLimits::default()).images
+}
+
+/// The page cut to `max_html_bytes`, on a character boundary.
+fn cut<'a>(html: &'a str, limits: &PageLimits, problems: &mut Vec<String>) -> &'a str {
+    if html.len() <= limits.max_html_bytes {
+        return html;
+    }
+    let mut at = limits.max_html_bytes;
+    while !html.is_char_boundary(at) {
+        at -= 1;
+    }
+    problems.push(format!(
+        "the page is {} bytes; only the first {} were read (limit max_html_bytes)",
+        html.len(),
+        limits.max_html_bytes
+    ));
+    &html[..at]
+}
+
+/// The base URL: the caller's, with the page's `<base href>` on top.
+fn base_of(doc: &Html, base_url: Option<&Url>) -> Option<Url> {
+    let base = base_url.cloned();
+    let Some(href) = doc
+        .select(&sel("base[href]"))
+        .next()
+        .and_then(|b| b.value().attr("href"))
+    else {
+        return base;
+    };
+    match &base {
+        Some(b) => b.join(href.trim()).ok().or(base),
+        None => Url::parse(href.trim()).ok(),
+    }
+}
+
+/// The images being collected, with a lookup by URL (linear lookups would make a page of many
+/// images quadratic).
+#[derive(Default)]
+struct Images {
+    list: Vec<PageImage>,
+    by_url: HashMap<String, usize>,
+}
+
+impl Images {
+    fn push(&mut self, im: PageImage) {
+        let i = self.list.len();
+        for u in std::iter::once(&im.src).chain(&im.alternates) {
+            self.by_url.entry(u.clone()).or_insert(i);
+        }
+        self.list.push(im);
+    }
+
+    /// The image shown at any of `urls`.
+    fn find(&self, urls: &[String]) -> Option<usize> {
+        urls.iter().find_map(|u| self.by_url.get(u).copied())
+    }
+
+    /// Adds evidence to image `i`, leaving out what it already has.
+    fn add(&mut self, i: usize, ev: Vec<Evidence>) {
+        let im = &mut self.list[i];
+        for e in ev {
+            if !im.evidence.contains(&e) {
+                im.evidence.push(e);
+            }
+        }
+    }
+
+    /// Adds an image that no `img` shows, when there is room.
+    fn add_new(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        urls: &[String],
+        evidence: Vec<Evidence>,
+        hint: &str,
+        found_by: FoundBy,
+    ) {
+        if urls.is_empty() || self.list.len() >= ctx.limits.max_images {
+            return;
+        }
+        let line = ctx.line_of(hint, None, true);
+        self.push(PageImage {
+            src: urls[0].clone(),
+            alternates: urls[1..].to_vec(),
+            evidence,
+            page_wide: Vec::new(),
+            line,
+            found_by,
+        });
+    }
+}
+
+/// Reads a page's images and their evidence within `limits`. `base_url` resolves relative
+/// image URLs (a `<base href>` in the page is honoured on top of it).
+pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> PageScan {
+    let mut scan = PageScan::default();
+    let html = cut(html, limits, &mut scan.problems);
+    let budgeted = budget::apply(html, limits);
+    scan.problems.extend(budgeted.problems);
+    let html: &str = &budgeted.html;
+    let doc = Html::parse_document(html);
+    let mut lines = vec![0];
+    lines.extend(memchr::memchr_iter(b'\n', html.as_bytes()).map(|i| i + 1));
+    let mut ctx = Ctx {
+        base: base_of(&doc, base_url),
+        limits,
+        lines,
+        source: html,
+        cursor: 0,
+    };
+    let mut images = Images::default();
+    let mut used_links = HashSet::new();
+    let mut by_node: HashMap<NodeId, usize> = HashMap::new();
+    let mut skipped = 0usize;
+    for el in doc.select(&sel("img")) {
+        let Some((src, alternates)) = img::urls(el, &ctx) else {
+            continue;
+        };
+        if let Some(reason) = decorative::reason(el, &src) {
+            if scan.decorative.len() < limits.max_images {
+                scan.decorative.push(Decorative { src, reason });
+            }
+            continue;
+        }
+        if images.list.len() >= limits.max_images {
+            skipped += 1;
+            continue;
+        }
+        let raw = el.value().attr("src").unwrap_or(&src).to_string();
+        let line = ctx.line_of(&raw, Some("img"), false);
+        let evidence = img::evidence(el, &ctx, &mut used_links);
+        by_node.insert(el.id(), images.list.len());
+        images.push(PageImage {
+            src,
+            alternates,
+            evidence,
+            page_wide: Vec::new(),
+            line,
+            found_by: FoundBy::Img,
+        });
+    }
+    if skipped > 0 {
+        scan.problems.push(format!(
+            "the page shows {} images; only the first {} were read (limit max_images)",
+            skipped + limits.max_images,
+            limits.max_images
+        ));
+    }
+    for (target, ev, used) in rdfa::about(&doc, &ctx) {
+        if let Some(i) = images.find(&[target]) {
+            images.add(i, ev);
+            used_links.extend(used);
+        }
+    }
+    for m in microdata::read(&doc, &ctx) {
+        let i = m
+            .img
+            .and_then(|id| by_node.get(&id).copied())
+            .or_else(|| images.find(&m.urls));
+        match i {
+            Some(i) => images.add(i, m.evidence),
+            // An ImageObject whose only picture was decoration stays out.
+            None if m.img.is_some() => {}
+            None => images.add_new(
+                &mut ctx,
+                &m.urls,
+                m.evidence,
+                &m.line_hint,
+                FoundBy::Microdata,
+            ),
+        }
+    }
+    let og_urls = og::images(&doc, &ctx);
+    for ld in jsonld::read(&doc, &ctx, &mut scan.problems) {
+        match images.find(&ld.urls) {
+            Some(i) => images.add(i, ld.evidence),
+            None => {
+                let hint = ld
+                    .urls
+                    .first()
+                    .and_then(|u| u.rsplit('/').next())
+                    .unwrap_or("")
+                    .to_string();
+                images.add_new(&mut ctx, &ld.urls, ld.evidence, &hint, FoundBy::JsonLd);
+            }
+        }
+    }
+    if let Some(file) = mediawiki::read(&doc, &ctx)
+        && let Some(i) = images.find(&file.urls)
+    {
+        images.add(i, file.evidence);
+    }
+    for u in &og_urls {
+        if images.find(std::slice::from_ref(u)).is_none() {
+            images.add_new(
+                &mut ctx,
+                std::slice::from_ref(u),
+                Vec::new(),
+                u,
+                FoundBy::OgImage,
+            );
+        }
+    }
+    if let Some(photo) = flickr::read(&doc, &ctx, &og_urls)
+        && let Some(i) = images.find(&photo.urls)
+    {
+        images.add(i, photo.evidence);
+    }
+    if images.list.len() == 1 {
+        images.list[0].page_wide = rdfa::page_wide(&doc, &ctx, &used_links);
+    }
+    scan.images = images.list;
+    scan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::origin as o;
+
+    fn base() -> Url {
+        Url::parse("https://news.example/2020/article.html").unwrap()
+    }
+
+    fn origins(im: &PageImage) -> Vec<&str> {
+        im.evidence.iter().map(|e| e.origin.as_str()).collect()
+    }
+
+    #[test]
+    fn a_credit_paragraph_after_the_image() {
+        let html = r#"<html><body><article><h2>700,000 civilians</h2><p class="byline">by Amro Bakkar</p>
+<div class="content">
+<p><img src="/img/atmeh.jpg" alt="Refugee camp"></p>
+<p>Photo by IHH Humanitarian Relief Foundation, Taken on April 14, 2013 in Atmeh refugee camp. Attribution-NonCommercial-NoDerivs 2.0 Generic (CC BY-NC-ND 2.0)</p>
+<p>Almost 700,000 civilians have evacuated areas in Idlib province in northern Syria according to a statement by Panos Moumtzis.</p>
+</div></article></body></html>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(imgs[0].src, "https://news.example/img/atmeh.jpg");
+        assert_eq!(origins(&imgs[0]), ["html:alt", "html:nearby-credit"]);
+        assert!(imgs[0].evidence[1].value.starts_with("Photo by IHH"));
+        assert_eq!(imgs[0].line, Some(3));
+    }
+
+    #[test]
+    fn figure_caption_credit_class_and_rel_license() {
+        let html = r#"<figure><picture><source srcset="a.webp 1x, a@2x.webp 2x"><img src="a.jpg" title="T"></picture>
+<figcaption>A cat. <span class="credit">Photo: Jane Doe</span>
+<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></figcaption>
+<p class="photo-credit">Jane Doe / Example Agency</p></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        let im = &imgs[0];
+        assert_eq!(im.src, "https://news.example/2020/a.jpg");
+        assert_eq!(
+            im.alternates,
+            [
+                "https://news.example/2020/a.webp",
+                "https://news.example/2020/a@2x.webp"
+            ]
+        );
+        assert_eq!(
+            origins(im),
+            [
+                "html:title",
+                "html:figcaption",
+                "html:credit",
+                "html:rel-license"
+            ]
+        );
+        assert_eq!(im.evidence[1].value, "A cat. Photo: Jane Doe CC BY 4.0");
+        assert_eq!(im.evidence[2].value, "Jane Doe / Example Agency");
+        assert_eq!(
+            im.evidence[3].value,
+            "https://creativecommons.org/licenses/by/4.0/"
+        );
+    }
+
+    #[test]
+    fn srcset_only_takes_the_largest() {
+        let html = r#"<img srcset="s.jpg 320w, l.jpg 1280w, m.jpg 640w" alt="">"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs[0].src, "l.jpg");
+        assert_eq!(imgs[0].alternates, ["s.jpg", "m.jpg"]);
+        assert!(imgs[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn json_ld_and_og_image() {
+        let html = r#"<head><meta property="og:image" content="https://cdn.example/hero.jpg">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Article","image":{"@type":"ImageObject","contentUrl":"https://cdn.example/hero.jpg","license":"https://creativecommons.org/licenses/by-sa/4.0/","acquireLicensePage":"https://example.org/licensing","creditText":"Jane Doe","creator":{"@type":"Person","name":"Jane Doe"},"copyrightNotice":"© 2024 Jane Doe"}}]}</script>
+</head><body><img src="https://cdn.example/hero.jpg" alt="Hero"></body>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1, "{imgs:#?}");
+        assert_eq!(
+            origins(&imgs[0]),
+            [
+                "html:alt",
+                "jsonld:license",
+                "jsonld:acquireLicensePage",
+                "jsonld:creditText",
+                "jsonld:creator",
+                "jsonld:copyrightNotice"
+            ]
+        );
+    }
+
+    #[test]
+    fn microdata_image_object() {
+        let html = r#"<div itemscope itemtype="https://schema.org/ImageObject">
+<img itemprop="contentUrl" src="p.jpg">
+<span itemprop="creator" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ana Lima</span></span>
+<a itemprop="license" href="https://creativecommons.org/licenses/by-nc/4.0/">license</a>
+<meta itemprop="creditText" content="Ana Lima / Agency"></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        let ev: Vec<(&str, &str)> = imgs[0]
+            .evidence
+            .iter()
+            .filter(|e| e.origin.family() == "microdata")
+            .map(|e| (e.origin.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            ev,
+            [
+                ("microdata:creator", "Ana Lima"),
+                (
+                    "microdata:license",
+                    "https://creativecommons.org/licenses/by-nc/4.0/"
+                ),
+                ("microdata:creditText", "Ana Lima / Agency")
+            ]
+        );
+    }
+
+    #[test]
+    fn rdfa_and_page_wide_license_for_a_single_image() {
+        let html = r#"<head><link rel="license" href="https://creativecommons.org/licenses/by/3.0/"></head>
+<div about="photo.jpg"><img src="photo.jpg"><span property="dct:title">Harbour</span>
+by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.example/">Kim</a>
+<a rel="xhv:license" href="https://creativecommons.org/licenses/by-sa/3.0/">BY-SA</a></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(
+            origins(&imgs[0]),
+            [
+                "rdfa:dct:title",
+                "rdfa:cc:attributionName",
+                "rdfa:xhv:license"
+            ]
+        );
+        assert_eq!(imgs[0].evidence[1].value, "Kim");
+        assert_eq!(imgs[0].page_wide.len(), 1);
+        assert_eq!(imgs[0].page_wide[0].origin, o::HTML_REL_LICENSE);
+    }
+
+    #[test]
+    fn a_neighbours_credit_is_not_taken() {
+        let html = r#"<div><img src="1.jpg"><p>Photo: One</p><img src="2.jpg"></div>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 2);
+        assert_eq!(origins(&imgs[0]), ["html:nearby-credit"]);
+        assert!(imgs[1].evidence.is_empty(), "{:?}", imgs[1].evidence);
+    }
+
+    #[test]
+    fn limits_bound_images_and_html() {
+        let html = "<img src=x.jpg>\n".repeat(5000);
+        let limits = PageLimits {
+            max_images: 100,
+            ..PageLimits::default()
+        };
+        let scan = scan_html(&html, None, &limits);
+        assert_eq!(scan.images.len(), 100);
+        assert!(
+            scan.problems[0].contains("5000 images"),
+            "{:?}",
+            scan.problems
+        );
+        let limits = PageLimits {
+            max_html_bytes: 1000,
+            ..PageLimits::default()
+        };
+        let scan = scan_html(&html, None, &limits);
+        assert!(scan.images.len() < 100);
+        assert!(scan.problems[0].contains("only the first 1000"));
+    }
+
+    #[test]
+    fn deep_json_ld_is_bounded() {
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        let html = format!(r#"<script type="application/ld+json">{deep}</script><img src=a.jpg>"#);
+        let scan = scan_html(&html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1);
+        assert!(!scan.problems.is_empty());
+    }
+
+    fn values<'a>(im: &'a PageImage, family: &str) -> Vec<(&'a str, &'a str)> {
+        im.evidence
+            .iter()
+            .filter(|e| e.origin.family() == family)
+            .map(|e| (e.origin.as_str(), e.value.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_mediawiki_file_page_speaks_about_its_file() {
+        let html = r#"<div class="fullImageLink" id="file"><a href="//upload.wikimedia.org/a/ab/Tower.jpg"><img alt="File:Tower.jpg" src="//upload.wikimedia.org/a/ab/Tower.jpg/320px-Tower.jpg" width="320" height="240"></a></div>
+<table><tr><td id="fileinfotpl&#95;src">Source</td><td><span class="int-own-work">Own work</span></td></tr>
+<tr><td id="fileinfotpl_aut">Author</td><td><a href="/wiki/User:Ana">Ana Lima</a> (<a href="/wiki/User_talk:Ana">talk</a> | <a href="/wiki/Special:Contributions/Ana">contribs</a>)</td></tr></table>
+<table class="licensetpl"><tr><td class="mbox-image"><img src="//upload.wikimedia.org/CC_some_rights_reserved.svg.png" width="90" height="36"></td><td>
+<span class="licensetpl_link" style="display:none;">https://creativecommons.org/licenses/by-sa/3.0</span><span class="licensetpl_short" style="display:none;">CC BY-SA 3.0</span><span class="licensetpl_attr" style="display:none;">Ana Lima / Wikimedia Commons</span></td></tr></table>"#;
+        let base = Url::parse("https://commons.wikimedia.org/wiki/File:Tower.jpg").unwrap();
+        let scan = scan_html(html, Some(&base), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{scan:#?}");
+        assert_eq!(scan.decorative.len(), 1);
+        assert_eq!(
+            values(&scan.images[0], "mediawiki"),
+            [
+                ("mediawiki:author", "Ana Lima"),
+                ("mediawiki:source", "Own work"),
+                ("mediawiki:licensetpl_short", "CC BY-SA 3.0"),
+                (
+                    "mediawiki:licensetpl_link",
+                    "https://creativecommons.org/licenses/by-sa/3.0"
+                ),
+                ("mediawiki:licensetpl_attr", "Ana Lima / Wikimedia Commons"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flickr_photo_page_gives_owner_and_license() {
+        let html = r#"<head><meta property="og:image" content="https://live.staticflickr.com/1/2_b.jpg"></head>
+<div class="photo-well-media-scrappy-view"><img class="main-photo" src="//live.staticflickr.com/1/2_z.jpg" alt="Harbour"></div>
+<div class="attribution-info"><a class="owner-name truncate" href="/photos/kim/" data-track="attributionNameClick">Kim Park</a></div>
+<div class="photo-license-info"><a class="photo-license-url" href="https://creativecommons.org/licenses/by-nc/2.0/" rel="license cc:license"><span>Some rights reserved</span></a></div>"#;
+        let base = Url::parse("https://www.flickr.com/photos/kim/2/").unwrap();
+        let scan = scan_html(html, Some(&base), &PageLimits::default());
+        let im = scan
+            .images
+            .iter()
+            .find(|i| i.src == "https://live.staticflickr.com/1/2_z.jpg")
+            .unwrap();
+        assert_eq!(
+            values(im, "flickr"),
+            [
+                ("flickr:owner", "Kim Park"),
+                (
+                    "flickr:license",
+                    "https://creativecommons.org/licenses/by-nc/2.0/"
+                ),
+                ("flickr:license", "Some rights reserved"),
+            ]
+        );
+    }
+
+    #[test]
+    fn badges_logos_icons_and_pixels_are_not_images_and_get_no_page_license() {
+        let html = r#"<head><link rel="license" href="https://creativecommons.org/licenses/by/4.0/"></head>
+<header><img src="/img/site-logo.png" alt="Home"></header>
+<article><img src="/2024/harbour.jpg" alt="Harbour"></article>
+<footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/"><img src="https://licensebuttons.net/l/by/4.0/88x31.png"></a>
+<img src="/i/rss.png" width="16" height="16"><img src="https://stats.example/p.gif" width="1" height="1"></footer>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(
+            scan.images.len(),
+            1,
+            "{:?} {:?}",
+            scan.images,
+            scan.decorative
+        );
+        assert_eq!(scan.images[0].src, "https://news.example/2024/harbour.jpg");
+        assert_eq!(scan.images[0].page_wide.len(), 1);
+        let reasons: Vec<&str> = scan.decorative.iter().map(|d| d.reason).collect();
+        assert_eq!(
+            reasons,
+            ["a logo or icon", "a badge", "an icon", "a tracking pixel"]
+        );
+    }
+
+    #[test]
+    fn a_credit_beside_a_picture_and_links_in_it() {
+        let html = r#"<div class="hero"><picture><source srcset="h.webp"><img src="h.jpg" alt=""></picture>
+<br><small>Photo: <a href="https://www.flickr.com/photos/kim/">Kim Park</a>, <a href="https://creativecommons.org/licenses/by/2.0/">CC BY</a></small></div>
+<p>The harbour was rebuilt in 1990, an unrelated paragraph of the article.</p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(
+            origins(&imgs[0]),
+            ["html:nearby-credit", "html:credit-link", "html:credit-link"]
+        );
+        assert_eq!(imgs[0].evidence[0].value, "Photo: Kim Park, CC BY");
+        assert_eq!(
+            imgs[0].evidence[2].value,
+            "https://creativecommons.org/licenses/by/2.0/"
+        );
+    }
+
+    #[test]
+    fn text_beside_an_image_is_left_to_the_credit_side() {
+        let html = r#"<p><img src="a.jpg"></p><p>IHH, Attribution 2.0 Generic</p>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(origins(&imgs[0]), ["html:nearby-text"]);
+        // A credit before an image is taken only from caption-like elements, not from a block.
+        let html = r#"<div class="note">Image: Ann; Some rights reserved</div><a href="/t"><img src="b.png"></a>"#;
+        assert!(images_in_html(html, None)[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn json_ld_parties_are_names_not_ids() {
+        let html = r#"<script type="application/ld+json">{"@type":"ImageObject","contentUrl":"https://x.example/p.jpg",
+"creator":{"@type":"Organization","name":"Example Technologies Pvt. Ltd."},"copyrightHolder":{"@id":"https://x.example/#org"},
+"author":"https://x.example/#person","license":{"@id":"https://creativecommons.org/licenses/by/4.0/"}}</script>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "jsonld"),
+            [
+                (
+                    "jsonld:license",
+                    "https://creativecommons.org/licenses/by/4.0/"
+                ),
+                ("jsonld:creator", "Example Technologies Pvt. Ltd.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_microdata_party_link_gives_its_name() {
+        let html = r#"<div itemscope itemtype="https://schema.org/ImageObject"><img itemprop="contentUrl" src="p.jpg">
+<a itemprop="creator" href="https://studio.example/">Studio Nord GmbH &amp; Co. KG</a></div>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "microdata"),
+            [("microdata:creator", "Studio Nord GmbH & Co. KG")]
+        );
+    }
+}
