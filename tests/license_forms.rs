@@ -471,3 +471,75 @@ proptest! {
         check_spans(&text);
     }
 }
+
+/// CPU time this thread has run (Linux: `/proc/thread-self/schedstat`, in nanoseconds); `None`
+/// where that file is missing. CPU time, not wall clock: a loaded CI machine cannot fail the test.
+fn thread_cpu() -> Option<std::time::Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(std::time::Duration::from_nanos(ns))
+}
+
+/// `unit` repeated to at least `bytes` bytes.
+fn repeated(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// Issue 12, class 5: a 16 MiB line of triggers took 72–96 s. Scanning must be linear: four times
+/// the text may cost about four times the CPU, never sixteen. Each crafted text is scanned at
+/// 1 MiB and 4 MiB; the larger must stay under 8× the smaller (plus a small floor for timer
+/// granularity), and under an absolute budget.
+#[test]
+fn scanning_is_linear_on_crafted_text() {
+    const MIB: usize = 1 << 20;
+    let units = [
+        "CC BY ",
+        "Creative Commons ",
+        "1.0 2.5 ",
+        "Attribution ",
+        "Namensnennung - Keine ",
+        "creativecommons.org/",
+        "by-sa/by-sa/",
+        "CC BY-SA 4.0 DE ",
+        "cc-by-sa-3.0-de ",
+        "CC                                 BY ",
+        "Attribution-ShareAlike License 3.0 (CC-BY-SA) ",
+    ];
+    let Some(_) = thread_cpu() else {
+        eprintln!("no per-thread CPU clock here; skipped");
+        return;
+    };
+    for unit in units {
+        let small = repeated(unit, MIB);
+        let large = repeated(unit, 4 * MIB);
+        let cost = |text: &str| {
+            let t0 = thread_cpu().unwrap();
+            let s = scan(text);
+            (thread_cpu().unwrap() - t0, s)
+        };
+        let (c1, _) = cost(&small);
+        let (c4, s4) = cost(&large);
+        let floor = std::time::Duration::from_millis(50);
+        assert!(
+            c4 <= c1 * 8 + floor,
+            "{unit:?}: 1 MiB took {c1:?} of CPU, 4 MiB {c4:?}: not linear"
+        );
+        assert!(
+            c4 < std::time::Duration::from_secs(20),
+            "{unit:?}: 4 MiB took {c4:?} of CPU"
+        );
+        assert!(s4.mentions.len() <= licit::license::MAX_MENTIONS);
+    }
+}
+
+/// A text with more mentions than the budget says so instead of dropping the rest silently.
+#[test]
+fn the_mention_budget_is_reported() {
+    let text = repeated("CC BY-SA 4.0, ", 14 * (licit::license::MAX_MENTIONS + 10));
+    let s = scan(&text);
+    assert!(s.budget_hit);
+    assert_eq!(s.mentions.len(), licit::license::MAX_MENTIONS);
+    assert_eq!(s.licenses().len(), 1);
+    let s = scan("CC BY-SA 4.0, CC BY 2.0");
+    assert!(!s.budget_hit);
+}

@@ -63,10 +63,17 @@ impl Sep {
     }
 }
 
-/// Skips a run of spaces, dashes, underscores and at most one slash or `+`.
+/// The longest run of separator chars [`sep`] reads. Parsers read a bounded number of tokens
+/// from a trigger, and with this bound each token costs O(1): that is what keeps a scan linear
+/// in its input (a megabyte of spaces after `CC` is not a separator but a gap).
+pub(super) const MAX_SEP: usize = 32;
+
+/// Skips a run of spaces, dashes, underscores and at most one slash or `+`, at most
+/// [`MAX_SEP`] bytes.
 pub(super) fn sep(s: &str, mut i: usize) -> Sep {
     let mut out = Sep::default();
-    loop {
+    let limit = i + MAX_SEP;
+    while i < limit {
         if let Some(j) = space_at(s, i) {
             out.spaces = true;
             i = j;
@@ -100,8 +107,13 @@ pub(super) fn ascii_word(s: &str, i: usize) -> &str {
 /// Whether prose goes on at `i`: after optional spaces, a word in lowercase. A bare name such
 /// as `PDM` or `Attribution 2.0` followed by "system" or "of the funds" is not a license.
 pub(super) fn prose_follows(s: &str, i: usize) -> bool {
-    let rest = s[i..].trim_start_matches([' ', '\t']);
-    rest.len() < s.len() - i && rest.starts_with(|c: char| c.is_lowercase())
+    // Look at most MAX_SEP bytes ahead, so that the check costs O(1).
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && j < i + MAX_SEP && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    j > i && s[j..].starts_with(|c: char| c.is_lowercase())
 }
 
 /// A license version at `i`: `4.0`, `2.5`, `4`, `v4.0`, `V3`. Returns (canonical, end).

@@ -2,7 +2,7 @@
 //! Attribution-ShareAlike 4.0 International License`, `Attribution 3.0 Germany`,
 //! `Attribution Non-Commercial No Derivatives`, `Public Domain Mark 1.0`, `Sampling Plus 1.0`.
 
-use super::code::port_name;
+use super::port::port_name;
 use super::text::{
     Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
 };
