@@ -9,9 +9,11 @@
 mod code;
 mod localized;
 mod port;
+mod resolve;
 mod text;
 mod title;
 mod url;
+mod words;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -106,6 +108,35 @@ enum Trigger {
     Code,
     Both,
     Title,
+    /// A title in another language ([`words`]).
+    Words,
+}
+
+/// The reading that covers most text.
+fn longest(readings: [Option<Mention>; 3]) -> Option<Mention> {
+    readings
+        .into_iter()
+        .flatten()
+        .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
+}
+
+/// "Creative Commons Namensnennung …", "Creative Commons – Attribution - Utilisation …": a title
+/// in another language after the English name; the mention starts at "Creative".
+fn words_after_prefix(text: &str, at: usize) -> Option<Mention> {
+    let end = text::starts_ci(text, at, "creative")?;
+    let sp = text::sep(text, end);
+    let end = text::word_ci(text, sp.end, "commons")?;
+    let mut j = end;
+    // "Creative Commons: Attribution", "Creative Commons – Namensnennung".
+    while j < end + text::MAX_SEP
+        && let Some(c) = text[j..].chars().next()
+        && (c == ':' || text::space_at(text, j).is_some() || text::dash_at(text, j).is_some())
+    {
+        j += c.len_utf8();
+    }
+    let mut m = words::at(text, j)?;
+    m.span.start = at;
+    Some(m)
 }
 
 /// Where a mention can start, and which parsers to try there.
@@ -141,7 +172,12 @@ static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TRIGGERS.iter().map(|(p, _)| p))
+        .build(
+            TRIGGERS
+                .iter()
+                .map(|(p, _)| *p)
+                .chain(words::TRIGGERS.iter().copied()),
+        )
         .ok()
 });
 
@@ -180,11 +216,27 @@ pub fn scan(text: &str) -> Scan {
                 break;
             }
             let at = m.start();
-            let found = match TRIGGERS[m.pattern().as_usize()].1 {
-                Trigger::Host(len) => url::at(text, at, len),
+            let trigger = TRIGGERS
+                .get(m.pattern().as_usize())
+                .map_or(Trigger::Words, |t| t.1);
+            // Where several parsers may read, the longest reading wins: "Creative Commons
+            // By-Attribution No-Derivative Works" is a title, not the code "Creative Commons By".
+            let found = match trigger {
+                Trigger::Host(len) => {
+                    let found = url::at(text, at, len);
+                    if found.is_none() {
+                        next_free = url::extent(text, at, len);
+                    }
+                    found
+                }
                 Trigger::Code => code::at(text, at),
-                Trigger::Both => code::at(text, at).or_else(|| title::at(text, at)),
-                Trigger::Title => title::at(text, at),
+                Trigger::Both => longest([
+                    code::at(text, at),
+                    title::at(text, at),
+                    words_after_prefix(text, at),
+                ]),
+                Trigger::Title => longest([title::at(text, at), words::at(text, at), None]),
+                Trigger::Words => words::at(text, at),
             };
             if let Some(found) = found {
                 let more = further_versions(text, &found);

@@ -118,13 +118,24 @@ pub(super) fn prose_follows(s: &str, i: usize) -> bool {
 
 /// A license version at `i`: `4.0`, `2.5`, `4`, `v4.0`, `V3`. Returns (canonical, end).
 pub(super) fn version(s: &str, i: usize) -> Option<(&'static str, usize)> {
+    if word_before(s, i) {
+        return None;
+    }
+    version_glued(s, i)
+}
+
+/// A version at `i` that may be glued to the word before it, as in `CCBYNDv3`; also `v.3`.
+pub(super) fn version_glued(s: &str, i: usize) -> Option<(&'static str, usize)> {
     let b = s.as_bytes();
     let mut j = i;
     if matches!(b.get(j), Some(b'v' | b'V')) {
         j += 1;
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+        }
     }
     let major = *b.get(j)?;
-    if !major.is_ascii_digit() || word_before(s, i) {
+    if !major.is_ascii_digit() {
         return None;
     }
     j += 1;
@@ -160,6 +171,9 @@ mod tests {
     fn versions() {
         assert_eq!(version("4.0 x", 0), Some(("4.0", 3)));
         assert_eq!(version("v3", 0), Some(("3.0", 2)));
+        assert_eq!(version("v.3", 0), Some(("3.0", 3)));
+        assert_eq!(version("xv3", 1), None);
+        assert_eq!(version_glued("xv3", 1), Some(("3.0", 3)));
         assert_eq!(version("2.5", 0), Some(("2.5", 3)));
         assert_eq!(version("5.0", 0), None);
         assert_eq!(version("4.0.1", 0), None);

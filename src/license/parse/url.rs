@@ -63,6 +63,19 @@ pub(super) fn at(s: &str, host: usize, host_len: usize) -> Option<Mention> {
     })
 }
 
+/// Where the URL whose host starts at `host` ends (bounded like [`at`]). A creativecommons.org
+/// URL that names no tool (`/choose/`, a cut-off path) is still not text: the scanner skips it
+/// rather than read codes out of its path.
+pub(super) fn extent(s: &str, host: usize, host_len: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = host + host_len;
+    let ceiling = (end + MAX_AFTER_HOST).min(b.len());
+    while end < ceiling && is_url_byte(b[end]) {
+        end += 1;
+    }
+    end
+}
+
 /// Resolves a URL path (`/licenses/by-sa/3.0/de/deed.en`) to a legal tool, or a unit when the path
 /// names no version. `None` when the path names no tool (`/about/`, `/choose/`).
 pub(super) fn license_for_path(path: &str) -> Option<License> {
