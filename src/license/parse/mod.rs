@@ -279,7 +279,8 @@ pub fn scan(text: &str) -> Scan {
 /// gathered in one pass into a small map keyed by unit.
 fn one_tool_per_reading(mentions: &mut [Mention]) {
     use std::collections::HashMap;
-    if mentions.len() < 2 {
+    // Most texts name one tool, in one or two forms: nothing to reconcile.
+    if mentions.len() < 2 || mentions.windows(2).all(|w| w[0].license == w[1].license) {
         return;
     }
     let cat = super::catalogue();

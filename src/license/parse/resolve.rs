@@ -1,7 +1,9 @@
 //! From what a mention spells out — its elements in the order written, a version, a port — to the
 //! legal tool or unit it names. Shared by every parser of element-based forms.
 
-use crate::license::{Elements, Family, License, Unit, catalogue};
+use std::sync::LazyLock;
+
+use crate::license::{Elements, Family, License, ToolId, Unit, catalogue};
 
 /// Which order the elements were written in, where the catalogue tells two tools apart by it:
 /// `Attribution-NoDerivs-NonCommercial 1.0` is `by-nd-nc/1.0`, a tool of its own.
@@ -40,6 +42,25 @@ fn unit(elements: Elements, order: Order) -> Option<&'static Unit> {
     found
 }
 
+/// For each unit, its only unported tool when it has exactly one (`by-nd-nc` → `by-nd-nc/1.0`),
+/// computed once.
+static SINGLE_UNPORTED: LazyLock<Vec<Option<ToolId>>> = LazyLock::new(|| {
+    let cat = catalogue();
+    cat.units()
+        .iter()
+        .map(|u| {
+            let mut unported = u
+                .versions
+                .iter()
+                .filter_map(|v| cat.by_key(&format!("{}/{v}", u.name)));
+            match (unported.next(), unported.next()) {
+                (Some(t), None) => Some(t.id),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
 /// The license named by `elements` written in `order`, at `version` (if any) and port
 /// `jurisdiction` (`""` for none).
 ///
@@ -53,35 +74,38 @@ pub(super) fn license(
     jurisdiction: &str,
 ) -> Option<License> {
     let cat = catalogue();
-    let u = unit(elements, order)?;
     let Some(v) = version else {
-        // Unported tools of the unit (`by-nd-nc` has 1.0, and a 2.0 only as the Japanese port).
-        let mut unported = u
-            .versions
-            .iter()
-            .filter_map(|v| cat.by_key(&format!("{}/{v}", u.name)));
-        if let (Some(t), None) = (unported.next(), unported.next()) {
+        let u = unit(elements, order)?;
+        return Some(match SINGLE_UNPORTED.get(u.id.index()).copied().flatten() {
+            Some(t) => License::Tool(t),
+            None => License::Unit(u.id),
+        });
+    };
+    // The order matters only where the catalogue has a tool for it (`by-nd-nc/1.0`); otherwise
+    // the elements decide, in any order.
+    if order.nd_before_nc
+        && let Some(u) = unit(elements, order)
+    {
+        let named = |j: &str| {
+            let key = if j.is_empty() {
+                format!("{}/{v}", u.name)
+            } else {
+                format!("{}/{v}/{j}", u.name)
+            };
+            cat.by_key(&key)
+        };
+        if let Some(t) = named(jurisdiction).or_else(|| named("")) {
             return Some(License::Tool(t.id));
         }
-        return Some(License::Unit(u.id));
-    };
-    let named = |j: &str| {
-        let key = if j.is_empty() {
-            format!("{}/{v}", u.name)
-        } else {
-            format!("{}/{v}/{j}", u.name)
-        };
-        cat.by_key(&key)
-    };
-    let tool = named(jurisdiction)
-        .or_else(|| named(""))
-        .or_else(|| cat.by_parts(elements, v, jurisdiction))
-        .or_else(|| cat.by_parts(elements, v, ""));
-    match tool {
-        Some(t) => Some(License::Tool(t.id)),
-        None if u.versions.contains(&v) => Some(License::Unit(u.id)),
-        None => None,
     }
+    if let Some(t) = cat
+        .by_parts(elements, v, jurisdiction)
+        .or_else(|| cat.by_parts(elements, v, ""))
+    {
+        return Some(License::Tool(t.id));
+    }
+    let u = unit(elements, order)?;
+    u.versions.contains(&v).then_some(License::Unit(u.id))
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@
 //! word ("Namensnennung 4.0 International") or after "Creative Commons". Each parse reads at most
 //! four elements, a version and a port, over separators of bounded length: O(1) per trigger.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::port::port_name;
 use super::resolve::{self, Order};
 use super::text::version;
@@ -278,11 +281,28 @@ fn words_at(s: &str, i: usize, words: &str) -> Option<usize> {
     Some(end)
 }
 
+/// The entries of [`ELEMENT_WORDS`] by their first char, so that a position is compared only
+/// with the few entries that can start there.
+static BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, (w, ..)) in ELEMENT_WORDS.iter().enumerate() {
+        if let Some(c) = w.chars().next() {
+            map.entry(c).or_default().push(k);
+        }
+    }
+    map
+});
+
 /// The longest element entry at `i`.
 fn element(s: &str, i: usize) -> Option<(Elements, usize, &'static str)> {
-    ELEMENT_WORDS
+    let first = fold(s[i..].chars().next()?);
+    BY_FIRST_CHAR
+        .get(&first)?
         .iter()
-        .filter_map(|(w, e, lang)| words_at(s, i, w).map(|end| (*e, end, *lang)))
+        .filter_map(|&k| {
+            let (w, e, lang) = ELEMENT_WORDS[k];
+            words_at(s, i, w).map(|end| (e, end, lang))
+        })
         .max_by_key(|(_, end, _)| *end)
 }
 
@@ -341,10 +361,10 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
     let mut acc = Elements::default();
     let mut order = Order::default();
     let mut n = 0;
-    let mut k = i;
     let mut end = i;
     let mut lang = "";
-    while let Some((e, e_end, l)) = element(s, k) {
+    let mut next = element(s, i);
+    while let Some((e, e_end, l)) = next {
         if acc.contains(e) {
             return None;
         }
@@ -355,10 +375,10 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         acc = acc.union(e);
         n += 1;
         end = e_end;
-        match between(s, end) {
-            Some(j) if n < 4 && element(s, j).is_some() => k = j,
-            _ => break,
-        }
+        next = match between(s, end) {
+            Some(j) if n < 4 => element(s, j),
+            _ => None,
+        };
     }
     if n == 0 || !acc.contains(Elements::BY) {
         return None;
