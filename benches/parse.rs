@@ -15,6 +15,9 @@ const WITH_LICENSE: &[&str] = &[
     "Photo credit: A. Photographer via Flickr (CC BY-NC 2.0)",
     "SPDX-License-Identifier: CC-BY-SA-4.0",
     "Public domain (CC0 1.0 Universal)",
+    "Licencia: Reconocimiento-NoComercial-CompartirIgual 3.0 España",
+    "クリエイティブ・コモンズ 表示 - 継承 4.0 国際 ライセンス",
+    "Licensed under the Creative Commons Attribution License 2.5",
 ];
 
 const WITHOUT_LICENSE: &[&str] = &[

@@ -196,6 +196,85 @@ const POSITIVE: &[(&str, &[&str])] = &[
         "Uznanie autorstwa-Na tych samych warunkach 3.0 Polska",
         &["by-sa/3.0/pl"],
     ),
+    // Titles in other languages, in the wording people use (issue 10).
+    (
+        "Lizenz: Namensnennung - Keine kommerzielle Nutzung - Keine Bearbeitungen 3.0 Deutschland",
+        &["by-nc-nd/3.0/de"],
+    ),
+    (
+        "bajo licencia Reconocimiento-NoComercial-SinObraDerivada 2.5 España",
+        &["by-nc-nd/2.5/es"],
+    ),
+    (
+        "Recoñecemento-CompartirIgual 4.0 Internacional",
+        &["by-sa/4.0"],
+    ),
+    (
+        "Attribution - Pas d’Utilisation Commerciale - Pas de Modification 4.0 International",
+        &["by-nc-nd/4.0"],
+    ),
+    ("Atribuição-CompartilhaIgual 3.0 Brasil", &["by-sa/3.0/br"]),
+    (
+        "Attribuzione - Condividi allo stesso modo 3.0 Italia",
+        &["by-sa/3.0/it"],
+    ),
+    (
+        "Naamsvermelding-GelijkDelen 3.0 Nederland",
+        &["by-sa/3.0/nl"],
+    ),
+    (
+        "Uznanie autorstwa-Na tych samych warunkach 3.0 Polska",
+        &["by-sa/3.0/pl"],
+    ),
+    (
+        "クリエイティブ・コモンズ 表示 - 改変禁止 4.0 国際",
+        &["by-nd/4.0"],
+    ),
+    ("知识共享 署名-禁止演绎 4.0 国际", &["by-nd/4.0"]),
+    ("저작자표시-변경금지 4.0 국제", &["by-nd/4.0"]),
+    (
+        "Атрибуция — Без производных произведений 4.0",
+        &["by-nd/4.0"],
+    ),
+    // English titles with the version and port after "License".
+    (
+        "Creative Commons Attribution License 2.5 Scotland",
+        &["by/2.5/scotland"],
+    ),
+    (
+        "Creative Commons Attribution-NoDerivs License 3.0 Netherlands",
+        &["by-nd/3.0/nl"],
+    ),
+    (
+        "Creative Commons Attribution-ShareAlike 3.0 Intergovernmental Organization",
+        &["by-sa/3.0/igo"],
+    ),
+    // Compact, version-first and wiki forms.
+    ("CCBYNDv3", &["by-nd/3.0"]),
+    ("CC-BY-ND-v2", &["by-nd/2.0"]),
+    ("Creative Commons 4.0 BY-NC-ND", &["by-nc-nd/4.0"]),
+    ("{{cc-by-nd-3.0-de}}", &["by-nd/3.0/de"]),
+    ("{{cc-by-nd}}", &["by-nd"]),
+    ("{{Cc-zero}}", &["zero/1.0"]),
+    ("CC BY-ND v.3", &["by-nd/3.0"]),
+    // Misspellings and loose spellings.
+    (
+        "Creative Commons Attribution Non-Commerical License",
+        &["by-nc"],
+    ),
+    ("Creative Commons Attribution/NoDerivs 2.0", &["by-nd/2.0"]),
+    // Old element orders are tools of their own.
+    ("Attribution-NoDerivs-NonCommercial 1.0", &["by-nd-nc/1.0"]),
+    ("CC BY-ND-NC", &["by-nd-nc/1.0"]),
+    // One text, one tool.
+    (
+        "the CC-BY-NC license (https://creativecommons.org/licenses/by-nc/2.5/ca/)",
+        &["by-nc/2.5/ca"],
+    ),
+    (
+        "Attribution-NonCommercial 2.5 — https://creativecommons.org/licenses/by-nc/2.5/ca/",
+        &["by-nc/2.5/ca"],
+    ),
 ];
 
 /// Texts that name no legal tool.
@@ -269,6 +348,14 @@ const NEGATIVE: &[&str] = &[
     "emails cc'd by accident",
     "HTTP/2.0 by default",
     "O(n log n) by design",
+    // Prose in other languages that uses the element words.
+    "Namensnennung: Sie müssen den Namen des Autors nennen.",
+    "Reconocimiento facial 2.0 en la versión actual",
+    "表示 2.0倍",
+    "Attribution - Utilisation des données",
+    "our attribution/share-alike obligations",
+    "Creative Commons noncommercial licenses are popular",
+    "standard-by-nc",
 ];
 
 #[test]
@@ -446,6 +533,19 @@ fn licenseish() -> impl Strategy<Value = String> {
         Just("Attribution".to_string()),
         Just("-ShareAlike".to_string()),
         Just("Namensnennung".to_string()),
+        Just(" - Keine Bearbeitungen".to_string()),
+        Just("Reconocimiento".to_string()),
+        Just("-NoComercial".to_string()),
+        Just("表示".to_string()),
+        Just(" - 継承".to_string()),
+        Just("署名".to_string()),
+        Just(" 国際".to_string()),
+        Just(" International".to_string()),
+        Just(" License".to_string()),
+        Just("CCBY".to_string()),
+        Just("v3".to_string()),
+        Just("{{cc-by-sa-".to_string()),
+        Just("\n * ".to_string()),
         Just("creativecommons.org/licenses/".to_string()),
         Just("https://".to_string()),
         Just("–".to_string()),
@@ -470,4 +570,76 @@ proptest! {
     fn never_panics_on_license_like_text(text in licenseish()) {
         check_spans(&text);
     }
+}
+
+/// CPU time this thread has run (Linux: `/proc/thread-self/schedstat`, in nanoseconds); `None`
+/// where that file is missing. CPU time, not wall clock: a loaded CI machine cannot fail the test.
+fn thread_cpu() -> Option<std::time::Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(std::time::Duration::from_nanos(ns))
+}
+
+/// `unit` repeated to at least `bytes` bytes.
+fn repeated(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// Issue 12, class 5: a 16 MiB line of triggers took 72–96 s. Scanning must be linear: four times
+/// the text may cost about four times the CPU, never sixteen. Each crafted text is scanned at
+/// 1 MiB and 4 MiB; the larger must stay under 8× the smaller (plus a small floor for timer
+/// granularity), and under an absolute budget.
+#[test]
+fn scanning_is_linear_on_crafted_text() {
+    const MIB: usize = 1 << 20;
+    let units = [
+        "CC BY ",
+        "Creative Commons ",
+        "1.0 2.5 ",
+        "Attribution ",
+        "Namensnennung - Keine ",
+        "creativecommons.org/",
+        "by-sa/by-sa/",
+        "CC BY-SA 4.0 DE ",
+        "cc-by-sa-3.0-de ",
+        "CC                                 BY ",
+        "Attribution-ShareAlike License 3.0 (CC-BY-SA) ",
+    ];
+    let Some(_) = thread_cpu() else {
+        eprintln!("no per-thread CPU clock here; skipped");
+        return;
+    };
+    for unit in units {
+        let small = repeated(unit, MIB);
+        let large = repeated(unit, 4 * MIB);
+        let cost = |text: &str| {
+            let t0 = thread_cpu().unwrap();
+            let s = scan(text);
+            (thread_cpu().unwrap() - t0, s)
+        };
+        let (c1, _) = cost(&small);
+        let (c4, s4) = cost(&large);
+        let floor = std::time::Duration::from_millis(50);
+        assert!(
+            c4 <= c1 * 8 + floor,
+            "{unit:?}: 1 MiB took {c1:?} of CPU, 4 MiB {c4:?}: not linear"
+        );
+        assert!(
+            c4 < std::time::Duration::from_secs(20),
+            "{unit:?}: 4 MiB took {c4:?} of CPU"
+        );
+        assert!(s4.mentions.len() <= licit::license::MAX_MENTIONS);
+    }
+}
+
+/// A text with more mentions than the budget says so instead of dropping the rest silently.
+#[test]
+fn the_mention_budget_is_reported() {
+    let text = repeated("CC BY-SA 4.0, ", 14 * (licit::license::MAX_MENTIONS + 10));
+    let s = scan(&text);
+    assert!(s.budget_hit);
+    assert_eq!(s.mentions.len(), licit::license::MAX_MENTIONS);
+    assert_eq!(s.licenses().len(), 1);
+    let s = scan("CC BY-SA 4.0, CC BY 2.0");
+    assert!(!s.budget_hit);
 }

@@ -1,5 +1,5 @@
 //! The license parser on arbitrary text: never panics, spans stay inside the input on char
-//! boundaries, mentions never overlap.
+//! boundaries, mentions never overlap, and there are never more than the mention budget.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -17,5 +17,7 @@ fuzz_target!(|data: &[u8]| {
     for s in &scan.statements {
         assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
     }
+    assert!(scan.mentions.len() <= licit::license::MAX_MENTIONS);
     let _ = scan.rights();
+    let _ = scan.licenses();
 });

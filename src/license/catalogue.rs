@@ -30,6 +30,13 @@ impl ToolId {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId(u16);
 
+impl UnitId {
+    /// The position of the unit in [`Catalogue::units`], for tables indexed by unit.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// The license elements of the BY/NC/ND/SA family, as a small bit set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Elements(u8);

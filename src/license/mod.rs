@@ -17,7 +17,7 @@ pub use catalogue::{
     Catalogue, Elements, Family, LegalTool, LocalizedTitle, ToolId, Unit, UnitId, catalogue,
 };
 pub use flags::{Flag, Flags};
-pub use parse::{Form, Mention, Scan, scan};
+pub use parse::{Form, MAX_MENTIONS, Mention, Scan, scan};
 pub use statement::{Statement, StatementKind};
 
 /// What a mention names: a precise legal tool, or only its unit when no version was given

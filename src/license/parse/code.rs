@@ -2,22 +2,14 @@
 //! `(CC BY-SA)`, `CC BY 4.0 International`, `CC BY-SA 3.0 DE`, `by-nc-sa/2.0/fr`, `CC0 1.0`,
 //! `PDM`, `CC-PDDC`, `CC-BY-SA-3.0-DE`.
 
+use super::port::port;
+use super::resolve;
 use super::text::{
-    Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
+    Sep, ascii_word, prose_follows, sep, starts_ci, version, version_glued, word_at, word_before,
+    word_ci,
 };
 use super::{Form, Mention};
-use crate::license::jurisdiction::JURISDICTIONS;
 use crate::license::{Elements, License, catalogue};
-
-/// Words after a version that say "no port" and belong to the mention.
-pub(super) const NO_PORT_WORDS: &[&str] = &["international", "unported", "generic", "universal"];
-
-/// Lowercase words that are also jurisdiction codes; written lowercase after a space they are
-/// prose ("CC BY 2.5 in Flickr"), not a port.
-const PROSE_WORDS: &[&str] = &[
-    "am", "an", "as", "at", "be", "by", "he", "in", "is", "it", "me", "my", "no", "of", "on", "or",
-    "so", "to", "up", "we", "us",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Prefix {
@@ -27,11 +19,13 @@ enum Prefix {
         upper: bool,
     },
     CreativeCommons,
+    /// `CC` with the elements run into it: `CCBYSA`, `CCBYNC`.
+    Compact,
 }
 
 /// Parses a short code or SPDX id starting at `i`.
 pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
-    if word_before(s, i) {
+    if word_before(s, i) || joined_before(s, i) {
         return None;
     }
     let (prefix, after_prefix) = prefix(s, i);
@@ -42,6 +36,10 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
     } else if let Some(m) = special(s, i, i, prefix) {
         return Some(m);
     }
+    if prefix == Prefix::Compact {
+        return compact(s, i, after_prefix);
+    }
+    let mut dash_after_prefix = false;
     let first = if prefix == Prefix::None {
         i
     } else {
@@ -49,9 +47,16 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         if sp.is_empty() || sp.slash {
             return None;
         }
+        dash_after_prefix = (sp.dash || sp.underscore) && !sp.spaces;
         sp.end
     };
-    let (elements, mut end, joined_by_dash, upper) = elements(s, first)?;
+    // "Creative Commons 4.0 BY-SA": the version before the elements.
+    if prefix == Prefix::CreativeCommons
+        && let Some(m) = version_first(s, i, first)
+    {
+        return Some(m);
+    }
+    let (elements, order, mut end, joined_by_dash, upper) = elements(s, first)?;
     let (mut version_found, mut jurisdiction) = (None, "");
     let sp = sep(s, end);
     if !sp.is_empty()
@@ -69,10 +74,13 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         }
     }
     let strong = match prefix {
-        Prefix::CreativeCommons => true,
+        Prefix::CreativeCommons | Prefix::Compact => true,
+        // `cc-by` (a wiki template, a tag) is as sure as `CC BY`; "cc by" in lowercase prose is not.
         Prefix::Cc {
             upper: prefix_upper,
-        } => prefix_upper || upper || joined_by_dash || version_found.is_some(),
+        } => {
+            prefix_upper || upper || joined_by_dash || dash_after_prefix || version_found.is_some()
+        }
         Prefix::None => {
             let n = count(elements);
             let key_form = version_found.is_some_and(|(_, sp): (_, Sep)| sp.slash);
@@ -84,16 +92,89 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
     if !strong {
         return None;
     }
-    let cat = catalogue();
-    let license = match version_found {
-        Some((v, _)) => cat
-            .by_parts(elements, v, jurisdiction)
-            .or_else(|| cat.by_parts(elements, v, ""))
-            .map(|t| License::Tool(t.id))
-            .or_else(|| cat.unit_by_elements(elements).map(|u| License::Unit(u.id)))?,
-        None => License::Unit(cat.unit_by_elements(elements)?.id),
-    };
+    let license = resolve::license(elements, order, version_found.map(|(v, _)| v), jurisdiction)?;
     Some(mention(s, i, end, license))
+}
+
+/// Whether the token at `i` is the tail of a longer identifier joined by a dash or underscore
+/// (`odc-by-sa`, `foo_by_nc`): not a license code of its own.
+fn joined_before(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    i >= 2 && matches!(b[i - 1], b'-' | b'_') && b[i - 2].is_ascii_alphanumeric()
+}
+
+/// `CCBYSA`, `CCBYNC 4.0`, `CCBYNDv3`: the elements run into the prefix, without separators, in
+/// capitals.
+/// The whole word must be elements (and a version), so that `CCBYSAFE` is not read.
+fn compact(s: &str, start: usize, i: usize) -> Option<Mention> {
+    let b = s.as_bytes();
+    let mut acc = Elements::default();
+    let mut order = resolve::Order::default();
+    let mut k = i;
+    while k + 2 <= b.len() && b[k].is_ascii_alphabetic() && b[k + 1].is_ascii_alphabetic() {
+        let e = Elements::from_code(&s[k..k + 2])?;
+        if acc.contains(e) {
+            return None;
+        }
+        order.saw(acc, e);
+        acc = acc.union(e);
+        k += 2;
+    }
+    if !acc.contains(Elements::BY) {
+        return None;
+    }
+    let mut end = k;
+    let mut v = None;
+    // A version run into the word (`v3`, `4.0`) or after a separator.
+    if let Some((ver, vend)) = version_glued(s, k) {
+        v = Some(ver);
+        end = vend;
+    } else if word_at(s, k) {
+        return None;
+    } else {
+        let sp = sep(s, k);
+        if !sp.is_empty()
+            && !sp.slash
+            && let Some((ver, vend)) = version(s, sp.end)
+        {
+            v = Some(ver);
+            end = vend;
+        }
+    }
+    // `CCBY` alone is too short to be sure of.
+    if v.is_none() && acc == Elements::BY {
+        return None;
+    }
+    let mut jurisdiction = "";
+    if let Some(ver) = v
+        && let Some((j, jend)) = port(s, end, acc, ver)
+    {
+        jurisdiction = j;
+        end = jend;
+    }
+    let license = resolve::license(acc, order, v, jurisdiction)?;
+    Some(mention(s, start, end, license))
+}
+
+/// "Creative Commons 4.0 BY-SA", "Creative Commons 4.0 BY International": a version, then the
+/// elements, then an optional port word.
+fn version_first(s: &str, start: usize, i: usize) -> Option<Mention> {
+    let (v, vend) = version(s, i)?;
+    let sp = sep(s, vend);
+    if !sp.spaces || sp.slash {
+        return None;
+    }
+    let (elements, order, mut end, _, upper) = elements(s, sp.end)?;
+    if !upper {
+        return None;
+    }
+    let mut jurisdiction = "";
+    if let Some((j, jend)) = port(s, end, elements, v) {
+        jurisdiction = j;
+        end = jend;
+    }
+    let license = resolve::license(elements, order, Some(v), jurisdiction)?;
+    Some(mention(s, start, end, license))
 }
 
 fn mention(s: &str, start: usize, end: usize, license: License) -> Mention {
@@ -126,6 +207,12 @@ fn prefix(s: &str, i: usize) -> (Prefix, usize) {
             return (Prefix::CreativeCommons, k);
         }
     }
+    if let Some(j) = starts_ci(s, i, "ccby") {
+        // In capitals only: lowercase `ccbysa` is as often a file or variable name.
+        if &s[i..j] == "CCBY" {
+            return (Prefix::Compact, j - 2);
+        }
+    }
     if let Some(j) = word_ci(s, i, "cc") {
         return (
             Prefix::Cc {
@@ -137,10 +224,11 @@ fn prefix(s: &str, i: usize) -> (Prefix, usize) {
     (Prefix::None, i)
 }
 
-/// The elements run at `i`: `BY-NC-ND`, `by nc nd`, `BY-ND-NC`. Returns (elements, end, every
-/// separator was a dash/underscore, the first element was in capitals).
-fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
+/// The elements run at `i`: `BY-NC-ND`, `by nc nd`, `BY-ND-NC`. Returns (elements, their order,
+/// end, every separator was a dash/underscore, the first element was in capitals).
+fn elements(s: &str, i: usize) -> Option<(Elements, resolve::Order, usize, bool, bool)> {
     let mut acc = Elements::default();
+    let mut order = resolve::Order::default();
     let mut end = i;
     let mut joined = true;
     let mut k = i;
@@ -163,6 +251,7 @@ fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
         {
             joined = false;
         }
+        order.saw(acc, e);
         acc = acc.union(e);
         n += 1;
         end = k + 2;
@@ -175,62 +264,7 @@ fn elements(s: &str, i: usize) -> Option<(Elements, usize, bool, bool)> {
     if n == 0 {
         return None;
     }
-    Some((acc, end, joined && n >= 2, upper))
-}
-
-/// A port after a version: `DE`, `-de`, `/de/`, `Germany`, or a no-port word (`International`).
-/// Returns (jurisdiction code or "", end).
-pub(super) fn port(
-    s: &str,
-    i: usize,
-    elements: Elements,
-    v: &str,
-) -> Option<(&'static str, usize)> {
-    let sp = sep(s, i);
-    if sp.is_empty() {
-        return None;
-    }
-    let j = sp.end;
-    let word = ascii_word(s, j);
-    if (2..=8).contains(&word.len()) && !word_at(s, j + word.len()) {
-        let code = word.to_ascii_lowercase();
-        let prose = sp.spaces
-            && !sp.dash
-            && !sp.slash
-            && word.bytes().all(|b| b.is_ascii_lowercase())
-            && PROSE_WORDS.contains(&code.as_str());
-        if !prose && let Some(t) = catalogue().by_parts(elements, v, &code) {
-            return t.jurisdiction.map(|jj| (jj, j + word.len()));
-        }
-    }
-    port_name(s, j, elements, v)
-}
-
-/// A no-port word (`International`, `Unported`) or the name of a port that exists for these
-/// elements and version (`Germany`, `England & Wales`) at `j`. Returns (code or "", end).
-pub(super) fn port_name(
-    s: &str,
-    j: usize,
-    elements: Elements,
-    v: &str,
-) -> Option<(&'static str, usize)> {
-    for w in NO_PORT_WORDS {
-        if let Some(end) = word_ci(s, j, w) {
-            return Some(("", end));
-        }
-    }
-    let cat = catalogue();
-    for (code, name, aliases) in JURISDICTIONS {
-        for n in std::iter::once(name).chain(aliases.iter()) {
-            if let Some(end) = starts_ci(s, j, n)
-                && !word_at(s, end)
-                && cat.by_parts(elements, v, code).is_some()
-            {
-                return Some((code, end));
-            }
-        }
-    }
-    None
+    Some((acc, order, end, joined && n >= 2, upper))
 }
 
 /// CC0, PDM, PDDC and `CC Zero`: tools with no elements.

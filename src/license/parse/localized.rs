@@ -302,27 +302,42 @@ fn version_at(s: &str, dot: usize) -> Option<(&str, usize)> {
 
 /// Finds localized titles in `s`, ending at versions that no URL or code in `found` covers (a
 /// version inside one already has its tool).
-pub(super) fn find(s: &str, found: &[Mention]) -> Vec<Mention> {
+///
+/// `found` is sorted and its spans do not overlap, and the dots come in text order, so one cursor
+/// walks `found` once. Each lookup reads a window of at most `before + after` bytes around its
+/// version, a constant of the catalogue: the whole pass is linear in `s`. At most `budget`
+/// versions are looked up; the second value says whether the budget was hit.
+pub(super) fn find(s: &str, found: &[Mention], budget: usize) -> (Vec<Mention>, bool) {
     let mut out: Vec<Mention> = Vec::new();
+    let mut cursor = 0;
+    let mut lookups = 0;
     for dot in version_dots(s) {
         let Some((v, v_end)) = version_at(s, dot) else {
             continue;
         };
         let v_start = dot - 1;
+        while cursor < found.len() && found[cursor].span.end < v_end {
+            cursor += 1;
+        }
         // An English title may be the tail of a longer localized one; URLs and codes are not.
-        let covered =
-            |m: &Mention| m.form != Form::Title && m.span.start <= v_start && v_end <= m.span.end;
-        if out.last().is_some_and(|m| m.span.end > v_start) || found.iter().any(covered) {
+        let covered = found.get(cursor).is_some_and(|m| {
+            m.form != Form::Title && m.span.start <= v_start && v_end <= m.span.end
+        });
+        if out.last().is_some_and(|m| m.span.end > v_start) || covered {
             continue;
         }
         let Some(titles) = titles_for(v) else {
             continue;
         };
+        if lookups == budget {
+            return (out, true);
+        }
+        lookups += 1;
         if let Some(m) = title_ending_at(s, v, v_start, v_end, titles) {
             out.push(m);
         }
     }
-    out
+    (out, false)
 }
 
 fn title_ending_at(
@@ -415,22 +430,23 @@ mod tests {
     #[test]
     fn german_and_french_titles() {
         let s = "Lizenz: Namensnennung - Weitergabe unter gleichen Bedingungen 3.0 Deutschland.";
-        let m = find(s, &[]);
+        let m = find(s, &[], usize::MAX).0;
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].license.key(), "by-sa/3.0/de");
         assert_eq!(
             &s[m[0].span.clone()],
             "Namensnennung - Weitergabe unter gleichen Bedingungen 3.0 Deutschland"
         );
-        let m = find(
+        let (m, _) = find(
             "sous licence Attribution - Pas d’Utilisation Commerciale - Partage dans les Mêmes Conditions 4.0 International",
             &[],
+            usize::MAX,
         );
         assert_eq!(
             m.iter().map(|m| m.license.key()).collect::<Vec<_>>(),
             ["by-nc-sa/4.0"]
         );
-        let m = find("Namensnennung 4.0", &[]);
+        let m = find("Namensnennung 4.0", &[], usize::MAX).0;
         assert_eq!(
             m.iter().map(|m| m.license.key()).collect::<Vec<_>>(),
             ["by/4.0"]

@@ -8,9 +8,12 @@
 
 mod code;
 mod localized;
+mod port;
+mod resolve;
 mod text;
 mod title;
 mod url;
+mod words;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -63,6 +66,9 @@ pub struct Scan {
     pub mentions: Vec<Mention>,
     /// Non-CC statements in text order, none inside a mention.
     pub statements: Vec<Statement>,
+    /// Scanning stopped early: the text holds more than [`MAX_MENTIONS`] mentions (or version
+    /// numbers to look up). What was found before the limit is kept; callers report the limit.
+    pub budget_hit: bool,
 }
 
 impl Scan {
@@ -102,6 +108,35 @@ enum Trigger {
     Code,
     Both,
     Title,
+    /// A title in another language ([`words`]).
+    Words,
+}
+
+/// The reading that covers most text.
+fn longest(readings: [Option<Mention>; 3]) -> Option<Mention> {
+    readings
+        .into_iter()
+        .flatten()
+        .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
+}
+
+/// "Creative Commons Namensnennung …", "Creative Commons – Attribution - Utilisation …": a title
+/// in another language after the English name; the mention starts at "Creative".
+fn words_after_prefix(text: &str, at: usize) -> Option<Mention> {
+    let end = text::starts_ci(text, at, "creative")?;
+    let sp = text::sep(text, end);
+    let end = text::word_ci(text, sp.end, "commons")?;
+    let mut j = end;
+    // "Creative Commons: Attribution", "Creative Commons – Namensnennung".
+    while j < end + text::MAX_SEP
+        && let Some(c) = text[j..].chars().next()
+        && (c == ':' || text::space_at(text, j).is_some() || text::dash_at(text, j).is_some())
+    {
+        j += c.len_utf8();
+    }
+    let mut m = words::at(text, j)?;
+    m.span.start = at;
+    Some(m)
 }
 
 /// Where a mention can start, and which parsers to try there.
@@ -137,11 +172,28 @@ static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TRIGGERS.iter().map(|(p, _)| p))
+        .build(
+            TRIGGERS
+                .iter()
+                .map(|(p, _)| *p)
+                .chain(words::TRIGGERS.iter().copied()),
+        )
         .ok()
 });
 
+/// The most mentions one text may yield, and the most version numbers looked up as localized
+/// titles. Real texts name a handful of tools; a text past these is crafted or a dump, and its
+/// [`Scan::budget_hit`] says that scanning stopped there.
+pub const MAX_MENTIONS: usize = 4096;
+const MAX_LOCALIZED_LOOKUPS: usize = 4 * MAX_MENTIONS;
+
 /// Finds every mention of a legal tool and every non-CC rights statement in `text`.
+///
+/// Linear in the length of `text`: one automaton pass finds the triggers; the parser run at
+/// each trigger reads a bounded number of tokens, each over a bounded number of bytes
+/// ([`text::MAX_SEP`], the URL bounds of [`url`]); localized titles are looked up in a window of
+/// constant size around each version number; mentions and statements are merged by walking
+/// both lists once. Mentions are capped at [`MAX_MENTIONS`].
 ///
 /// ```
 /// use licit::license::{scan, Form};
@@ -151,19 +203,40 @@ static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// assert_eq!(s.mentions[1].license.key(), "by-nc-nd/2.0");
 /// ```
 pub fn scan(text: &str) -> Scan {
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut budget_hit = false;
     if let Some(ac) = TRIGGER_AUTOMATON.as_ref() {
         let mut next_free = 0;
         for m in ac.find_iter(text) {
             if m.start() < next_free {
                 continue;
             }
+            if mentions.len() >= MAX_MENTIONS {
+                budget_hit = true;
+                break;
+            }
             let at = m.start();
-            let found = match TRIGGERS[m.pattern().as_usize()].1 {
-                Trigger::Host(len) => url::at(text, at, len),
+            let trigger = TRIGGERS
+                .get(m.pattern().as_usize())
+                .map_or(Trigger::Words, |t| t.1);
+            // Where several parsers may read, the longest reading wins: "Creative Commons
+            // By-Attribution No-Derivative Works" is a title, not the code "Creative Commons By".
+            let found = match trigger {
+                Trigger::Host(len) => {
+                    let found = url::at(text, at, len);
+                    if found.is_none() {
+                        next_free = url::extent(text, at, len);
+                    }
+                    found
+                }
                 Trigger::Code => code::at(text, at),
-                Trigger::Both => code::at(text, at).or_else(|| title::at(text, at)),
-                Trigger::Title => title::at(text, at),
+                Trigger::Both => longest([
+                    code::at(text, at),
+                    title::at(text, at),
+                    words_after_prefix(text, at),
+                ]),
+                Trigger::Title => longest([title::at(text, at), words::at(text, at), None]),
+                Trigger::Words => words::at(text, at),
             };
             if let Some(found) = found {
                 let more = further_versions(text, &found);
@@ -173,15 +246,86 @@ pub fn scan(text: &str) -> Scan {
             }
         }
     }
-    let localized = localized::find(text, &mentions);
+    let (localized, localized_hit) = localized::find(text, &mentions, MAX_LOCALIZED_LOOKUPS);
+    budget_hit |= localized_hit;
     if !localized.is_empty() {
         mentions = merge(mentions, localized);
     }
+    mentions.truncate(MAX_MENTIONS);
+    one_tool_per_reading(&mut mentions);
     let mut statements = statement::find(text);
-    statements.retain(|s| !mentions.iter().any(|m| overlaps(&m.span, &s.span)));
+    // Both lists are in text order: drop the statements inside a mention in one walk.
+    let mut k = 0;
+    statements.retain(|st| {
+        while k < mentions.len() && mentions[k].span.end <= st.span.start {
+            k += 1;
+        }
+        !mentions[k..]
+            .iter()
+            .take_while(|m| m.span.start < st.span.end)
+            .any(|m| overlaps(&m.span, &st.span))
+    });
     Scan {
         mentions,
         statements,
+        budget_hit,
+    }
+}
+
+/// One text, one tool: a mention that names only a unit (`CC-BY-SA`) beside mentions of exactly
+/// one tool of that unit (`by-sa/3.0/de`) names that tool; an unported tool beside exactly one
+/// port of the same unit and version (`Attribution-ShareAlike 3.0` and a `by-sa/3.0/us` URL) names
+/// that port. With two candidates the reading stays as written. Linear: the candidates are
+/// gathered in one pass into a small map keyed by unit.
+fn one_tool_per_reading(mentions: &mut [Mention]) {
+    use std::collections::HashMap;
+    // Most texts name one tool, in one or two forms: nothing to reconcile.
+    if mentions.len() < 2 || mentions.windows(2).all(|w| w[0].license == w[1].license) {
+        return;
+    }
+    let cat = super::catalogue();
+    // unit → the one tool named (None once two differ); (unit, version) → the one port named.
+    let mut tool_of_unit: HashMap<super::UnitId, Option<super::ToolId>> = HashMap::new();
+    let mut port_of: HashMap<(super::UnitId, &str), Option<super::ToolId>> = HashMap::new();
+    for m in mentions.iter() {
+        let License::Tool(id) = m.license else {
+            continue;
+        };
+        let t = cat.tool(id);
+        let e = tool_of_unit.entry(t.unit).or_insert(Some(id));
+        let more_precise = |a: super::ToolId, b: super::ToolId| {
+            let (ta, tb) = (cat.tool(a), cat.tool(b));
+            ta.version == tb.version && ta.jurisdiction.is_some() && tb.jurisdiction.is_none()
+        };
+        match *e {
+            Some(prev) if prev == id || more_precise(prev, id) => {}
+            Some(prev) if more_precise(id, prev) => *e = Some(id),
+            Some(_) => *e = None,
+            None => {}
+        }
+        if let (Some(v), Some(_)) = (t.version, t.jurisdiction) {
+            let p = port_of.entry((t.unit, v)).or_insert(Some(id));
+            if *p != Some(id) {
+                *p = None;
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        match m.license {
+            License::Unit(u) => {
+                if let Some(Some(id)) = tool_of_unit.get(&u) {
+                    m.license = License::Tool(*id);
+                }
+            }
+            License::Tool(id) => {
+                let t = cat.tool(id);
+                if let (Some(v), None) = (t.version, t.jurisdiction)
+                    && let Some(Some(port)) = port_of.get(&(t.unit, v))
+                {
+                    m.license = License::Tool(*port);
+                }
+            }
+        }
     }
 }
 
@@ -217,7 +361,7 @@ fn further_versions(text: &str, first: &Mention) -> Vec<Mention> {
         let Some((v, vend)) = text::version(text, j) else {
             break;
         };
-        let (jurisdiction, stop) = code::port(text, vend, elements, v).unwrap_or(("", vend));
+        let (jurisdiction, stop) = port::port(text, vend, elements, v).unwrap_or(("", vend));
         let Some(t) = cat
             .by_parts(elements, v, jurisdiction)
             .or_else(|| cat.by_parts(elements, v, ""))

@@ -63,10 +63,17 @@ impl Sep {
     }
 }
 
-/// Skips a run of spaces, dashes, underscores and at most one slash or `+`.
+/// The longest run of separator chars [`sep`] reads. Parsers read a bounded number of tokens
+/// from a trigger, and with this bound each token costs O(1): that is what keeps a scan linear
+/// in its input (a megabyte of spaces after `CC` is not a separator but a gap).
+pub(super) const MAX_SEP: usize = 32;
+
+/// Skips a run of spaces, dashes, underscores and at most one slash or `+`, at most
+/// [`MAX_SEP`] bytes.
 pub(super) fn sep(s: &str, mut i: usize) -> Sep {
     let mut out = Sep::default();
-    loop {
+    let limit = i + MAX_SEP;
+    while i < limit {
         if let Some(j) = space_at(s, i) {
             out.spaces = true;
             i = j;
@@ -100,19 +107,35 @@ pub(super) fn ascii_word(s: &str, i: usize) -> &str {
 /// Whether prose goes on at `i`: after optional spaces, a word in lowercase. A bare name such
 /// as `PDM` or `Attribution 2.0` followed by "system" or "of the funds" is not a license.
 pub(super) fn prose_follows(s: &str, i: usize) -> bool {
-    let rest = s[i..].trim_start_matches([' ', '\t']);
-    rest.len() < s.len() - i && rest.starts_with(|c: char| c.is_lowercase())
+    // Look at most MAX_SEP bytes ahead, so that the check costs O(1).
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && j < i + MAX_SEP && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    j > i && s[j..].starts_with(|c: char| c.is_lowercase())
 }
 
 /// A license version at `i`: `4.0`, `2.5`, `4`, `v4.0`, `V3`. Returns (canonical, end).
 pub(super) fn version(s: &str, i: usize) -> Option<(&'static str, usize)> {
+    if word_before(s, i) {
+        return None;
+    }
+    version_glued(s, i)
+}
+
+/// A version at `i` that may be glued to the word before it, as in `CCBYNDv3`; also `v.3`.
+pub(super) fn version_glued(s: &str, i: usize) -> Option<(&'static str, usize)> {
     let b = s.as_bytes();
     let mut j = i;
     if matches!(b.get(j), Some(b'v' | b'V')) {
         j += 1;
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+        }
     }
     let major = *b.get(j)?;
-    if !major.is_ascii_digit() || word_before(s, i) {
+    if !major.is_ascii_digit() {
         return None;
     }
     j += 1;
@@ -148,6 +171,9 @@ mod tests {
     fn versions() {
         assert_eq!(version("4.0 x", 0), Some(("4.0", 3)));
         assert_eq!(version("v3", 0), Some(("3.0", 2)));
+        assert_eq!(version("v.3", 0), Some(("3.0", 3)));
+        assert_eq!(version("xv3", 1), None);
+        assert_eq!(version_glued("xv3", 1), Some(("3.0", 3)));
         assert_eq!(version("2.5", 0), Some(("2.5", 3)));
         assert_eq!(version("5.0", 0), None);
         assert_eq!(version("4.0.1", 0), None);

@@ -2,7 +2,8 @@
 //! Attribution-ShareAlike 4.0 International License`, `Attribution 3.0 Germany`,
 //! `Attribution Non-Commercial No Derivatives`, `Public Domain Mark 1.0`, `Sampling Plus 1.0`.
 
-use super::code::port_name;
+use super::port::port_name;
+use super::resolve;
 use super::text::{
     Sep, ascii_word, prose_follows, sep, starts_ci, version, word_at, word_before, word_ci,
 };
@@ -13,14 +14,22 @@ use crate::license::{Elements, License, catalogue};
 /// free: space, dash or nothing — `NoDerivs`, `No Derivs`, `No-Derivs`).
 const ELEMENT_WORDS: &[(&[&str], Elements)] = &[
     (&["attribution"], Elements::BY),
+    // "By-Attribution", as some software writes it.
+    (&["by", "attribution"], Elements::BY),
     (&["noncommercial"], Elements::NC),
     (&["non", "commercial"], Elements::NC),
+    // Misspellings people write in titles: "Non-Commerical", "NonComercial".
+    (&["noncommerical"], Elements::NC),
+    (&["non", "commerical"], Elements::NC),
+    (&["noncomercial"], Elements::NC),
+    (&["non", "comercial"], Elements::NC),
     (&["noderivatives"], Elements::ND),
     (&["noderivativeworks"], Elements::ND),
     (&["noderivs"], Elements::ND),
     (&["no", "derivative", "works"], Elements::ND),
     (&["no", "derivatives"], Elements::ND),
     (&["no", "derivs"], Elements::ND),
+    (&["no", "derivative"], Elements::ND),
     (&["sharealike"], Elements::SA),
     (&["share", "alike"], Elements::SA),
 ];
@@ -91,7 +100,7 @@ fn element(s: &str, i: usize) -> Option<(Elements, usize)> {
 
 /// Parses an English title starting at `i`.
 pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
-    if word_before(s, i) {
+    if word_before(s, i) || joined_before(s, i) {
         return None;
     }
     let mut k = i;
@@ -109,6 +118,7 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
     }
     let capital = s[k..].starts_with(|c: char| c.is_uppercase());
     let mut acc = Elements::default();
+    let mut order = resolve::Order::default();
     let mut n = 0;
     let mut dashed = true;
     let mut end = k;
@@ -116,27 +126,41 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         if acc.contains(e) {
             return None;
         }
+        order.saw(acc, e);
         acc = acc.union(e);
         n += 1;
         end = e_end;
         let sp = sep(s, end);
-        if sp.slash || sp.underscore || sp.is_empty() {
+        // A slash joins two elements ("Attribution/Share-Alike") but never counts as a dash.
+        if sp.underscore || sp.is_empty() {
             break;
         }
         if element(s, sp.end).is_none() {
             break;
         }
-        dashed &= sp.dash;
+        dashed &= sp.dash && !sp.slash;
         k = sp.end;
     }
     if n == 0 {
         return None;
     }
-    let cat = catalogue();
     let mut found_version = None;
     let mut jurisdiction = "";
     let mut ported = false;
-    let sp = sep(s, end);
+    let mut sp = sep(s, end);
+    // "Attribution License 2.5", "Attribution-ShareAlike License 3.0 Netherlands": the word
+    // License between the elements and the version.
+    if sp.spaces
+        && !sp.slash
+        && let Some(w) = ["license", "licence"]
+            .iter()
+            .find_map(|w| word_ci(s, sp.end, w))
+    {
+        let after = sep(s, w);
+        if after.spaces && !after.slash && version(s, after.end).is_some() {
+            sp = after;
+        }
+    }
     if sp.spaces
         && !sp.slash
         && let Some((v, vend)) = version(s, sp.end)
@@ -149,6 +173,11 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
             ported = true;
         }
     }
+    // "Creative Commons non-commercial" describes a kind of license; alone, without BY and a
+    // version, an element names no tool.
+    if n == 1 && !acc.contains(Elements::BY) && found_version.is_none() {
+        return None;
+    }
     let tailed = tail(s, end);
     // A single element needs a capital and must end like a title, not run on as prose:
     // "Attribution 2.0 Germany", "Attribution 2.0." but not "attribution 2.0 of the funds".
@@ -159,20 +188,20 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
         return None;
     }
     end = tailed;
-    let license = match found_version {
-        Some(v) => cat
-            .by_parts(acc, v, jurisdiction)
-            .or_else(|| cat.by_parts(acc, v, ""))
-            .map(|t| License::Tool(t.id))
-            .or_else(|| cat.unit_by_elements(acc).map(|u| License::Unit(u.id)))?,
-        None => License::Unit(cat.unit_by_elements(acc)?.id),
-    };
+    let license = resolve::license(acc, order, found_version, jurisdiction)?;
     Some(Mention {
         license,
         form: Form::Title,
         span: i..end,
         lang: None,
     })
+}
+
+/// Whether the word at `i` is glued by a dash to a word before it ("Namensnennung-Share Alike"):
+/// then it is the tail of a title in another language, not an English title of its own.
+pub(super) fn joined_before(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().rev().take(2).collect::<Vec<_>>();
+    matches!(before.as_slice(), [d, w] if super::text::dash_at(s, i - d.len_utf8()).is_some() && w.is_alphanumeric())
 }
 
 fn tail(s: &str, end: usize) -> usize {

@@ -8,6 +8,11 @@ use super::text::starts_ci;
 use super::{Form, Mention};
 use crate::license::{License, catalogue};
 
+/// The most bytes a URL is read over, before and after its host: a license URL is short, and the
+/// bound makes each host found cost O(1), so that a text of repeated hosts scans in linear time.
+const MAX_BEFORE_HOST: usize = 64;
+const MAX_AFTER_HOST: usize = 512;
+
 fn is_url_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"-._~%+/:#?=&;@!$*,'".contains(&b)
 }
@@ -18,7 +23,8 @@ pub(super) fn at(s: &str, host: usize, host_len: usize) -> Option<Mention> {
     let b = s.as_bytes();
     // Walk back over a subdomain (`www.`, `i.`) and a scheme (`https://`, `//`).
     let mut start = host;
-    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'.') {
+    let floor = host.saturating_sub(MAX_BEFORE_HOST);
+    while start > floor && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'.') {
         start -= 1;
     }
     if let Some(p) = s[..start].strip_suffix("//") {
@@ -35,8 +41,12 @@ pub(super) fn at(s: &str, host: usize, host_len: usize) -> Option<Mention> {
     {
         return None; // creativecommons.organic
     }
-    while end < b.len() && is_url_byte(b[end]) {
+    let ceiling = (end + MAX_AFTER_HOST).min(b.len());
+    while end < ceiling && is_url_byte(b[end]) {
         end += 1;
+    }
+    if end == ceiling && ceiling < b.len() && is_url_byte(b[end]) {
+        return None; // longer than any license URL
     }
     // Trailing punctuation belongs to the sentence, not the URL.
     while end > host && b",.;:!?')\"*".contains(&b[end - 1]) {
@@ -51,6 +61,19 @@ pub(super) fn at(s: &str, host: usize, host_len: usize) -> Option<Mention> {
         span: start..end,
         lang: None,
     })
+}
+
+/// Where the URL whose host starts at `host` ends (bounded like [`at`]). A creativecommons.org
+/// URL that names no tool (`/choose/`, a cut-off path) is still not text: the scanner skips it
+/// rather than read codes out of its path.
+pub(super) fn extent(s: &str, host: usize, host_len: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = host + host_len;
+    let ceiling = (end + MAX_AFTER_HOST).min(b.len());
+    while end < ceiling && is_url_byte(b[end]) {
+        end += 1;
+    }
+    end
 }
 
 /// Resolves a URL path (`/licenses/by-sa/3.0/de/deed.en`) to a legal tool, or a unit when the path
