@@ -2,8 +2,6 @@
 //! least as good as its committed baseline (`baseline-KIND.tsv`). Scoring is shared with
 //! `cargo run --release --example eval`, which prints the misses.
 
-// The example uses parts of the harness this test does not (splits by name, writing baselines).
-#[allow(dead_code)]
 #[path = "../examples/eval/corpus/mod.rs"]
 mod corpus;
 
