@@ -12,6 +12,7 @@
 pub mod assess;
 pub mod attribution;
 pub mod check;
+pub mod checker;
 pub mod credit;
 pub mod evidence;
 pub mod finding;
@@ -20,3 +21,5 @@ pub mod metadata;
 pub mod repo;
 pub mod report;
 pub mod web;
+
+pub use checker::{Checker, Exit, Outcome, Sink, Target};

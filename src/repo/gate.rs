@@ -14,13 +14,12 @@
 //! see.
 
 use crate::assess::{Edit, Effect, Item as CreditItem, Term, Verdict, When, requirements};
-use crate::check::{self, Item};
+use crate::check::{self, Conclude, Item, Showing};
 use crate::credit::merge;
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind, Location};
 use crate::license::{Flag, Rights};
 
-use super::Showing;
 use super::policy::{Acceptance, Policy};
 
 /// Origins of what a document visibly shows next to an image: the credit readers see.
@@ -41,8 +40,7 @@ const SHOWN: &[Origin] = &[
 ];
 
 fn shown_evidence(s: &Showing) -> Vec<Evidence> {
-    s.shown
-        .evidence
+    s.evidence
         .iter()
         .filter(|e| SHOWN.contains(&e.origin))
         .cloned()
@@ -53,6 +51,19 @@ fn located(kind: FindingKind, message: String, locations: Vec<Location>) -> Find
     let mut f = Finding::new(kind, message);
     f.locations = locations;
     f
+}
+
+/// The gate as a way of concluding an item: the policy's use, the policy's findings, and the
+/// credit each showing gives. The places showing the image become its `shown_in`.
+pub struct Gate<'a>(pub &'a Policy);
+
+impl Conclude for Gate<'_> {
+    fn conclude(&self, item: &mut Item, showings: &[Showing]) {
+        if item.shown_in.is_empty() {
+            item.shown_in = showings.iter().map(|s| s.location.clone()).collect();
+        }
+        conclude(item, showings, self.0);
+    }
 }
 
 /// Merges the item's evidence, assesses the policy's use (an adaptation when a document says

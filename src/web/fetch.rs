@@ -32,7 +32,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header::{self, HeaderMap};
 use url::Url;
 
-use super::cache::{Cache, Entry};
+use super::cache::{Cache, Entry, header_str};
 
 /// Where the site APIs are. Tests point them at a local server.
 #[derive(Clone, Debug)]
@@ -68,6 +68,8 @@ pub struct FetchConfig {
     pub timeout: Duration,
     /// The whole run: requests after it fail at once with [`FetchErrorKind::RunTimeout`].
     pub run_timeout: Duration,
+    /// The images of one page, together: a page of stalled images ends when it passes.
+    pub page_timeout: Duration,
     /// The most bytes of a page (or an API answer) read, after decompression.
     pub max_page_bytes: u64,
     /// The most bytes of one image fetched to find its metadata.
@@ -85,6 +87,11 @@ pub struct FetchConfig {
     pub max_page_images_fetched: usize,
     /// The on-disk cache; `None` fetches everything afresh.
     pub cache_dir: Option<PathBuf>,
+    /// The most bytes the cache keeps; least recently used entries are evicted beyond it.
+    pub cache_max_bytes: u64,
+    /// Refuse loopback, private, link-local and unique-local addresses (also after redirects
+    /// and for a page's images): for a server, or a CI gate fed untrusted pages.
+    pub deny_private: bool,
     /// Whether `HTTP(S)_PROXY` from the environment is honoured.
     pub use_env_proxy: bool,
     pub sites: Sites,
@@ -95,6 +102,7 @@ impl Default for FetchConfig {
         FetchConfig {
             timeout: Duration::from_secs(20),
             run_timeout: Duration::from_secs(300),
+            page_timeout: Duration::from_secs(60),
             max_page_bytes: 8 * 1024 * 1024,
             max_image_bytes: 8 * 1024 * 1024,
             range_chunk: 64 * 1024,
@@ -107,6 +115,8 @@ impl Default for FetchConfig {
             per_host: 2,
             max_page_images_fetched: 32,
             cache_dir: None,
+            cache_max_bytes: super::cache::DEFAULT_MAX_BYTES,
+            deny_private: false,
             use_env_proxy: true,
             sites: Sites::default(),
         }
@@ -183,6 +193,9 @@ pub enum FetchErrorKind {
     Body(String),
     /// A server answered a Range request with the wrong range.
     BadRange(String),
+    /// The host is (or resolves to) a loopback, private, link-local or unique-local address,
+    /// refused with [`FetchConfig::deny_private`].
+    Private(String),
 }
 
 /// A URL that could not be fetched, and why.
@@ -215,6 +228,7 @@ impl FetchError {
             FetchErrorKind::NotAnImage(_) => "not-an-image",
             FetchErrorKind::Body(_) => "body",
             FetchErrorKind::BadRange(_) => "bad-range",
+            FetchErrorKind::Private(_) => "private-address",
         }
     }
 }
@@ -237,6 +251,12 @@ impl fmt::Display for FetchError {
             FetchErrorKind::NotAnImage(e) => write!(f, "not an image ({e})"),
             FetchErrorKind::Body(e) => write!(f, "reading the body failed ({e})"),
             FetchErrorKind::BadRange(e) => write!(f, "bad answer to a Range request ({e})"),
+            FetchErrorKind::Private(a) => {
+                write!(
+                    f,
+                    "refused: {a} is a private or local address (--deny-private)"
+                )
+            }
         }
     }
 }
@@ -321,7 +341,7 @@ pub struct Fetcher {
     config: FetchConfig,
     deadline: Instant,
     cache: Option<Cache>,
-    hosts: HostLimiter,
+    hosts: Arc<HostLimiter>,
     received: Arc<Mutex<u64>>,
 }
 
@@ -334,7 +354,7 @@ impl Fetcher {
             .user_agent(config.user_agent.clone())
             .timeout(config.timeout)
             .connect_timeout(config.timeout)
-            .redirect(reqwest::redirect::Policy::limited(config.max_redirects));
+            .redirect(redirect_policy(config.max_redirects, config.deny_private));
         if !config.use_env_proxy {
             b = b.no_proxy();
         }
@@ -344,15 +364,32 @@ impl Fetcher {
         Ok(Fetcher {
             client,
             deadline: Instant::now() + config.run_timeout,
-            cache: config.cache_dir.clone().map(Cache::new),
+            cache: config
+                .cache_dir
+                .clone()
+                .map(|d| Cache::new(d, config.cache_max_bytes)),
             config,
-            hosts: HostLimiter::default(),
+            hosts: Arc::default(),
             received: Arc::new(Mutex::new(0)),
         })
     }
 
     pub fn config(&self) -> &FetchConfig {
         &self.config
+    }
+
+    /// The same fetcher (client, cache, per-host limits, byte count) with a deadline of
+    /// [`FetchConfig::page_timeout`] from now, or the run's if that is sooner: for the images
+    /// of one page.
+    pub fn for_page(&self) -> Fetcher {
+        Fetcher {
+            client: self.client.clone(),
+            config: self.config.clone(),
+            deadline: self.deadline.min(Instant::now() + self.config.page_timeout),
+            cache: self.cache.clone(),
+            hosts: Arc::clone(&self.hosts),
+            received: Arc::clone(&self.received),
+        }
     }
 
     /// Body bytes received over the network so far, by every request of this fetcher.
@@ -407,6 +444,9 @@ impl Fetcher {
         accept: &str,
     ) -> Result<Answer, FetchError> {
         check_scheme(url)?;
+        if self.config.deny_private {
+            refuse_private(url)?;
+        }
         let key = match range {
             Some((a, b)) => format!("GET {url} bytes={a}-{b}"),
             None => format!("GET {url}"),
@@ -588,6 +628,82 @@ impl Fetcher {
     }
 }
 
+/// Redirects: at most `max`, and none to a private address when `deny_private`.
+fn redirect_policy(max: usize, deny_private: bool) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() > max {
+            return attempt.error(TooManyRedirects);
+        }
+        if deny_private && let Err(e) = refuse_private(attempt.url()) {
+            return attempt.error(e);
+        }
+        attempt.follow()
+    })
+}
+
+/// The error a redirect chain longer than the cap stops with (see `classify`).
+#[derive(Debug)]
+struct TooManyRedirects;
+
+impl fmt::Display for TooManyRedirects {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("too many redirects")
+    }
+}
+
+impl std::error::Error for TooManyRedirects {}
+
+/// Whether an address is loopback, private (RFC 1918), link-local, unique-local (fc00::/7),
+/// unspecified, or IPv4 mapped into IPv6 from one of those.
+pub fn is_private(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                // 100.64.0.0/10, carrier-grade NAT: not public either.
+                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64)
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_private(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+        }
+    }
+}
+
+/// Refuses a URL whose host is, or resolves to, a private address. (A name that resolves to a
+/// public address here and a private one at connect time is not caught: run behind a proxy or
+/// a firewall for that.)
+fn refuse_private(url: &Url) -> Result<(), FetchError> {
+    use std::net::ToSocketAddrs;
+    let refused = |a: String| Err(FetchError::new(url, FetchErrorKind::Private(a)));
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) if is_private(ip.into()) => return refused(ip.to_string()),
+        Some(url::Host::Ipv6(ip)) if is_private(ip.into()) => return refused(ip.to_string()),
+        Some(url::Host::Domain(d)) => {
+            let port = url.port_or_known_default().unwrap_or(80);
+            if let Ok(addrs) = (d, port).to_socket_addrs() {
+                for a in addrs {
+                    if is_private(a.ip()) {
+                        return refused(format!("{d} ({})", a.ip()));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn check_scheme(url: &Url) -> Result<(), FetchError> {
     match url.scheme() {
         "http" | "https" => Ok(()),
@@ -617,12 +733,6 @@ fn fetched(url: Url, headers: &HeaderMap, body: Vec<u8>) -> Fetched {
         link_licenses: link_licenses(headers),
         body,
     }
-}
-
-pub(crate) fn header_str(h: &HeaderMap, name: header::HeaderName) -> Option<String> {
-    h.get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(|s| s.trim().to_string())
 }
 
 /// The targets of `Link` headers whose `rel` includes `license`.
@@ -686,6 +796,14 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 fn classify(url: &Url, e: &reqwest::Error) -> FetchError {
+    // A redirect refused by `redirect_policy` carries its own error.
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(f) = s.downcast_ref::<FetchError>() {
+            return f.clone();
+        }
+        source = s.source();
+    }
     let chain = error_chain(e);
     let lower = chain.to_lowercase();
     let kind = if e.is_timeout() || lower.contains("timed out") {
