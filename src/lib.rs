@@ -16,6 +16,8 @@ pub mod checker;
 pub mod credit;
 pub mod evidence;
 pub mod finding;
+#[cfg(test)]
+mod layering;
 pub mod license;
 pub mod metadata;
 pub mod repo;

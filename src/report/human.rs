@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::license::{Family, Flag, License, Rights, Scan, catalogue};
+use crate::license::{Flag, License, Rights, Scan, catalogue};
 
 /// Explains everything a text names: each legal tool, then the non-CC statements.
 pub fn license(input: &str, scan: &Scan) -> String {
@@ -81,47 +81,25 @@ pub fn explain(out: &mut String, l: License) {
     if !permits.is_empty() {
         let _ = writeln!(out, "    You may: {}.", list(permits));
     }
+    let terms = crate::assess::plain_terms(l);
     let requires = l.requires();
-    match l.family() {
-        Family::Zero | Family::Mark | Family::PublicDomainDedication => {
-            let _ = writeln!(
-                out,
-                "    You must: nothing; crediting the author is still courteous."
-            );
-        }
-        _ if !requires.is_empty() => {
-            let _ = writeln!(out, "    You must: {}.", list(requires));
-        }
-        _ => {}
+    if terms.asks_nothing {
+        let _ = writeln!(
+            out,
+            "    You must: nothing; crediting the author is still courteous."
+        );
+    } else if !requires.is_empty() {
+        let _ = writeln!(out, "    You must: {}.", list(requires));
     }
     let mut must_not: Vec<&str> = l.prohibits().iter().map(Flag::plain).collect();
-    let permits = l.permits();
-    if !permits.contains(Flag::DerivativeWorks) && !matches!(l.family(), Family::SoftwareWrapper) {
+    if terms.no_adaptations {
         must_not.push("share adapted versions (cropped, retouched, remixed)");
     }
     if !must_not.is_empty() {
         let _ = writeln!(out, "    You must not: {}.", must_not.join("; "));
     }
-    match l.family() {
-        Family::Sampling => {
-            let _ = writeln!(
-                out,
-                "    Sampling terms: you may transform it, but not use it to advertise anything; copying the whole work is allowed only where the tool says so."
-            );
-        }
-        Family::DevelopingNations => {
-            let _ = writeln!(
-                out,
-                "    Developing Nations terms: the license applies only in countries the World Bank does not classify as high-income."
-            );
-        }
-        Family::SoftwareWrapper => {
-            let _ = writeln!(
-                out,
-                "    This is Creative Commons' wrapper of a software license; it is meant for software, not photos."
-            );
-        }
-        _ => {}
+    if let Some(note) = terms.note {
+        let _ = writeln!(out, "    {note}");
     }
     let tool = l.effective_tool();
     if tool.deprecated {
