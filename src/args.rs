@@ -129,7 +129,8 @@ pub struct RepoArgs {
 pub struct UseArgs {
     /// The proposed use, comma-separated: commercial or noncommercial; verbatim or edits
     /// (resize, convert, crop, color, retouch, overlay, composite, translate, adapt); medium
-    /// (online, print, broadcast). Without it: verbatim, non-commercial, online.
+    /// (online, print, broadcast); region (high-income, developing: only the Developing
+    /// Nations license depends on it). Without it: verbatim, non-commercial, online.
     #[arg(long = "use", value_name = "WORDS")]
     pub words: Option<String>,
     /// For an adaptation under ShareAlike: the license it will carry (`by-sa/4.0`).

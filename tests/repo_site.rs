@@ -392,3 +392,101 @@ fn completions_and_man_page_are_generated_from_the_flags() {
     let man = String::from_utf8_lossy(&out.stdout);
     assert!(man.starts_with(".ie") || man.contains(".TH licit"), "{man}");
 }
+
+#[test]
+fn special_files_empty_directories_and_non_utf8_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // An empty directory is an error unless --allow-empty.
+    let empty = d.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, _, _) = check(&[empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = check(&[empty.to_str().unwrap(), "--allow-empty"]);
+    assert_eq!(code, 0);
+    // A FIFO as the target or as --config is refused, never opened (opening one blocks).
+    let fifo = d.join("pipe.jpg");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let (code, stdout, _) = check(&[fifo.to_str().unwrap(), "--format", "jsonl"]);
+        assert_eq!(code, 2);
+        assert!(stdout.contains("not-a-regular-file"), "{stdout}");
+        let (code, _, stderr) = check(&[SITE, "--config", fifo.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains("FIFO"), "{stderr}");
+    }
+    // A file name that is not UTF-8 is read, and printed lossily.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.jpg");
+        let path = d.join(name);
+        std::fs::copy(
+            manifest_dir().join("samples/article/images/atmeh-camp.jpg"),
+            &path,
+        )
+        .unwrap();
+        let out = licit()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "jsonl"])
+            .output()
+            .unwrap();
+        let lines = common::json_lines(&out.stdout);
+        assert_eq!(lines.len(), 1);
+        assert!(
+            lines[0]["errors"].as_array().unwrap().is_empty(),
+            "{:?}",
+            lines[0]
+        );
+        assert!(
+            lines[0]["target"]
+                .as_str()
+                .unwrap()
+                .ends_with("caf\u{fffd}.jpg")
+        );
+    }
+}
+
+#[test]
+fn quiet_annotations_are_errors_only() {
+    let out = licit()
+        .current_dir(manifest_dir())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check", SITE, "--quiet", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("::warning"), "{stderr}");
+    assert_eq!(
+        stderr.matches("::error ").count(),
+        EXPECTED.len(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn man_pages_per_subcommand_carry_words_formats_exit_codes_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    licit()
+        .args(["generate", "man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    for cmd in [
+        "licit",
+        "licit-check",
+        "licit-credit",
+        "licit-license",
+        "licit-attribute",
+        "licit-init",
+    ] {
+        let page = std::fs::read_to_string(dir.path().join(format!("{cmd}.1"))).unwrap();
+        for want in ["commercial", "jsonl", "EXIT STATUS", "require_credit"] {
+            assert!(page.contains(want), "{cmd}.1 lacks {want}");
+        }
+    }
+}
