@@ -14,8 +14,7 @@
 //! see.
 
 use crate::assess::{Edit, Effect, Item as CreditItem, Term, Verdict, When, requirements};
-use crate::check::{self, Conclude, Item, Showing};
-use crate::credit::merge;
+use crate::check::{self, Conclude, Item, Memo, Showing};
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind, Location};
 use crate::license::{Flag, Rights};
@@ -71,7 +70,8 @@ impl Conclude for Gate<'_> {
 pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
     let shown: Vec<(&Showing, crate::credit::Credit)> = showings
         .iter()
-        .map(|s| (s, merge(&shown_evidence(s)).credit))
+        // Captions repeat across a site: their credits come from the memo.
+        .map(|s| (s, Memo::global().credit(&shown_evidence(s))))
         .collect();
     let modified_at: Vec<Location> = shown
         .iter()
@@ -93,9 +93,19 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
     } else {
         item.shown_in.clone()
     };
+    // A problem with the file itself is located at the file, once; a finding about the image's
+    // use is located wherever it is shown.
+    let at_file = vec![Location {
+        file: item.target.clone(),
+        line: None,
+    }];
     for f in &mut item.findings {
         if f.locations.is_empty() {
-            f.locations = everywhere.clone();
+            f.locations = if f.kind == FindingKind::MetadataProblem {
+                at_file.clone()
+            } else {
+                everywhere.clone()
+            };
         }
     }
     let (Some(credit), Some(assessment)) = (item.credit.clone(), item.assessment.clone()) else {

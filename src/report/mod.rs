@@ -48,13 +48,14 @@ pub trait Reporter: Sink {
     fn finish(&mut self, outcome: &Outcome) -> std::io::Result<()>;
 }
 
-/// The reporter of `format`, writing to `out`. `quiet` keeps errors only (human, github).
+/// The reporter of `format`, writing to `out`. `quiet` keeps errors only (human, sarif,
+/// github); `json` and `jsonl` are the data and stay whole.
 pub fn reporter<'w, W: Write + 'w>(format: Format, out: W, quiet: bool) -> Box<dyn Reporter + 'w> {
     match format {
         Format::Human => Box::new(human::Reporter::new(out, quiet)),
         Format::Json => Box::new(json::Reporter::new(out)),
         Format::Jsonl => Box::new(jsonl::Reporter::new(out)),
-        Format::Sarif => Box::new(sarif::Reporter::new(out)),
+        Format::Sarif => Box::new(sarif::Reporter::new(out, quiet)),
         Format::Github => Box::new(github::Reporter::new(out, quiet)),
     }
 }

@@ -198,16 +198,19 @@ pub fn log(found: &[Located]) -> Log {
     }
 }
 
-/// SARIF 2.1.0: the findings of every item and problem, collected and written as one log.
+/// SARIF 2.1.0: the findings of every item and problem (with `errors_only`, the errors),
+/// collected and written as one log.
 pub struct Reporter<W: std::io::Write> {
     out: W,
+    errors_only: bool,
     found: Vec<Located>,
 }
 
 impl<W: std::io::Write> Reporter<W> {
-    pub fn new(out: W) -> Self {
+    pub fn new(out: W, errors_only: bool) -> Self {
         Reporter {
             out,
+            errors_only,
             found: Vec::new(),
         }
     }
@@ -215,11 +218,19 @@ impl<W: std::io::Write> Reporter<W> {
 
 impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
     fn item(&mut self, item: &crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
-        self.found.extend(super::located_item(item));
+        let errors_only = self.errors_only;
+        self.found.extend(
+            super::located_item(item)
+                .into_iter()
+                .filter(|f| !errors_only || f.level == Level::Error),
+        );
         Ok(())
     }
     fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
-        self.found.push(super::located_problem(p));
+        let f = super::located_problem(p);
+        if !self.errors_only || f.level == Level::Error {
+            self.found.push(f);
+        }
         Ok(())
     }
 }

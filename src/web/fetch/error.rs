@@ -5,36 +5,50 @@ use std::io;
 
 use url::Url;
 
-/// What went wrong with one URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What went wrong with one URL (the message follows the URL in [`FetchError`]'s).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FetchErrorKind {
+    #[error("not a valid URL ({0})")]
     InvalidUrl(String),
+    #[error("host name not resolved ({0})")]
     Dns(String),
+    #[error("TLS failed ({0})")]
     Tls(String),
+    #[error("cannot connect ({0})")]
     Connect(String),
-    /// The request took longer than [`FetchConfig::timeout`].
+    /// The request took longer than [`super::FetchConfig::timeout`].
+    #[error("timed out")]
     Timeout,
-    /// The run's deadline ([`FetchConfig::run_timeout`]) has passed.
+    /// The run's deadline ([`super::FetchConfig::run_timeout`]) or the page's has passed.
+    #[error("not fetched: the run's time limit passed")]
     RunTimeout,
+    #[error("more than {0} redirects (a redirect loop?)")]
     TooManyRedirects(usize),
     /// An HTTP status that is not success.
+    #[error("HTTP status {0}")]
     Status(u16),
     /// More bytes than the limit (claimed by `Content-Length` or sent).
-    TooLarge {
-        limit: u64,
-    },
+    #[error("larger than the {limit}-byte limit")]
+    TooLarge { limit: u64 },
+    #[error("not an image ({0})")]
     NotAnImage(String),
     /// The connection broke, or the body did not match its framing.
+    #[error("reading the body failed ({0})")]
     Body(String),
     /// A server answered a Range request with the wrong range.
+    #[error("bad answer to a Range request ({0})")]
     BadRange(String),
     /// The host is (or resolves to) a loopback, private, link-local or unique-local address,
-    /// refused with [`FetchConfig::deny_private`].
+    /// refused with [`super::FetchConfig::deny_private`].
+    #[error("refused: {0} is a private or local address (--deny-private)")]
     Private(String),
 }
 
 /// A URL that could not be fetched, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{url}: {kind}")]
+#[non_exhaustive]
 pub struct FetchError {
     pub url: String,
     pub kind: FetchErrorKind,
@@ -68,47 +82,10 @@ impl FetchError {
     }
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.url)?;
-        match &self.kind {
-            FetchErrorKind::InvalidUrl(e) => write!(f, "not a valid URL ({e})"),
-            FetchErrorKind::Dns(e) => write!(f, "host name not resolved ({e})"),
-            FetchErrorKind::Tls(e) => write!(f, "TLS failed ({e})"),
-            FetchErrorKind::Connect(e) => write!(f, "cannot connect ({e})"),
-            FetchErrorKind::Timeout => write!(f, "timed out"),
-            FetchErrorKind::RunTimeout => write!(f, "not fetched: the run's time limit passed"),
-            FetchErrorKind::TooManyRedirects(n) => {
-                write!(f, "more than {n} redirects (a redirect loop?)")
-            }
-            FetchErrorKind::Status(s) => write!(f, "HTTP status {s}"),
-            FetchErrorKind::TooLarge { limit } => write!(f, "larger than the {limit}-byte limit"),
-            FetchErrorKind::NotAnImage(e) => write!(f, "not an image ({e})"),
-            FetchErrorKind::Body(e) => write!(f, "reading the body failed ({e})"),
-            FetchErrorKind::BadRange(e) => write!(f, "bad answer to a Range request ({e})"),
-            FetchErrorKind::Private(a) => {
-                write!(
-                    f,
-                    "refused: {a} is a private or local address (--deny-private)"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for FetchError {}
-
 /// The error a redirect chain longer than the cap stops with (see `classify`).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("too many redirects")]
 pub(super) struct TooManyRedirects;
-
-impl fmt::Display for TooManyRedirects {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("too many redirects")
-    }
-}
-
-impl std::error::Error for TooManyRedirects {}
 
 /// The causes of an error, joined: reqwest's own message is often only "error sending request".
 pub(super) fn error_chain(e: &dyn std::error::Error) -> String {
