@@ -397,31 +397,8 @@ fn elements(f: &mut Findings, license: License, tool: &LegalTool, e: Elements, u
 /// licensor associates with the work; 2.5 adds other attribution parties; 3.0 §4(BY) keeps
 /// these; 4.0 §3(a)(1)(A) drops the title.
 fn attribute(f: &mut Findings, code: &str, g: Generation, e: Elements, u: &Use) {
-    let (section, what) = match g {
-        Generation::V1_0 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and the title of the photo, where they were given, \
-             and keep its copyright notices",
-        ),
-        Generation::V2_0 | Generation::V2_1 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and the title, where they were given, link the \
-             source page the licensor names where reasonably practicable, and keep the copyright \
-             notices",
-        ),
-        Generation::V2_5 | Generation::V3_0 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and any other party the licensor names for credit (a \
-             publisher, a journal), the title where given, link the source page the licensor \
-             names where reasonably practicable, and keep the copyright notices",
-        ),
-        Generation::V4_0 => (
-            "§3(a)(1)(A)".to_string(),
-            "the creator and anyone else the licensor names for credit, in the way they asked, \
-             keep the copyright notice, and link the source where reasonably practicable (the \
-             title is not required)",
-        ),
-    };
+    let clause = super::sections::row(g).attribution;
+    let (section, what) = (clause.cite.section(e), clause.text);
     let place = if u.adapts() && g < Generation::V4_0 {
         " In an adaptation, the credit must appear where other authorship credits appear and be \
          at least as prominent."
@@ -447,22 +424,8 @@ fn modification(f: &mut Findings, code: &str, g: Generation, e: Elements) {
     if !e.contains(Elements::BY) && g < Generation::V3_0 {
         return;
     }
-    let (section, text) = match g {
-        Generation::V4_0 => (
-            "§3(a)(1)(B)".to_string(),
-            "Say that you changed the photo (\"cropped from the original\") and keep any earlier \
-             note of changes.",
-        ),
-        Generation::V3_0 => (
-            format!("§3(b), {}", section4(e, Elements::BY)),
-            "Label the changes (\"the original photo has been cropped\") and credit the use of \
-             the original in your version (\"cropped from a photo by …\").",
-        ),
-        _ => (
-            section4(e, Elements::BY),
-            "Credit the use of the original in your version (\"cropped from a photo by …\").",
-        ),
-    };
+    let clause = super::sections::row(g).modification;
+    let (section, text) = (clause.cite.section(e), clause.text);
     f.oblige(
         K::IndicateModifications,
         Some(format!("{code} {section}")),

@@ -236,6 +236,12 @@ impl Checker {
             return Ok(out);
         }
         let single = self.policy(None)?;
+        if targets.is_empty() && !self.allow_empty {
+            // An empty list (`@FILE`, `-`) is as suspect as an empty directory.
+            return Err(CheckError::Config(
+                "no target to check (pass --allow-empty if that is expected)".into(),
+            ));
+        }
         let gate = Gate(&single);
         let needs_net = targets.iter().any(|t| matches!(t, Target::Url(_)));
         let fetcher = if needs_net {

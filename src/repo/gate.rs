@@ -217,8 +217,8 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             item.findings.push(located(
                 FindingKind::CreditMissing,
                 format!(
-                    "{} is shown here without a credit; {} asks for {}",
-                    item.target,
+                    // The image is the finding's subject; the message need not name it again.
+                    "shown here without a credit; {} asks for {}",
                     license.short_code(),
                     describe_items(&needed(
                         &reqs,
