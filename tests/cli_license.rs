@@ -91,6 +91,7 @@ fn unusable_input_exits_2_and_names_the_line() {
     let lines = json_lines(&out.get_output().stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["error"]["kind"], "not-utf8");
+    assert_schema("inputError", &lines[1]);
 }
 
 #[test]
