@@ -189,8 +189,8 @@ fn attribute_command(target: &str, style: StyleArg) -> Result<Exit> {
         let mut first = None;
         Checker::default()
             .fetch(web::FetchConfig::from_env())
-            .check(&[t], &mut |it: &licit::check::Item, _| {
-                first.get_or_insert_with(|| it.clone());
+            .check(&[t], &mut |it: licit::check::Item, _| {
+                first.get_or_insert(it);
                 Ok(())
             })?;
         let item = first.context("attribute: nothing found")?;

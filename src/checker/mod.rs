@@ -18,7 +18,7 @@
 //! use licit::checker::{Checker, Target};
 //! let checker = Checker::default();
 //! let targets = Target::expand(&["photos".into()]);
-//! let outcome = checker.check(&targets, &mut |item: &licit::check::Item, _scope| {
+//! let outcome = checker.check(&targets, &mut |item: licit::check::Item, _scope| {
 //!     println!("{}: {:?}", item.target, item.verdict());
 //!     Ok(())
 //! })?;
@@ -106,16 +106,17 @@ pub enum Scope {
     Single,
 }
 
-/// Receives each item as it is finished, and each repository problem.
+/// Receives each item as it is finished (to keep or drop: streaming reporters drop it at
+/// once), and each repository problem.
 pub trait Sink {
-    fn item(&mut self, item: &Item, scope: Scope) -> std::io::Result<()>;
+    fn item(&mut self, item: Item, scope: Scope) -> std::io::Result<()>;
     fn problem(&mut self, _problem: &RepoProblem) -> std::io::Result<()> {
         Ok(())
     }
 }
 
-impl<F: FnMut(&Item, Scope) -> std::io::Result<()>> Sink for F {
-    fn item(&mut self, item: &Item, scope: Scope) -> std::io::Result<()> {
+impl<F: FnMut(Item, Scope) -> std::io::Result<()>> Sink for F {
+    fn item(&mut self, item: Item, scope: Scope) -> std::io::Result<()> {
         self(item, scope)
     }
 }
@@ -363,7 +364,7 @@ fn emit(
 ) -> Result<(), CheckError> {
     out.summary.add(&item);
     out.exit = out.exit.max(Exit::of_item(&item));
-    sink.item(&item, scope)?;
+    sink.item(item, scope)?;
     Ok(())
 }
 
@@ -433,7 +434,7 @@ mod tests {
         let targets = [Target::Dir(dir.clone())];
         let mut seen = Vec::new();
         let out = Checker::default()
-            .check(&targets, &mut |it: &Item, _s| {
+            .check(&targets, &mut |it: Item, _s| {
                 seen.push(it.errors[0].kind);
                 Ok(())
             })
@@ -442,7 +443,7 @@ mod tests {
         assert_eq!(seen, [error_kind::NOTHING_TO_CHECK]);
         let out = Checker::default()
             .allow_empty(true)
-            .check(&targets, &mut |_: &Item, _s| Ok(()))
+            .check(&targets, &mut |_: Item, _s| Ok(()))
             .unwrap();
         assert_eq!(out.exit, Exit::Pass);
         std::fs::remove_dir_all(&dir).unwrap();
@@ -457,7 +458,7 @@ mod tests {
         if made.is_ok_and(|s| s.success()) {
             let r = Checker::default()
                 .policy_file(Some(fifo))
-                .check(&[], &mut |_: &Item, _s| Ok(()));
+                .check(&[], &mut |_: Item, _s| Ok(()));
             let e = r.err().map(|e| e.to_string()).unwrap_or_default();
             assert!(e.contains("FIFO"), "{e}");
         }

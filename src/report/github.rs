@@ -73,8 +73,8 @@ impl<W: std::io::Write> Reporter<W> {
 }
 
 impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
-    fn item(&mut self, item: &crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
-        self.keep(super::located_item(item));
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+        self.keep(super::located_item(&item));
         Ok(())
     }
     fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {

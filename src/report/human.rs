@@ -321,14 +321,14 @@ impl<W: std::io::Write> Reporter<W> {
 impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
     fn item(
         &mut self,
-        it: &crate::check::Item,
+        it: crate::check::Item,
         scope: crate::checker::Scope,
     ) -> std::io::Result<()> {
         if scope == crate::checker::Scope::Repository || self.quiet {
-            self.found.extend(super::located_item(it));
+            self.found.extend(super::located_item(&it));
             return Ok(());
         }
-        self.out.write_all(item(it).as_bytes())
+        self.out.write_all(item(&it).as_bytes())
     }
     fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
         self.found.push(super::located_problem(p));

@@ -157,8 +157,8 @@ impl<W: std::io::Write> Reporter<W> {
 }
 
 impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
-    fn item(&mut self, item: &crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
-        self.items.push(item.clone());
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+        self.items.push(item);
         Ok(())
     }
     fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {

@@ -16,8 +16,8 @@ impl<W: Write> Reporter<W> {
 }
 
 impl<W: Write> Sink for Reporter<W> {
-    fn item(&mut self, item: &Item, _: Scope) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, item)?;
+    fn item(&mut self, item: Item, _: Scope) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.out, &item)?;
         self.out.write_all(b"\n")
     }
 }

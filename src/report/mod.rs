@@ -64,8 +64,8 @@ pub fn reporter<'w, W: Write + 'w>(format: Format, out: W, quiet: bool) -> Box<d
 pub struct Tee<'a>(pub Box<dyn Reporter + 'a>, pub Box<dyn Reporter + 'a>);
 
 impl Sink for Tee<'_> {
-    fn item(&mut self, item: &Item, scope: Scope) -> std::io::Result<()> {
-        self.0.item(item, scope)?;
+    fn item(&mut self, item: Item, scope: Scope) -> std::io::Result<()> {
+        self.0.item(item.clone(), scope)?;
         self.1.item(item, scope)
     }
     fn problem(&mut self, p: &RepoProblem) -> std::io::Result<()> {

@@ -217,10 +217,10 @@ impl<W: std::io::Write> Reporter<W> {
 }
 
 impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
-    fn item(&mut self, item: &crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
         let errors_only = self.errors_only;
         self.found.extend(
-            super::located_item(item)
+            super::located_item(&item)
                 .into_iter()
                 .filter(|f| !errors_only || f.level == Level::Error),
         );
