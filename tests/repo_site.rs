@@ -3,11 +3,14 @@
 //! valid against the OASIS schema; and fixing the problems in a copy makes the gate pass.
 
 mod common;
+#[path = "common/server.rs"]
+mod server;
 
 use std::path::{Path, PathBuf};
 
 use common::{assert_schema, licit};
 use serde_json::{Value, json};
+use server::{Reply, Server};
 
 const SITE: &str = "tests/fixtures/site";
 
@@ -489,4 +492,62 @@ fn man_pages_per_subcommand_carry_words_formats_exit_codes_and_keys() {
             assert!(page.contains(want), "{cmd}.1 lacks {want}");
         }
     }
+}
+
+/// `samples/article` checked as a folder, as its `index.html`, and over HTTP gives the same
+/// credit, findings, verdict and exit code (issue 11, item 0).
+#[test]
+fn the_article_gives_one_answer_whichever_way_it_is_checked() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let html = std::fs::read_to_string(format!("{root}/samples/article/index.html")).unwrap();
+    let jpeg_bytes =
+        std::fs::read(format!("{root}/samples/article/images/atmeh-camp.jpg")).unwrap();
+    let s = Server::start(move |req| match req.path() {
+        "/index.html" => Reply::html(html.clone()),
+        "/images/atmeh-camp.jpg" => Reply::ranged("image/jpeg", jpeg_bytes.clone()),
+        _ => Reply::NotFound,
+    });
+    let run = |target: &str| {
+        let out = licit()
+            .current_dir(root)
+            .args(["check", "--format", "json", "--no-cache", target])
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let it = doc["items"][0].clone();
+        let findings: Vec<(String, String)> = it["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["kind"].as_str().unwrap().to_string(),
+                    f["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (
+            out.status.code(),
+            doc["items"].as_array().unwrap().len(),
+            it["credit"].clone(),
+            findings,
+            it["assessment"]["verdict"].clone(),
+        )
+    };
+    let folder = run("samples/article");
+    let file = run("samples/article/index.html");
+    let url = run(&s.url("/index.html"));
+    assert_eq!(folder.1, 1);
+    assert!(
+        folder.3.iter().any(|(k, _)| k == "credit-incomplete"),
+        "{:?}",
+        folder.3
+    );
+    assert_eq!(folder, file, "folder vs file");
+    assert_eq!(folder, url, "folder vs URL");
+    assert_eq!(folder.0, Some(1));
 }

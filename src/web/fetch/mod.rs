@@ -140,6 +140,9 @@ impl Fetcher {
         if !config.use_env_proxy {
             b = b.no_proxy();
         }
+        if config.deny_private {
+            b = b.dns_resolver(Arc::new(PublicOnly));
+        }
         let client = b
             .build()
             .map_err(|e| FetchError::new("(client)", FetchErrorKind::Connect(error_chain(&e))))?;
@@ -450,9 +453,35 @@ pub fn is_private(ip: std::net::IpAddr) -> bool {
     }
 }
 
-/// Refuses a URL whose host is, or resolves to, a private address. (A name that resolves to a
-/// public address here and a private one at connect time is not caught: run behind a proxy or
-/// a firewall for that.)
+/// The system resolver without private addresses, for [`FetchConfig::deny_private`]: the
+/// addresses filtered are the ones connected to, so a name that resolves to a public address
+/// when checked and a private one when connecting is refused too.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            use std::net::ToSocketAddrs;
+            // A blocking lookup, as the standard library does it; only with --deny-private.
+            let all: Vec<std::net::SocketAddr> = (host.as_str(), 0).to_socket_addrs()?.collect();
+            let public: Vec<std::net::SocketAddr> = all
+                .iter()
+                .copied()
+                .filter(|a| !is_private(a.ip()))
+                .collect();
+            if public.is_empty() && !all.is_empty() {
+                let e = FetchError::new(&host, FetchErrorKind::Private(host.clone()));
+                return Err(Box::new(e) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            let addrs: reqwest::dns::Addrs = Box::new(public.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
+/// Refuses a URL whose host is, or resolves to, a private address, before any request (the
+/// connection's own lookup is filtered again by [`PublicOnly`]).
 fn refuse_private(url: &Url) -> Result<(), FetchError> {
     use std::net::ToSocketAddrs;
     let refused = |a: String| Err(FetchError::new(url, FetchErrorKind::Private(a)));
