@@ -6,6 +6,7 @@
 #
 #   bash benches/repo.sh            # generate if missing, build release, measure
 #   IMAGES=1000 DOCS=200 bash benches/repo.sh
+#   LICIT=/path/to/licit bash benches/repo.sh   # measure that binary (no build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 images=${IMAGES:-10000}
@@ -46,8 +47,12 @@ if [ ! -f "$tree/.done" ]; then
   touch "$tree/.done"
 fi
 
-(cd "$root" && cargo build --release --quiet)
-licit="$root/target/release/licit"
+if [ -n "${LICIT:-}" ]; then
+  licit=$LICIT
+else
+  (cd "$root" && cargo build --release --quiet)
+  licit="${CARGO_TARGET_DIR:-$root/target}/release/licit"
+fi
 echo "tree: $(find "$tree" -type f | wc -l) files, $(du -sh "$tree" | cut -f1)"
 "$licit" check "$tree" --quiet > /dev/null || true   # warm the page cache
 for run in 1 2 3; do
@@ -58,3 +63,21 @@ for run in 1 2 3; do
 done
 /usr/bin/time -v "$licit" check "$tree" --quiet > /dev/null 2> "$root/benches/out/time.quiet" || true
 echo "quiet: wall $(grep 'Elapsed (wall clock)' "$root/benches/out/time.quiet" | awk '{print $NF}'), max RSS $(($(grep 'Maximum resident set size' "$root/benches/out/time.quiet" | awk '{print $NF}') / 1024)) MiB"
+for run in 1 2 3; do
+  /usr/bin/time -v "$licit" check "$tree" --format jsonl > /dev/null 2> "$root/benches/out/time.jsonl.$run" || true
+  wall=$(grep 'Elapsed (wall clock)' "$root/benches/out/time.jsonl.$run" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident set size' "$root/benches/out/time.jsonl.$run" | awk '{print $NF}')
+  echo "run $run: wall $wall, max RSS $((rss / 1024)) MiB (--format jsonl)"
+done
+# When the first jsonl line arrives, against the whole run.
+python3 - "$licit" "$tree" <<'PY'
+import subprocess, sys, time
+t0 = time.monotonic()
+p = subprocess.Popen([sys.argv[1], "check", sys.argv[2], "--format", "jsonl"], stdout=subprocess.PIPE)
+p.stdout.readline()
+first = time.monotonic() - t0
+for _ in p.stdout:
+    pass
+p.wait()
+print(f"jsonl: first line after {first:.3f} s, last after {time.monotonic() - t0:.3f} s")
+PY

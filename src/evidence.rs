@@ -176,7 +176,7 @@ pub mod origin {
 }
 
 /// One statement from one source, verbatim.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Evidence {
     pub origin: Origin,
     pub value: String,

@@ -12,12 +12,17 @@
 pub mod assess;
 pub mod attribution;
 pub mod check;
+pub mod checker;
 pub mod credit;
 pub mod evidence;
 pub mod finding;
+#[cfg(test)]
+mod layering;
 pub mod license;
 pub mod metadata;
 pub mod repo;
 pub mod report;
 pub mod stamp;
 pub mod web;
+
+pub use checker::{Checker, Exit, Outcome, Sink, Target};

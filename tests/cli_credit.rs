@@ -175,3 +175,37 @@ fn attribute_without_a_license_warns_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no Creative Commons license"));
 }
+
+#[test]
+fn readme_and_help_list_the_same_use_words_and_a_typo_gets_a_suggestion() {
+    let help = licit().args(["check", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout).replace('\n', " ");
+    let readme = include_str!("../README.md");
+    for w in licit::assess::Use::valid_words() {
+        assert!(help.contains(w), "--help lacks {w}");
+        assert!(readme.contains(&format!("`{w}`")), "README lacks `{w}`");
+    }
+    let out = licit()
+        .args(["credit", "--use", "comercial", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean \"commercial\""), "{err}");
+}
+
+#[test]
+fn attribute_agrees_with_check_on_a_public_domain_credit() {
+    let line = "Photo: Jane Doe, public domain";
+    let credit = licit()
+        .args(["credit", "--format", "jsonl", line])
+        .output()
+        .unwrap();
+    let attribute = licit().args(["attribute", line]).output().unwrap();
+    assert_eq!(
+        credit.status.code(),
+        attribute.status.code(),
+        "{attribute:?}"
+    );
+    assert!(!String::from_utf8_lossy(&attribute.stderr).contains("needs permission"));
+}

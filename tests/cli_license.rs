@@ -86,8 +86,12 @@ fn unusable_input_exits_2_and_names_the_line() {
         stderr.contains("line 2") && stderr.contains("UTF-8"),
         "{stderr}"
     );
-    // The good line is still reported.
-    assert_eq!(json_lines(&out.get_output().stdout).len(), 1);
+    // The good line is still reported, and the bad one gives an error line (issue 12, #14:
+    // every input line gives exactly one output line).
+    let lines = json_lines(&out.get_output().stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["error"]["kind"], "not-utf8");
+    assert_schema("inputError", &lines[1]);
 }
 
 #[test]

@@ -3,11 +3,14 @@
 //! valid against the OASIS schema; and fixing the problems in a copy makes the gate pass.
 
 mod common;
+#[path = "common/server.rs"]
+mod server;
 
 use std::path::{Path, PathBuf};
 
 use common::{assert_schema, licit};
 use serde_json::{Value, json};
+use server::{Reply, Server};
 
 const SITE: &str = "tests/fixtures/site";
 
@@ -391,4 +394,160 @@ fn completions_and_man_page_are_generated_from_the_flags() {
     let out = licit().args(["generate", "man"]).output().unwrap();
     let man = String::from_utf8_lossy(&out.stdout);
     assert!(man.starts_with(".ie") || man.contains(".TH licit"), "{man}");
+}
+
+#[test]
+fn special_files_empty_directories_and_non_utf8_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // An empty directory is an error unless --allow-empty.
+    let empty = d.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, _, _) = check(&[empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = check(&[empty.to_str().unwrap(), "--allow-empty"]);
+    assert_eq!(code, 0);
+    // A FIFO as the target or as --config is refused, never opened (opening one blocks).
+    let fifo = d.join("pipe.jpg");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let (code, stdout, _) = check(&[fifo.to_str().unwrap(), "--format", "jsonl"]);
+        assert_eq!(code, 2);
+        assert!(stdout.contains("not-a-regular-file"), "{stdout}");
+        let (code, _, stderr) = check(&[SITE, "--config", fifo.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains("FIFO"), "{stderr}");
+    }
+    // A file name that is not UTF-8 is read, and printed lossily.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.jpg");
+        let path = d.join(name);
+        std::fs::copy(
+            manifest_dir().join("samples/article/images/atmeh-camp.jpg"),
+            &path,
+        )
+        .unwrap();
+        let out = licit()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "jsonl"])
+            .output()
+            .unwrap();
+        let lines = common::json_lines(&out.stdout);
+        assert_eq!(lines.len(), 1);
+        assert!(
+            lines[0]["errors"].as_array().unwrap().is_empty(),
+            "{:?}",
+            lines[0]
+        );
+        assert!(
+            lines[0]["target"]
+                .as_str()
+                .unwrap()
+                .ends_with("caf\u{fffd}.jpg")
+        );
+    }
+}
+
+#[test]
+fn quiet_annotations_are_errors_only() {
+    let out = licit()
+        .current_dir(manifest_dir())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check", SITE, "--quiet", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("::warning"), "{stderr}");
+    assert_eq!(
+        stderr.matches("::error ").count(),
+        EXPECTED.len(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn man_pages_per_subcommand_carry_words_formats_exit_codes_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    licit()
+        .args(["generate", "man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    for cmd in [
+        "licit",
+        "licit-check",
+        "licit-credit",
+        "licit-license",
+        "licit-attribute",
+        "licit-init",
+    ] {
+        let page = std::fs::read_to_string(dir.path().join(format!("{cmd}.1"))).unwrap();
+        for want in ["commercial", "jsonl", "EXIT STATUS", "require_credit"] {
+            assert!(page.contains(want), "{cmd}.1 lacks {want}");
+        }
+    }
+}
+
+/// `samples/article` checked as a folder, as its `index.html`, and over HTTP gives the same
+/// credit, findings, verdict and exit code (issue 11, item 0).
+#[test]
+fn the_article_gives_one_answer_whichever_way_it_is_checked() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let html = std::fs::read_to_string(format!("{root}/samples/article/index.html")).unwrap();
+    let jpeg_bytes =
+        std::fs::read(format!("{root}/samples/article/images/atmeh-camp.jpg")).unwrap();
+    let s = Server::start(move |req| match req.path() {
+        "/index.html" => Reply::html(html.clone()),
+        "/images/atmeh-camp.jpg" => Reply::ranged("image/jpeg", jpeg_bytes.clone()),
+        _ => Reply::NotFound,
+    });
+    let run = |target: &str| {
+        let out = licit()
+            .current_dir(root)
+            .args(["check", "--format", "json", "--no-cache", target])
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let it = doc["items"][0].clone();
+        let findings: Vec<(String, String)> = it["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["kind"].as_str().unwrap().to_string(),
+                    f["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (
+            out.status.code(),
+            doc["items"].as_array().unwrap().len(),
+            it["credit"].clone(),
+            findings,
+            it["assessment"]["verdict"].clone(),
+        )
+    };
+    let folder = run("samples/article");
+    let file = run("samples/article/index.html");
+    let url = run(&s.url("/index.html"));
+    assert_eq!(folder.1, 1);
+    assert!(
+        folder.3.iter().any(|(k, _)| k == "credit-incomplete"),
+        "{:?}",
+        folder.3
+    );
+    assert_eq!(folder, file, "folder vs file");
+    assert_eq!(folder, url, "folder vs URL");
+    assert_eq!(folder.0, Some(1));
 }

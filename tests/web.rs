@@ -701,3 +701,74 @@ fn cli_attribute_for_a_page_credits_its_photo() {
         "{text}"
     );
 }
+
+#[test]
+fn a_page_of_stalled_images_ends_at_the_page_deadline() {
+    let s = Server::start(|req| {
+        if req.path() == "/stalled.html" {
+            let imgs: String = (0..8)
+                .map(|i| format!("<p><img src=\"/slow/{i}.jpg\"></p>\n"))
+                .collect();
+            return Reply::html(format!("<html><body>{imgs}</body></html>"));
+        }
+        Reply::Slow {
+            delay: Duration::from_secs(10),
+            body: b"\xff\xd8\xff".to_vec(),
+        }
+    });
+    let mut cfg = config(&s);
+    cfg.timeout = Duration::from_secs(5);
+    cfg.page_timeout = Duration::from_secs(1);
+    let t = Instant::now();
+    let items = check(&s, "/stalled.html", cfg, &Use::default());
+    // Without the page's deadline: 8 images, 4 at a time, 5 s each.
+    assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
+    assert_eq!(items.len(), 8);
+    for it in &items {
+        assert!(
+            matches!(it.errors[0].kind, "timeout" | "run-timeout"),
+            "{:?}",
+            it.errors
+        );
+    }
+}
+
+#[test]
+fn deny_private_refuses_loopback_before_any_request() {
+    let s = article_server();
+    let url = s.url("/article.html");
+    let out = common::licit()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--no-cache",
+            "--deny-private",
+            &url,
+        ])
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let lines = common::json_lines(&out.stdout);
+    assert_eq!(lines[0]["errors"][0]["kind"], "private-address");
+    assert!(s.requests().is_empty(), "nothing was sent");
+    for (ip, private) in [
+        ("127.0.0.1", true),
+        ("10.1.2.3", true),
+        ("192.168.0.1", true),
+        ("169.254.169.254", true),
+        ("::1", true),
+        ("fd00::1", true),
+        ("fe80::1", true),
+        ("::ffff:127.0.0.1", true),
+        ("93.184.216.34", false),
+        ("2606:4700::1111", false),
+    ] {
+        let ip: std::net::IpAddr = ip.parse().unwrap();
+        assert_eq!(licit::web::fetch::is_private(ip), private, "{ip}");
+    }
+}

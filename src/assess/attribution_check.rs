@@ -19,12 +19,12 @@
 //! "where supplied": a credit without them is reported as lacking them, since a complete credit
 //! has them whenever the original gave them.
 
-use crate::attribution::{Style, attribute};
+use super::credit_text::{Style, attribute};
 use crate::credit::Credit;
 use crate::license::{Elements, Family, LegalTool, License, catalogue};
 
 use super::proposed_use::Use;
-use super::rules::Generation;
+use super::sections::Generation;
 
 /// One part of a credit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -115,7 +115,7 @@ fn req(item: Item, when: When, section: String) -> Requirement {
 fn tool_requirements(t: &LegalTool) -> Vec<Requirement> {
     use Item::*;
     use When::*;
-    let code = crate::attribution::license_name(crate::license::License::Tool(t.id));
+    let code = super::credit_text::license_name(crate::license::License::Tool(t.id));
     let s = |sec: &str| format!("{code} {sec}");
     match t.family {
         Family::Elements(e) => {
@@ -134,7 +134,7 @@ fn tool_requirements(t: &LegalTool) -> Vec<Requirement> {
                 r.push(req(Modification, IfModified, s("§3(a)(1)(B)")));
                 return r;
             }
-            let by = super::rules::section4(e, Elements::BY);
+            let by = super::sections::section4(e, Elements::BY);
             if e.contains(Elements::BY) {
                 // 1.0–3.0 attribution subsection: author and title "if supplied"; from 2.0 the
                 // URI the licensor specifies; copyright notices kept intact.

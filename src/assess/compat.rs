@@ -7,7 +7,7 @@
 use crate::license::{Elements, Family, LegalTool};
 
 use super::proposed_use::{OtherLicense, ShareAs};
-use super::rules::Generation;
+use super::sections::Generation;
 
 /// The answer for one original tool and one proposed adapter's license.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -27,8 +27,10 @@
 
 mod attribution_check;
 mod compat;
+pub mod credit_text;
 mod proposed_use;
 mod rules;
+mod sections;
 
 use std::fmt;
 
@@ -42,7 +44,8 @@ pub use proposed_use::{
     Edit, Medium, OtherLicense, Region, ShareAs, ShareAsError, ShareAsErrorReason, Use, UseError,
     UseErrorKind,
 };
-pub use rules::Generation;
+pub use rules::{PlainTerms, plain_terms};
+pub use sections::Generation;
 
 /// The answer to "may I?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]

@@ -252,7 +252,7 @@ impl fmt::Display for ShareAsError {
 }
 
 /// A proposed use of an image.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Use {
     /// Primarily intended for or directed towards commercial advantage or monetary compensation.
     pub commercial: bool,
@@ -416,6 +416,35 @@ pub enum UseErrorKind {
     Conflict(&'static str),
 }
 
+/// The valid word nearest to a mistyped one, when it is near enough to be what was meant: at
+/// most a third of its letters wrong (Levenshtein distance).
+pub fn nearest_word(typed: &str) -> Option<&'static str> {
+    let typed = typed.to_ascii_lowercase();
+    let (d, w) = Use::valid_words()
+        .into_iter()
+        .map(|w| (edit_distance(&typed, w), w))
+        .min()?;
+    (d > 0 && d * 3 <= typed.chars().count().max(w.len())).then_some(w)
+}
+
+/// Levenshtein distance by characters, in O(len(a) × len(b)) time and O(len(b)) memory (words
+/// are short; the typed word is capped at 64 characters).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(row[j] + 1).min(up + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
 /// A `--use` word that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct UseError {
@@ -426,12 +455,13 @@ pub struct UseError {
 impl fmt::Display for UseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            UseErrorKind::Unknown => write!(
-                f,
-                "unknown use {:?}; valid words: {}",
-                self.word,
-                Use::valid_words().join(", ")
-            ),
+            UseErrorKind::Unknown => {
+                write!(f, "unknown use {:?}; ", self.word)?;
+                if let Some(near) = nearest_word(&self.word) {
+                    write!(f, "did you mean {near:?}? ")?;
+                }
+                write!(f, "valid words: {}", Use::valid_words().join(", "))
+            }
             UseErrorKind::Conflict(what) => {
                 write!(f, "{:?} contradicts an earlier word ({what})", self.word)
             }
@@ -442,6 +472,15 @@ impl fmt::Display for UseError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_suggests_the_nearest_word() {
+        assert_eq!(nearest_word("comercial"), Some("commercial"));
+        assert_eq!(nearest_word("croop"), Some("crop"));
+        assert_eq!(nearest_word("sell"), None);
+        let e = Use::parse("prnt").unwrap_err().to_string();
+        assert!(e.contains("did you mean \"print\""), "{e}");
+    }
 
     #[test]
     fn default_is_verbatim_noncommercial_online() {

@@ -8,75 +8,11 @@
 use crate::credit::Credit;
 use crate::license::{Elements, Family, LegalTool, License, Rights, catalogue};
 
-use crate::attribution::license_name;
-
 use super::compat;
+use super::credit_text::license_name;
 use super::proposed_use::{Edit, Medium, Region, Use};
+use super::sections::{Generation, nc_definition_4, section4};
 use super::{Effect, Findings, ObligationKind as K, Term};
-
-/// The generation of a legal tool, which decides the rules that apply. 2.1 exists only as ports
-/// (Japan, Spain, Australia) built on the 2.0 text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Generation {
-    V1_0,
-    V2_0,
-    V2_1,
-    V2_5,
-    V3_0,
-    V4_0,
-}
-
-impl Generation {
-    /// The generation of a tool; tools of the BY/NC/ND/SA family always have a version, and
-    /// the newest rules stand in for the few tools without one.
-    pub fn of(tool: &LegalTool) -> Generation {
-        match tool.version {
-            Some("1.0") => Generation::V1_0,
-            Some("2.0") => Generation::V2_0,
-            Some("2.1") => Generation::V2_1,
-            Some("2.5") => Generation::V2_5,
-            Some("3.0") => Generation::V3_0,
-            _ => Generation::V4_0,
-        }
-    }
-
-    /// The ShareAlike clause.
-    pub fn sa_section(self) -> &'static str {
-        if self == Generation::V4_0 {
-            "§3(b)(1)"
-        } else {
-            "§4(b)"
-        }
-    }
-}
-
-/// The §4 subsection of a 1.0–3.0 license for one element: (a) is the general notice clause,
-/// then ShareAlike, NonCommercial and Attribution in that order, each present only when the
-/// license has the element.
-pub(super) fn section4(elements: Elements, which: Elements) -> String {
-    let mut letter = b'b';
-    for el in [Elements::SA, Elements::NC, Elements::BY] {
-        if !elements.contains(el) {
-            continue;
-        }
-        if el == which {
-            return format!("§4({})", letter as char);
-        }
-        letter += 1;
-    }
-    "§4".to_string()
-}
-
-/// Section of the NonCommercial definition in 4.0, which moves with the other definitions.
-fn nc_definition_4(elements: Elements) -> &'static str {
-    if elements.contains(Elements::SA) {
-        "§1(k)"
-    } else if elements.contains(Elements::ND) {
-        "§1(h)"
-    } else {
-        "§1(i)"
-    }
-}
 
 fn edit_list(u: &Use) -> String {
     let v: Vec<&str> = u.adaptations().map(Edit::name).collect();
@@ -461,31 +397,8 @@ fn elements(f: &mut Findings, license: License, tool: &LegalTool, e: Elements, u
 /// licensor associates with the work; 2.5 adds other attribution parties; 3.0 §4(BY) keeps
 /// these; 4.0 §3(a)(1)(A) drops the title.
 fn attribute(f: &mut Findings, code: &str, g: Generation, e: Elements, u: &Use) {
-    let (section, what) = match g {
-        Generation::V1_0 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and the title of the photo, where they were given, \
-             and keep its copyright notices",
-        ),
-        Generation::V2_0 | Generation::V2_1 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and the title, where they were given, link the \
-             source page the licensor names where reasonably practicable, and keep the copyright \
-             notices",
-        ),
-        Generation::V2_5 | Generation::V3_0 => (
-            section4(e, Elements::BY),
-            "the author (name or pseudonym) and any other party the licensor names for credit (a \
-             publisher, a journal), the title where given, link the source page the licensor \
-             names where reasonably practicable, and keep the copyright notices",
-        ),
-        Generation::V4_0 => (
-            "§3(a)(1)(A)".to_string(),
-            "the creator and anyone else the licensor names for credit, in the way they asked, \
-             keep the copyright notice, and link the source where reasonably practicable (the \
-             title is not required)",
-        ),
-    };
+    let clause = super::sections::row(g).attribution;
+    let (section, what) = (clause.cite.section(e), clause.text);
     let place = if u.adapts() && g < Generation::V4_0 {
         " In an adaptation, the credit must appear where other authorship credits appear and be \
          at least as prominent."
@@ -511,22 +424,8 @@ fn modification(f: &mut Findings, code: &str, g: Generation, e: Elements) {
     if !e.contains(Elements::BY) && g < Generation::V3_0 {
         return;
     }
-    let (section, text) = match g {
-        Generation::V4_0 => (
-            "§3(a)(1)(B)".to_string(),
-            "Say that you changed the photo (\"cropped from the original\") and keep any earlier \
-             note of changes.",
-        ),
-        Generation::V3_0 => (
-            format!("§3(b), {}", section4(e, Elements::BY)),
-            "Label the changes (\"the original photo has been cropped\") and credit the use of \
-             the original in your version (\"cropped from a photo by …\").",
-        ),
-        _ => (
-            section4(e, Elements::BY),
-            "Credit the use of the original in your version (\"cropped from a photo by …\").",
-        ),
-    };
+    let clause = super::sections::row(g).modification;
+    let (section, text) = (clause.cite.section(e), clause.text);
     f.oblige(
         K::IndicateModifications,
         Some(format!("{code} {section}")),
@@ -947,5 +846,45 @@ fn software(f: &mut Findings, tool: &LegalTool, u: &Use) {
                 ),
             );
         }
+    }
+}
+
+/// Plain-words terms of a tool that its flags do not carry, for explaining a license: the
+/// rules live here, reports only print them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PlainTerms {
+    /// Public-domain tools: nothing is required (crediting is courteous).
+    pub asks_nothing: bool,
+    /// No adaptations may be shared (NoDerivatives, and tools that do not permit derivative
+    /// works, except software wrappers, which are not about photos).
+    pub no_adaptations: bool,
+    /// A family's own condition (Sampling, Developing Nations, software wrappers).
+    pub note: Option<&'static str>,
+}
+
+/// The [`PlainTerms`] of a license.
+pub fn plain_terms(l: License) -> PlainTerms {
+    let family = l.family();
+    let note = match family {
+        Family::Sampling => Some(
+            "Sampling terms: you may transform it, but not use it to advertise anything; copying the whole work is allowed only where the tool says so.",
+        ),
+        Family::DevelopingNations => Some(
+            "Developing Nations terms: the license applies only in countries the World Bank does not classify as high-income.",
+        ),
+        Family::SoftwareWrapper => Some(
+            "This is Creative Commons' wrapper of a software license; it is meant for software, not photos.",
+        ),
+        _ => None,
+    };
+    PlainTerms {
+        asks_nothing: matches!(
+            family,
+            Family::Zero | Family::Mark | Family::PublicDomainDedication
+        ),
+        no_adaptations: !l.permits().contains(crate::license::Flag::DerivativeWorks)
+            && !matches!(family, Family::SoftwareWrapper),
+        note,
     }
 }

@@ -1,21 +1,29 @@
-//! The pipeline for one target: sources → evidence → credit → assessment, as one [`Item`].
+//! The pipeline for one image: sources → evidence → credit → assessment, as one [`Item`].
 //!
-//! Today a target is a local file (an image, or an XMP sidecar's image) or a directory of
-//! images; pages, URLs and content repositories add their sources here as they arrive.
+//! Every way in (an image file, an image in a repository, an image on a local page or a page
+//! fetched over HTTP, a Commons or Flickr photo) ends in one function, [`item_from`]: what the
+//! image's own bytes said ([`ImageRead`]) plus what the places showing it said ([`Showing`]),
+//! concluded by a [`Conclude`] (the proposed use alone, or a repository's policy gate). The
+//! same evidence therefore gives the same credit, findings and verdict whichever way it came.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::assess::{Assessment, Use, Verdict, assess};
-use crate::credit::{Credit, merge};
+use crate::assess::{Assessment, Use, Verdict};
+use crate::credit::Credit;
 use crate::evidence::Evidence;
 use crate::finding::{Finding, FindingKind, Location};
 use crate::metadata;
 
+pub mod error_kind;
+mod memo;
 pub mod web;
+
+pub use memo::Memo;
 
 /// What kind of thing an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ItemKind {
     Image,
 }
@@ -23,14 +31,24 @@ pub enum ItemKind {
 /// Why a target could not be (fully) used.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ItemError {
-    /// Stable name: `not-an-image`, `io`, `empty`.
+    /// Stable name, one of [`error_kind`]'s (`not-an-image`, `io`, `empty`, …).
     pub kind: &'static str,
     /// What is wrong, naming the file.
     pub message: String,
 }
 
+impl ItemError {
+    pub fn new(kind: &'static str, message: impl Into<String>) -> ItemError {
+        ItemError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
 /// One image checked: the item of the JSON contract.
 #[derive(Clone, Debug, serde::Serialize)]
+#[non_exhaustive]
 pub struct Item {
     pub target: String,
     pub kind: ItemKind,
@@ -53,7 +71,8 @@ pub struct Item {
 }
 
 impl Item {
-    fn new(target: String) -> Item {
+    /// An item for `target` with nothing read yet.
+    pub fn new(target: String) -> Item {
         Item {
             target,
             kind: ItemKind::Image,
@@ -69,129 +88,222 @@ impl Item {
         }
     }
 
+    /// An item that is only an error (a target that could not be read at all).
+    pub fn failed(target: String, page: Option<String>, error: ItemError) -> Item {
+        let mut item = Item::new(target);
+        item.page = page;
+        item.errors.push(error);
+        item
+    }
+
     pub fn verdict(&self) -> Option<Verdict> {
         self.assessment.as_ref().map(|a| a.verdict)
     }
 }
 
+/// What an image's own bytes said: its metadata (embedded, sidecar, HTTP headers), or why it
+/// could not be read.
+#[derive(Clone, Debug, Default)]
+pub struct ImageRead {
+    pub evidence: Vec<Evidence>,
+    pub format: Option<metadata::Format>,
+    pub bytes_read: Option<u64>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ItemError>,
+}
+
+impl ImageRead {
+    /// Nothing read, for one reason.
+    pub fn failed(error: ItemError) -> ImageRead {
+        ImageRead {
+            errors: vec![error],
+            ..ImageRead::default()
+        }
+    }
+
+    /// What a metadata reader answered for the image called `name`. Its problems become
+    /// findings; the message does not repeat `name`, which the item's target already says.
+    pub fn from_metadata(read: Result<metadata::Metadata, metadata::Error>) -> ImageRead {
+        match read {
+            Ok(meta) => ImageRead {
+                format: Some(meta.format),
+                bytes_read: Some(meta.bytes_read),
+                findings: meta
+                    .problems
+                    .into_iter()
+                    .map(|p| Finding::new(FindingKind::MetadataProblem, p.to_string()))
+                    .collect(),
+                evidence: meta.evidence,
+                errors: Vec::new(),
+            },
+            Err(e) => ImageRead::failed(ItemError::new(error_kind::of_metadata(&e), e.to_string())),
+        }
+    }
+
+    /// Reads a local image file and, unless it is an XMP file itself, its XMP sidecar (`None`:
+    /// there is none). Evidence from the sidecar is located at the sidecar.
+    pub fn local(path: &Path, sidecar: Option<&Path>) -> ImageRead {
+        let mut read = ImageRead::from_metadata(metadata::read_path(path));
+        if !read.errors.is_empty() || read.format == Some(metadata::Format::Xmp) {
+            return read;
+        }
+        if let Some(sidecar) = sidecar {
+            match metadata::read_path(sidecar) {
+                Ok(meta) => {
+                    let at = sidecar.display().to_string();
+                    read.evidence
+                        .extend(meta.evidence.into_iter().map(|e| e.at(at.clone())));
+                }
+                Err(e) => read.findings.push(Finding::new(
+                    FindingKind::MetadataProblem,
+                    format!("sidecar {e}"),
+                )),
+            }
+        }
+        read
+    }
+}
+
+/// One place that shows an image (a document line, a page) and what it says next to it.
+#[derive(Clone, Debug)]
+pub struct Showing {
+    pub location: Location,
+    /// The evidence read there, located at `location`.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Turns an item's evidence into its credit, findings and assessment.
+///
+/// [`Use`] concludes with the proposed use alone; a repository's policy gate
+/// (`crate::repo::gate::Gate`) adds the policy's findings and checks the credit each showing
+/// gives. Implementations must depend only on the item's evidence and the showings.
+pub trait Conclude: Sync {
+    fn conclude(&self, item: &mut Item, showings: &[Showing]);
+}
+
+impl Conclude for Use {
+    fn conclude(&self, item: &mut Item, _showings: &[Showing]) {
+        conclude(item, self);
+    }
+}
+
+/// THE way evidence becomes an item, whatever the source. `read` holds all the evidence about
+/// the image in the order the caller read it (what a page says, what the file says, REUSE, the
+/// documents showing it); `showings` name the places that show the image and what each says
+/// there, for conclusions that check the credit shown ([`Conclude`]). An item is concluded
+/// unless it is a bare image that could not be read (no page, no showing): a page's words are
+/// evidence even when its image cannot be fetched.
+pub fn item_from(
+    target: String,
+    page: Option<String>,
+    showings: &[Showing],
+    read: ImageRead,
+    how: &dyn Conclude,
+) -> Item {
+    let mut item = Item::new(target);
+    item.page = page;
+    item.evidence = read.evidence;
+    item.format = read.format;
+    item.bytes_read = read.bytes_read;
+    item.findings = read.findings;
+    let unreadable = !read.errors.is_empty() && item.page.is_none() && showings.is_empty();
+    item.errors = read.errors;
+    if !unreadable {
+        how.conclude(&mut item, showings);
+    }
+    item
+}
+
 /// Checks one image file: its embedded metadata and its XMP sidecar, if any.
 pub fn check_file(path: &Path, proposed: &Use) -> Item {
-    let mut item = read_file(path);
-    if item.errors.is_empty() {
-        conclude(&mut item, proposed);
-    }
-    item
+    let sidecar = metadata::sidecar_for(path);
+    let read = ImageRead::local(path, sidecar.as_deref());
+    item_from(path.display().to_string(), None, &[], read, proposed)
 }
 
-/// Reads the evidence of one image file (embedded metadata, XMP sidecar) without concluding:
-/// other sources may add evidence before [`conclude`].
-pub fn read_file(path: &Path) -> Item {
-    read_image(path, metadata::sidecar_for(path).as_deref())
-}
-
-/// Like [`read_file`], with the XMP sidecar already known (`None`: there is none).
-pub fn read_image(path: &Path, sidecar: Option<&Path>) -> Item {
-    let mut item = Item::new(path.display().to_string());
-    match metadata::read_path(path) {
-        Ok(meta) => {
-            item.format = Some(meta.format);
-            item.bytes_read = Some(meta.bytes_read);
-            item.evidence = meta.evidence;
-            for p in meta.problems {
-                item.findings.push(Finding::new(
-                    FindingKind::MetadataProblem,
-                    format!("{}: {p}", path.display()),
-                ));
-            }
-        }
-        Err(e) => {
-            let kind = match e.kind {
-                metadata::ErrorKind::Io(_) => "io",
-                metadata::ErrorKind::Empty => "empty",
-                metadata::ErrorKind::NotAnImage(_) => "not-an-image",
-            };
-            item.errors.push(ItemError {
-                kind,
-                message: e.to_string(),
-            });
-            return item;
-        }
-    }
-    if item.format != Some(metadata::Format::Xmp)
-        && let Some(sidecar) = sidecar
-    {
-        match metadata::read_path(sidecar) {
-            Ok(meta) => {
-                let at = sidecar.display().to_string();
-                item.evidence
-                    .extend(meta.evidence.into_iter().map(|e| e.at(at.clone())));
-            }
-            Err(e) => item.findings.push(Finding::new(
-                FindingKind::MetadataProblem,
-                format!("sidecar {e}"),
-            )),
-        }
-    }
-    item
-}
-
-/// Merges an item's evidence into its credit and assesses the proposed use.
+/// Merges an item's evidence into its credit and assesses the proposed use. Distinct evidence
+/// sets are merged and assessed once per process ([`Memo`]): photo folders repeat the same
+/// copyright and license strings across hundreds of files.
 pub fn conclude(item: &mut Item, proposed: &Use) {
-    let merged = merge(&item.evidence);
-    item.findings.extend(merged.findings);
-    item.assessment = Some(assess(&merged.credit, proposed));
-    item.credit = Some(merged.credit);
+    let (credit, findings, assessment) = Memo::global().conclude(&item.evidence, proposed);
+    item.findings.extend(findings);
+    item.assessment = Some(assessment);
+    item.credit = Some(credit);
 }
 
-/// File name extensions of the images a directory walk picks up (content decides the format;
-/// this only keeps other files out of the report).
-const IMAGE_EXTENSIONS: &[&str] = &[
-    "jpg", "jpeg", "jpe", "jfif", "png", "tif", "tiff", "dng", "webp", "heic", "heif", "avif",
-    "gif", "jxl",
-];
+/// The largest document or page read from disk (a generated HTML page can be big; beyond this
+/// it is not prose).
+pub const MAX_DOCUMENT: u64 = 32 * 1024 * 1024;
 
-/// The image files under `dir`, sorted, skipping hidden entries. Unreadable directories are
-/// returned as errors naming them.
-pub fn images_in(dir: &Path) -> (Vec<PathBuf>, Vec<ItemError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = match std::fs::read_dir(&d) {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push(ItemError {
-                    kind: "io",
-                    message: format!("{}: cannot read directory: {e}", d.display()),
-                });
-                continue;
-            }
+/// Whether `path` is something licit may open: a regular file (after symlinks). A FIFO, a
+/// device or a socket is refused by looking at its metadata, never by opening it: opening a
+/// FIFO blocks until a writer comes, and a device like `/dev/zero` never ends.
+pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, ItemError> {
+    let name = path.display();
+    let m = std::fs::metadata(path).map_err(|e| {
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            error_kind::NOT_FOUND
+        } else {
+            error_kind::IO
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() => {
-                    let ext = path
-                        .extension()
-                        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-                    if ext.is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str())) {
-                        files.push(path);
-                    }
-                }
-                _ => {}
-            }
+        ItemError::new(kind, format!("{name}: cannot read: {e}"))
+    })?;
+    if m.is_file() {
+        return Ok(m);
+    }
+    let what = special_kind(&m);
+    Err(ItemError::new(
+        error_kind::NOT_A_REGULAR_FILE,
+        format!("{name}: {what}, not a regular file; not read"),
+    ))
+}
+
+/// What a file that is not a regular file is, in words.
+fn special_kind(m: &std::fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
         }
     }
-    files.sort();
-    (files, errors)
+    "a special file"
+}
+
+/// Reads a regular file whole, at most `max` bytes (see [`regular_file`]).
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ItemError> {
+    use std::io::Read;
+    let m = regular_file(path)?;
+    let name = path.display();
+    if m.len() > max {
+        return Err(ItemError::new(
+            error_kind::IO,
+            format!(
+                "{name}: {} bytes, more than the {max} a document may have; not read",
+                m.len()
+            ),
+        ));
+    }
+    let mut out = Vec::with_capacity(usize::try_from(m.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max).read_to_end(&mut out))
+        .map_err(|e| ItemError::new(error_kind::IO, format!("{name}: cannot read: {e}")))?;
+    Ok(out)
 }
 
 /// Counts of the contract's `summary`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Summary {
     pub items: usize,
     pub allowed: usize,
@@ -236,5 +348,38 @@ mod tests {
         s.add(&item);
         assert_eq!((s.items, s.errors), (1, 1));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn evidence_keeps_the_callers_order_and_an_unreadable_image_is_not_concluded() {
+        let shown = Showing {
+            location: Location {
+                file: "post.md".into(),
+                line: Some(3),
+            },
+            evidence: vec![
+                Evidence::new(
+                    crate::evidence::origin::MARKDOWN_CAPTION,
+                    "Photo: Jane Doe (CC BY 4.0)",
+                )
+                .at("post.md:3"),
+            ],
+        };
+        let mut read = ImageRead {
+            evidence: vec![Evidence::new(
+                crate::evidence::origin::EXIF_ARTIST,
+                "Jane Doe",
+            )],
+            ..ImageRead::default()
+        };
+        read.evidence.extend(shown.evidence.iter().cloned());
+        let item = item_from("a.jpg".into(), None, &[shown], read, &Use::default());
+        assert_eq!(item.evidence.len(), 2);
+        assert_eq!(item.evidence[1].location.as_deref(), Some("post.md:3"));
+        assert_eq!(item.credit.unwrap().authors, ["Jane Doe"]);
+        assert!(item.assessment.is_some());
+        let bad = ImageRead::failed(ItemError::new(error_kind::IO, "b.jpg: cannot read"));
+        let item = item_from("b.jpg".into(), None, &[], bad, &Use::default());
+        assert!(item.assessment.is_none() && item.credit.is_none());
     }
 }

@@ -19,139 +19,71 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use url::Url;
 
-use super::{Item, ItemError, conclude};
+use super::{Conclude, ImageRead, Item, ItemError, Showing, error_kind, item_from};
 use crate::assess::Use;
 use crate::credit::merge;
 use crate::evidence::{Evidence, origin as o};
-use crate::finding::{Finding, FindingKind};
+use crate::finding::{Finding, FindingKind, Location};
 use crate::metadata;
 use crate::web::fetch::{FetchError, Fetcher, ImageReader, Opened};
 use crate::web::page::{PageImage, PageLimits, scan_html};
-use crate::web::{commons, flickr};
+use crate::web::{FetchErrorKind, commons, flickr};
 
-/// What an image's own bytes said.
-#[derive(Debug)]
-struct ImageSide {
-    evidence: Vec<Evidence>,
-    format: Option<metadata::Format>,
-    bytes_read: Option<u64>,
-    findings: Vec<Finding>,
-    errors: Vec<ItemError>,
+fn fetch_error(e: &FetchError) -> ItemError {
+    ItemError::new(e.name(), e.to_string())
 }
 
 fn error_item(target: &str, page: Option<&str>, e: &FetchError) -> Item {
-    let mut item = Item::new(target.to_string());
-    item.page = page.map(str::to_string);
-    item.errors.push(ItemError {
-        kind: e.name(),
-        message: e.to_string(),
-    });
-    item
+    Item::failed(target.to_string(), page.map(str::to_string), fetch_error(e))
 }
 
-fn metadata_error_kind(e: &metadata::Error) -> &'static str {
-    match e.kind {
-        metadata::ErrorKind::Io(_) => "io",
-        metadata::ErrorKind::Empty => "empty",
-        metadata::ErrorKind::NotAnImage(_) => "not-an-image",
-    }
-}
-
-/// Reads the metadata of an opened image URL.
-fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageSide {
-    let mut side = ImageSide {
-        evidence: reader
-            .link_licenses()
-            .into_iter()
-            .map(|l| Evidence::new(o::HTTP_LINK_LICENSE, l))
-            .collect(),
-        format: None,
-        bytes_read: None,
-        findings: Vec::new(),
-        errors: Vec::new(),
-    };
+/// Reads the metadata of an opened image URL, with the licenses its `Link` headers name.
+fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageRead {
+    let links: Vec<Evidence> = reader
+        .link_licenses()
+        .into_iter()
+        .map(|l| Evidence::new(o::HTTP_LINK_LICENSE, l))
+        .collect();
     let block = reader.block_size();
-    match metadata::read_reader_in_blocks(&mut reader, block) {
-        Ok(meta) => {
-            side.format = Some(meta.format);
-            side.evidence.extend(meta.evidence);
-            side.findings.extend(
-                meta.problems
-                    .into_iter()
-                    .map(|p| Finding::new(FindingKind::MetadataProblem, format!("{name}: {p}"))),
-            );
-        }
+    let meta = metadata::read_reader_in_blocks(&mut reader, block);
+    let mut read = match meta {
         Err(e) => {
-            let kind = metadata_error_kind(&e);
-            let ct = reader.content_type();
-            let detail = match (&e.kind, ct) {
+            let detail = match (&e.kind, reader.content_type()) {
                 (metadata::ErrorKind::NotAnImage(d), Some(ct)) => {
                     format!("not an image ({d}; the server says {ct})")
                 }
                 (k, _) => k.to_string(),
             };
-            side.errors.push(ItemError {
-                kind,
-                message: format!("{name}: {detail}"),
-            });
+            let mut r = ImageRead::failed(ItemError::new(
+                error_kind::of_metadata(&e),
+                format!("{name}: {detail}"),
+            ));
+            r.evidence = links;
+            r
         }
-    }
-    side.bytes_read = Some(reader.received());
-    side
+        Ok(meta) => {
+            let mut r = ImageRead::from_metadata(Ok(meta));
+            r.evidence.splice(0..0, links);
+            r
+        }
+    };
+    read.bytes_read = Some(reader.received());
+    read
 }
 
-fn fetch_image_side(fetcher: &Fetcher, url: &str) -> ImageSide {
-    let failed = |e: FetchError| ImageSide {
-        evidence: Vec::new(),
-        format: None,
-        bytes_read: None,
-        findings: Vec::new(),
-        errors: vec![ItemError {
-            kind: e.name(),
-            message: e.to_string(),
-        }],
-    };
+/// Fetches an image URL's metadata.
+fn fetch_image(fetcher: &Fetcher, url: &str) -> ImageRead {
     let parsed = match Url::parse(url) {
         Ok(u) => u,
         Err(e) => {
-            return failed(FetchError::new(
-                url,
-                crate::web::FetchErrorKind::InvalidUrl(e.to_string()),
-            ));
+            let e = FetchError::new(url, FetchErrorKind::InvalidUrl(e.to_string()));
+            return ImageRead::failed(fetch_error(&e));
         }
     };
     match fetcher.open_image(&parsed) {
         Ok(r) => read_remote(r, url),
-        Err(e) => failed(e),
+        Err(e) => ImageRead::failed(fetch_error(&e)),
     }
-}
-
-fn local_image_side(path: &Path) -> ImageSide {
-    let mut side = ImageSide {
-        evidence: Vec::new(),
-        format: None,
-        bytes_read: None,
-        findings: Vec::new(),
-        errors: Vec::new(),
-    };
-    match metadata::read_path(path) {
-        Ok(meta) => {
-            side.format = Some(meta.format);
-            side.bytes_read = Some(meta.bytes_read);
-            side.evidence = meta.evidence;
-            side.findings.extend(meta.problems.into_iter().map(|p| {
-                Finding::new(
-                    FindingKind::MetadataProblem,
-                    format!("{}: {p}", path.display()),
-                )
-            }));
-        }
-        Err(e) => side.errors.push(ItemError {
-            kind: metadata_error_kind(&e),
-            message: e.to_string(),
-        }),
-    }
-    side
 }
 
 /// Adds a `page-metadata-conflict` finding when the page's evidence and the image's own name
@@ -177,78 +109,70 @@ fn page_vs_image(page_ev: &[Evidence], image_ev: &[Evidence]) -> Option<Finding>
     })
 }
 
-/// Builds the item of one image from what the page says and what the image says. Page-wide
-/// evidence (`wide`) is taken only when nothing nearer names a license: a site's license for
-/// its text is no statement about a photo that is credited otherwise.
-fn item_for(
+/// The item of one image of a page: the page shows it (its evidence located at `page:line`)
+/// and its own bytes say `read`. Page-wide evidence is taken only when nothing nearer names a
+/// license: a site's license for its text is no statement about a photo credited otherwise.
+fn page_item(
     target: String,
     page: &str,
-    (mut page_ev, wide): (Vec<Evidence>, Vec<Evidence>),
-    side: Option<ImageSide>,
-    proposed: &Use,
+    im: &PageImage,
+    read: ImageRead,
+    how: &dyn Conclude,
 ) -> Item {
-    let mut item = Item::new(target);
-    item.page = Some(page.to_string());
-    let image_ev = side
-        .as_ref()
-        .map(|s| s.evidence.clone())
-        .unwrap_or_default();
-    if !wide.is_empty() {
-        let all: Vec<Evidence> = page_ev.iter().chain(&image_ev).cloned().collect();
-        if merge(&all).credit.license.is_none() {
-            page_ev.extend(wide);
-        }
-    }
-    if let Some(f) = page_vs_image(&page_ev, &image_ev) {
-        item.findings.push(f);
-    }
-    item.evidence = page_ev;
-    item.evidence.extend(image_ev);
-    if let Some(s) = side {
-        item.format = s.format;
-        item.bytes_read = s.bytes_read;
-        item.findings.extend(s.findings);
-        item.errors.extend(s.errors);
-    }
-    conclude(&mut item, proposed);
-    item
-}
-
-/// The page evidence of an image, located at `page:line`, and the page-wide evidence, located
-/// at `page`.
-fn located(im: &PageImage, page: &str) -> (Vec<Evidence>, Vec<Evidence>) {
     let here = match im.line {
         Some(l) => format!("{page}:{l}"),
         None => page.to_string(),
     };
-    (
-        im.evidence
-            .iter()
-            .map(|e| e.clone().at(here.clone()))
-            .collect(),
-        im.page_wide.iter().map(|e| e.clone().at(page)).collect(),
-    )
+    let mut page_ev: Vec<Evidence> = im
+        .evidence
+        .iter()
+        .map(|e| e.clone().at(here.clone()))
+        .collect();
+    if !im.page_wide.is_empty() {
+        let all: Vec<Evidence> = page_ev.iter().chain(&read.evidence).cloned().collect();
+        if merge(&all).credit.license.is_none() {
+            page_ev.extend(im.page_wide.iter().map(|e| e.clone().at(page)));
+        }
+    }
+    let conflict = page_vs_image(&page_ev, &read.evidence);
+    let mut read = read;
+    read.evidence.splice(0..0, page_ev.iter().cloned());
+    let showing = Showing {
+        location: Location {
+            file: page.to_string(),
+            line: im.line,
+        },
+        evidence: page_ev,
+    };
+    let mut item = item_from(target, Some(page.to_string()), &[showing], read, how);
+    if let Some(f) = conflict {
+        item.findings.insert(0, f);
+    }
+    item
 }
 
-fn page_findings(problems: &[String], page: &str) -> Vec<Finding> {
+fn page_findings(problems: &[String]) -> Vec<Finding> {
     problems
         .iter()
-        .map(|p| Finding::new(FindingKind::PageProblem, format!("{page}: {p}")))
+        .map(|p| Finding::new(FindingKind::PageProblem, p.clone()))
         .collect()
 }
 
-fn no_images(page: &str) -> Item {
-    let mut item = Item::new(page.to_string());
-    item.page = Some(page.to_string());
-    item.errors.push(ItemError {
-        kind: "no-images",
-        message: format!("{page}: the page shows no images"),
-    });
+fn no_images(page: &str, problems: &[String]) -> Item {
+    let mut item = Item::failed(
+        page.to_string(),
+        Some(page.to_string()),
+        ItemError::new(
+            error_kind::NO_IMAGES,
+            format!("{page}: the page shows no images"),
+        ),
+    );
+    item.findings = page_findings(problems);
     item
 }
 
 /// Runs `f` over `n` indexes on up to `workers` threads; results in index order.
-fn parallel<T: Send>(n: usize, workers: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn parallel<T: Send>(n: usize, workers: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let next = AtomicUsize::new(0);
     let out: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
     std::thread::scope(|s| {
@@ -280,37 +204,35 @@ fn page_limits(fetcher: Option<&Fetcher>) -> PageLimits {
     l
 }
 
-/// Checks a page fetched from `page_url`: its images, each with its own metadata.
-fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, proposed: &Use) -> Vec<Item> {
+/// Checks a page fetched from `page_url`: its images, each with its own metadata. The images
+/// share the page's deadline ([`crate::web::FetchConfig::page_timeout`]): a page of stalled
+/// images ends when it passes, each image not fetched by then saying so.
+fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, how: &dyn Conclude) -> Vec<Item> {
     let page = page_url.as_str();
     let scan = scan_html(html, Some(page_url), &page_limits(Some(fetcher)));
     if scan.images.is_empty() {
-        let mut item = no_images(page);
-        item.findings = page_findings(&scan.problems, page);
-        return vec![item];
+        return vec![no_images(page, &scan.problems)];
     }
     let max = fetcher.config().max_page_images_fetched;
     let fetchable = |im: &PageImage| crate::web::is_url(&im.src);
-    let sides = parallel(
+    let page_fetcher = fetcher.for_page();
+    let reads = parallel(
         scan.images.len(),
         fetcher.config().per_host.max(2) * 2,
         |i| {
             let im = &scan.images[i];
-            (i < max && fetchable(im)).then(|| fetch_image_side(fetcher, &im.src))
+            (i < max && fetchable(im)).then(|| fetch_image(&page_fetcher, &im.src))
         },
     );
-    let problems = page_findings(&scan.problems, page);
+    let problems = page_findings(&scan.problems);
     let mut items = Vec::with_capacity(scan.images.len());
-    for (i, (im, side)) in scan.images.iter().zip(sides).enumerate() {
-        let skipped = side.is_none() && fetchable(im);
-        let mut item = item_for(im.src.clone(), page, located(im, page), side, proposed);
+    for (i, (im, read)) in scan.images.iter().zip(reads).enumerate() {
+        let skipped = read.is_none() && fetchable(im);
+        let mut item = page_item(im.src.clone(), page, im, read.unwrap_or_default(), how);
         if skipped {
             item.findings.push(Finding::new(
                 FindingKind::PageProblem,
-                format!(
-                    "{}: metadata not fetched (only the first {max} images of a page are)",
-                    im.src
-                ),
+                format!("metadata not fetched (only the first {max} images of a page are)"),
             ));
         }
         if i == 0 {
@@ -322,51 +244,47 @@ fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, proposed: &Use) -> 
 }
 
 /// Checks a local HTML file: its images with the evidence around them, and the metadata of
-/// those that are local files next to it. Nothing is fetched.
+/// those that are local files next to it (and their XMP sidecars). Nothing is fetched.
 pub fn check_html_file(path: &Path, proposed: &Use) -> Vec<Item> {
+    check_html_file_with(path, proposed)
+}
+
+/// [`check_html_file`], concluded by `how`.
+pub fn check_html_file_with(path: &Path, how: &dyn Conclude) -> Vec<Item> {
     let page = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::check::read_regular(path, super::MAX_DOCUMENT) {
         Ok(b) => b,
-        Err(e) => {
-            let mut item = Item::new(page.clone());
-            item.page = Some(page.clone());
-            item.errors.push(ItemError {
-                kind: "io",
-                message: format!("{page}: cannot read: {e}"),
-            });
-            return vec![item];
-        }
+        Err(e) => return vec![Item::failed(page.clone(), Some(page), e)],
     };
-    let html = String::from_utf8_lossy(&bytes);
+    let html = crate::web::charset::decode_html(&bytes, None).text;
     let scan = scan_html(&html, None, &page_limits(None));
     if scan.images.is_empty() {
-        let mut item = no_images(&page);
-        item.findings = page_findings(&scan.problems, &page);
-        return vec![item];
+        return vec![no_images(&page, &scan.problems)];
     }
     let dir = path.parent().unwrap_or(Path::new(""));
-    let problems = page_findings(&scan.problems, &page);
+    let problems = page_findings(&scan.problems);
     let mut items = Vec::new();
     for (i, im) in scan.images.iter().enumerate() {
-        let (target, side, note) = if crate::web::is_url(&im.src) || im.src.contains("://") {
-            let note = format!(
-                "{}: a remote image; its metadata is not fetched when checking a local file (check the URL to include it)",
-                im.src
-            );
-            (im.src.clone(), None, Some(note))
+        let (target, read, note) = if crate::web::is_url(&im.src) || im.src.contains("://") {
+            let note = "a remote image; its metadata is not fetched when checking a local file (check the URL to include it)";
+            (im.src.clone(), ImageRead::default(), Some(note))
         } else {
             let rel = im.src.split(['?', '#']).next().unwrap_or("");
             let rel = rel.trim_start_matches('/');
             let file = dir.join(rel);
             if file.is_file() {
-                let side = local_image_side(&file);
-                (file.display().to_string(), Some(side), None)
+                let sidecar = metadata::sidecar_for(&file);
+                let read = ImageRead::local(&file, sidecar.as_deref());
+                (file.display().to_string(), read, None)
             } else {
-                let note = format!("{}: the image file was not found", file.display());
-                (file.display().to_string(), None, Some(note))
+                (
+                    file.display().to_string(),
+                    ImageRead::default(),
+                    Some("the image file was not found"),
+                )
             }
         };
-        let mut item = item_for(target, &page, located(im, &page), side, proposed);
+        let mut item = page_item(target, &page, im, read, how);
         if let Some(n) = note {
             item.findings
                 .push(Finding::new(FindingKind::PageProblem, n));
@@ -379,12 +297,35 @@ pub fn check_html_file(path: &Path, proposed: &Use) -> Vec<Item> {
     items
 }
 
+/// An item from a site API's evidence about one image (located at `at`), plus the image's own
+/// metadata when `image_url` is known.
+fn api_item(
+    target: String,
+    page: Option<String>,
+    at: &str,
+    api: Vec<Evidence>,
+    image_url: Option<&str>,
+    fetcher: &Fetcher,
+    how: &dyn Conclude,
+) -> Item {
+    let mut read = image_url
+        .map(|u| fetch_image(fetcher, u))
+        .unwrap_or_default();
+    read.evidence
+        .splice(0..0, api.into_iter().map(|e| e.at(at.to_string())));
+    let mut item = item_from(target, page.clone(), &[], read, how);
+    if page.is_none() && item.assessment.is_none() {
+        how.conclude(&mut item, &[]);
+    }
+    item
+}
+
 /// A Wikimedia Commons file: the API's evidence, plus the original's own metadata.
 fn check_commons(
     url: &Url,
     title: &str,
     fetcher: &Fetcher,
-    proposed: &Use,
+    how: &dyn Conclude,
 ) -> Result<Item, FetchError> {
     let info = commons::lookup(fetcher, title)?;
     let is_upload = url.path().contains("/wikipedia/commons/");
@@ -398,41 +339,46 @@ fn check_commons(
     } else {
         info.image_url.clone().unwrap_or_else(|| url.to_string())
     };
-    let side = crate::web::is_url(&target).then(|| fetch_image_side(fetcher, &target));
     let at = page.clone().unwrap_or_else(|| target.clone());
-    let ev: Vec<Evidence> = info
-        .evidence
-        .into_iter()
-        .map(|e| e.at(at.clone()))
-        .collect();
-    let mut item = item_for(target, &at, (ev, Vec::new()), side, proposed);
-    item.page = page;
-    Ok(item)
+    let image = crate::web::is_url(&target).then_some(target.as_str());
+    let image = image.map(str::to_string);
+    Ok(api_item(
+        target,
+        page,
+        &at,
+        info.evidence,
+        image.as_deref(),
+        fetcher,
+        how,
+    ))
 }
 
 /// A Flickr photo page: oEmbed's evidence and the page's license links, plus the image's own
 /// metadata.
-fn check_flickr(url: &Url, fetcher: &Fetcher, proposed: &Use) -> Result<Item, FetchError> {
+fn check_flickr(url: &Url, fetcher: &Fetcher, how: &dyn Conclude) -> Result<Item, FetchError> {
     let oe = flickr::oembed(fetcher, url)?;
     let page = url.to_string();
-    let mut ev: Vec<Evidence> = oe
-        .evidence
-        .into_iter()
-        .map(|e| e.at(page.clone()))
-        .collect();
+    let mut ev = oe.evidence;
     // The page's license link is a second witness; a page that fails is not fatal.
     let mut page_note = None;
     match fetcher.fetch(url, "text/html,*/*;q=0.5") {
         Ok(p) => ev.extend(
             flickr::page_license_links(&p.text(), &p.url)
                 .into_iter()
-                .map(|l| Evidence::new(o::HTML_REL_LICENSE, l).at(page.clone())),
+                .map(|l| Evidence::new(o::HTML_REL_LICENSE, l)),
         ),
         Err(e) => page_note = Some(e.to_string()),
     }
     let target = oe.url.clone().unwrap_or_else(|| page.clone());
-    let side = oe.url.as_deref().map(|u| fetch_image_side(fetcher, u));
-    let mut item = item_for(target, &page, (ev, Vec::new()), side, proposed);
+    let mut item = api_item(
+        target,
+        Some(page.clone()),
+        &page,
+        ev,
+        oe.url.as_deref(),
+        fetcher,
+        how,
+    );
     if let Some(n) = page_note {
         item.findings
             .push(Finding::new(FindingKind::PageProblem, n));
@@ -442,43 +388,36 @@ fn check_flickr(url: &Url, fetcher: &Fetcher, proposed: &Use) -> Result<Item, Fe
 
 /// Checks one URL: an image, a page, a Commons file or a Flickr photo page.
 pub fn check_url(target: &str, proposed: &Use, fetcher: &Fetcher) -> Vec<Item> {
+    check_url_with(target, fetcher, proposed)
+}
+
+/// [`check_url`], concluded by `how`.
+pub fn check_url_with(target: &str, fetcher: &Fetcher, how: &dyn Conclude) -> Vec<Item> {
     let url = match Url::parse(target.trim()) {
         Ok(u) => u,
         Err(e) => {
-            let err = FetchError::new(
-                target,
-                crate::web::FetchErrorKind::InvalidUrl(e.to_string()),
-            );
+            let err = FetchError::new(target, FetchErrorKind::InvalidUrl(e.to_string()));
             return vec![error_item(target, None, &err)];
         }
     };
     let sites = &fetcher.config().sites;
     if let Some(title) = commons::file_title(&url, sites) {
         return vec![
-            check_commons(&url, &title, fetcher, proposed)
+            check_commons(&url, &title, fetcher, how)
                 .unwrap_or_else(|e| error_item(target, None, &e)),
         ];
     }
     if flickr::is_photo_page(&url, sites) {
         return vec![
-            check_flickr(&url, fetcher, proposed)
+            check_flickr(&url, fetcher, how)
                 .unwrap_or_else(|e| error_item(target, Some(target), &e)),
         ];
     }
     match fetcher.open(&url) {
-        Ok(Opened::Page(p)) => check_page(&p.text(), &p.url, fetcher, proposed),
+        Ok(Opened::Page(p)) => check_page(&p.text(), &p.url, fetcher, how),
         Ok(Opened::Image(r)) => {
-            let side = read_remote(*r, target);
-            let mut item = Item::new(target.to_string());
-            item.format = side.format;
-            item.bytes_read = side.bytes_read;
-            item.evidence = side.evidence;
-            item.findings = side.findings;
-            item.errors = side.errors;
-            if item.errors.is_empty() {
-                conclude(&mut item, proposed);
-            }
-            vec![item]
+            let read = read_remote(*r, target);
+            vec![item_from(target.to_string(), None, &[], read, how)]
         }
         Err(e) => vec![error_item(target, None, &e)],
     }

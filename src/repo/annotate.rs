@@ -308,6 +308,7 @@ fn write_text(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Error> {
     })
 }
 
+#[cfg(feature = "cli")]
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum StyleArg {
     /// `IMAGE.license` files next to the images.
@@ -316,6 +317,7 @@ pub enum StyleArg {
     Toml,
 }
 
+#[cfg(feature = "cli")]
 /// Arguments of `licit annotate`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Args {
@@ -332,6 +334,7 @@ pub struct Args {
     pub dry_run: bool,
 }
 
+#[cfg(feature = "cli")]
 /// Runs `licit annotate` and prints what it did. Exit status: 0 when every image has a
 /// record, 1 when some could not be given one with certainty, 2 when the repository cannot be
 /// used.
@@ -385,7 +388,7 @@ mod tests {
     use crate::license::{License, Rights};
 
     fn item(license: &str, authors: &[&str]) -> Item {
-        let mut item = crate::check::read_file(Path::new("/nonexistent/x.jpg"));
+        let mut item = crate::check::Item::new("/nonexistent/x.jpg".to_string());
         item.errors.clear();
         item.credit = Some(Credit {
             authors: authors.iter().map(|a| a.to_string()).collect(),

@@ -14,13 +14,11 @@
 //! see.
 
 use crate::assess::{Edit, Effect, Item as CreditItem, Term, Verdict, When, requirements};
-use crate::check::{self, Item};
-use crate::credit::merge;
+use crate::check::{self, Conclude, Item, Memo, Showing};
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind, Location};
 use crate::license::{Flag, Rights};
 
-use super::Showing;
 use super::policy::{Acceptance, Policy};
 
 /// Origins of what a document visibly shows next to an image: the credit readers see.
@@ -42,8 +40,7 @@ const SHOWN: &[Origin] = &[
 ];
 
 fn shown_evidence(s: &Showing) -> Vec<Evidence> {
-    s.shown
-        .evidence
+    s.evidence
         .iter()
         .filter(|e| SHOWN.contains(&e.origin))
         .cloned()
@@ -56,12 +53,26 @@ fn located(kind: FindingKind, message: String, locations: Vec<Location>) -> Find
     f
 }
 
+/// The gate as a way of concluding an item: the policy's use, the policy's findings, and the
+/// credit each showing gives. The places showing the image become its `shown_in`.
+pub struct Gate<'a>(pub &'a Policy);
+
+impl Conclude for Gate<'_> {
+    fn conclude(&self, item: &mut Item, showings: &[Showing]) {
+        if item.shown_in.is_empty() {
+            item.shown_in = showings.iter().map(|s| s.location.clone()).collect();
+        }
+        conclude(item, showings, self.0);
+    }
+}
+
 /// Merges the item's evidence, assesses the policy's use (an adaptation when a document says
 /// the image was changed), and adds the gate's findings.
 pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
     let shown: Vec<(&Showing, crate::credit::Credit)> = showings
         .iter()
-        .map(|s| (s, merge(&shown_evidence(s)).credit))
+        // Captions repeat across a site: their credits come from the memo.
+        .map(|s| (s, Memo::global().credit(&shown_evidence(s))))
         .collect();
     let modified_at: Vec<Location> = shown
         .iter()
@@ -83,9 +94,19 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
     } else {
         item.shown_in.clone()
     };
+    // A problem with the file itself is located at the file, once; a finding about the image's
+    // use is located wherever it is shown.
+    let at_file = vec![Location {
+        file: item.target.clone(),
+        line: None,
+    }];
     for f in &mut item.findings {
         if f.locations.is_empty() {
-            f.locations = everywhere.clone();
+            f.locations = if f.kind == FindingKind::MetadataProblem {
+                at_file.clone()
+            } else {
+                everywhere.clone()
+            };
         }
     }
     let (Some(credit), Some(assessment)) = (item.credit.clone(), item.assessment.clone()) else {
@@ -197,8 +218,8 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             item.findings.push(located(
                 FindingKind::CreditMissing,
                 format!(
-                    "{} is shown here without a credit; {} asks for {}",
-                    item.target,
+                    // The image is the finding's subject; the message need not name it again.
+                    "shown here without a credit; {} asks for {}",
                     license.short_code(),
                     describe_items(&needed(
                         &reqs,

@@ -38,10 +38,10 @@ use rayon::prelude::*;
 pub use policy::{Policy, PolicyError};
 pub use walk::WalkOptions;
 
-use crate::check::{Item, read_image};
+use crate::check::{ImageRead, Item, Showing, item_from};
 use crate::evidence::Evidence;
 use crate::finding::{Finding, FindingKind, Location};
-use markdown::{DocumentImages, Shown};
+use markdown::DocumentImages;
 
 /// How to check a repository.
 #[derive(Clone, Debug, Default)]
@@ -179,28 +179,20 @@ fn resolve(doc: &str, src: &str, images: &HashSet<&str>) -> Result<String, bool>
 }
 
 /// The largest document read (a generated HTML page can be big; beyond this it is not prose).
-pub const MAX_DOCUMENT: u64 = 32 * 1024 * 1024;
+pub const MAX_DOCUMENT: u64 = crate::check::MAX_DOCUMENT;
 
 /// Reads one document (Markdown or HTML) into the images it shows.
 fn read_document(root: &Path, rel: &str, html: bool) -> DocumentImages {
     let location = display(root, rel);
     let path = walk::join(root, rel);
-    if let Ok(m) = std::fs::metadata(&path)
-        && m.len() > MAX_DOCUMENT
-    {
-        return DocumentImages {
-            problems: vec![format!(
-                "{location}: {} bytes, more than the {MAX_DOCUMENT} a document may have; not read",
-                m.len()
-            )],
-            ..DocumentImages::default()
-        };
-    }
-    let bytes = match std::fs::read(&path) {
+    let bytes = match crate::check::read_regular(&path, MAX_DOCUMENT) {
         Ok(b) => b,
         Err(e) => {
             return DocumentImages {
-                problems: vec![format!("{location}: cannot read: {e}")],
+                problems: vec![
+                    e.message
+                        .replacen(&path.display().to_string(), &location, 1),
+                ],
                 ..DocumentImages::default()
             };
         }
@@ -250,8 +242,27 @@ fn html_document(text: &str, location: &str) -> DocumentImages {
     }
 }
 
-/// Checks the repository at `root`.
+/// Checks the repository at `root`, holding every item in memory (see [`check_repo_each`] to
+/// stream them).
 pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoCheck {
+    let mut items = Vec::new();
+    let mut run = check_repo_each(root, opts, progress, &mut |item| items.push(item));
+    run.items = items;
+    run
+}
+
+/// Images concluded together before they are handed on, in path order: enough to keep both
+/// cores busy, few enough that memory stays flat on a large site.
+const BATCH: usize = 256;
+
+/// Checks the repository at `root`, handing each image's item to `sink` as soon as it and the
+/// images before it are done, sorted by path. The returned run has no items.
+pub fn check_repo_each(
+    root: &Path,
+    opts: &Options,
+    progress: &dyn Progress,
+    sink: &mut dyn FnMut(Item),
+) -> RepoCheck {
     let mut run = RepoCheck::default();
     let mut walk_opts = opts.walk.clone();
     walk_opts.exclude.extend(opts.policy.ignore.iter().cloned());
@@ -344,7 +355,7 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
                             file: doc_loc.clone(),
                             line: Some(s.line),
                         },
-                        shown: s.clone(),
+                        evidence: s.evidence.clone(),
                     });
                 }
                 Err(true) => run.remote_images += 1,
@@ -382,29 +393,28 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
             .retain(|p| p.location.as_ref().is_none_or(|l| docs.contains(&l.file)));
     }
 
-    // Images, in parallel.
-    let policy = &opts.policy;
+    // Images, in parallel, handed on in path order one batch at a time.
+    let gate = gate::Gate(&opts.policy);
     let empty = Vec::new();
-    run.items = found
+    let chosen: Vec<&String> = found
         .images
-        .par_iter()
+        .iter()
         .filter(|rel| wanted.as_ref().is_none_or(|w| w.contains(rel.as_str())))
-        .map(|rel| {
-            let showings = shown.get(rel.as_str()).unwrap_or(&empty);
-            let item = check_image(root, rel, &found, &reuse, showings, policy);
-            progress.advance();
-            item
-        })
         .collect();
+    for batch in chosen.chunks(BATCH) {
+        let items: Vec<Item> = batch
+            .par_iter()
+            .map(|rel| {
+                let showings = shown.get(rel.as_str()).unwrap_or(&empty);
+                let item = check_image(root, rel, &found, &reuse, showings, &gate);
+                progress.advance();
+                item
+            })
+            .collect();
+        items.into_iter().for_each(&mut *sink);
+    }
     progress.finish();
     run
-}
-
-/// One place a document shows an image.
-#[derive(Clone, Debug)]
-pub struct Showing {
-    pub location: Location,
-    pub shown: Shown,
 }
 
 fn check_image(
@@ -413,7 +423,7 @@ fn check_image(
     found: &walk::Found,
     reuse: &reuse::Reuse,
     showings: &[Showing],
-    policy: &Policy,
+    gate: &gate::Gate<'_>,
 ) -> Item {
     let path: PathBuf = walk::join(root, rel);
     // The walk saw every file: find the XMP sidecar in its list instead of asking the disk.
@@ -422,20 +432,23 @@ fn check_image(
         .filter_map(|c| c.to_str().map(str::to_string))
         .find(|c| found.xmp_files.contains(c))
         .map(|c| walk::join(root, &c));
-    let mut item = read_image(&path, xmp.as_deref());
-    item.target = display(root, rel);
-    if !item.errors.is_empty() {
-        return item;
+    let mut read = ImageRead::local(&path, xmp.as_deref());
+    if !read.errors.is_empty() {
+        return item_from(display(root, rel), None, &[], read, gate);
     }
     let sidecar = format!("{rel}.license");
     let own: Vec<Evidence> = if found.license_sidecars.contains(&sidecar) {
         let loc = display(root, &sidecar);
-        match std::fs::read_to_string(walk::join(root, &sidecar)) {
-            Ok(t) => reuse::read_tags(&t, &loc),
+        match crate::check::read_regular(&walk::join(root, &sidecar), MAX_DOCUMENT) {
+            Ok(t) => reuse::read_tags(&String::from_utf8_lossy(&t), &loc),
             Err(e) => {
-                item.findings.push(Finding::new(
+                let why = e
+                    .message
+                    .split_once(": ")
+                    .map_or(e.message.as_str(), |(_, w)| w);
+                read.findings.push(Finding::new(
                     FindingKind::MetadataProblem,
-                    format!("{loc}: cannot read: {e}"),
+                    format!("{loc}: {why}"),
                 ));
                 Vec::new()
             }
@@ -443,13 +456,11 @@ fn check_image(
     } else {
         Vec::new()
     };
-    item.evidence.extend(reuse.evidence_for(rel, own));
+    read.evidence.extend(reuse.evidence_for(rel, own));
     for s in showings {
-        item.evidence.extend(s.shown.evidence.iter().cloned());
-        item.shown_in.push(s.location.clone());
+        read.evidence.extend(s.evidence.iter().cloned());
     }
-    gate::conclude(&mut item, showings, policy);
-    item
+    item_from(display(root, rel), None, showings, read, gate)
 }
 
 #[cfg(test)]

@@ -27,20 +27,68 @@ pub fn annotations(found: &[Located]) -> String {
             Level::Warning => "warning",
         };
         let mut props = Vec::new();
-        if let Some(l) = f.location {
+        if let Some(l) = &f.location {
             props.push(format!("file={}", property(&l.file)));
             if let Some(line) = l.line {
                 props.push(format!("line={line}"));
             }
         }
         props.push(format!("title={}", property(&format!("licit {}", f.kind))));
-        let message = match f.image {
-            Some(i) if f.location.is_none_or(|l| l.file != i) => format!("{i}: {}", f.message),
-            _ => f.message.to_string(),
+        let message = match &f.image {
+            Some(i) if f.location.as_ref().is_none_or(|l| &l.file != i) => {
+                format!("{i}: {}", f.message)
+            }
+            _ => f.message.clone(),
         };
         let _ = writeln!(out, "::{command} {}::{}", props.join(","), data(&message));
     }
     out
+}
+
+/// Annotations for every finding of every item and problem (with `errors_only`, errors alone),
+/// written when the run ends.
+pub struct Reporter<W: std::io::Write> {
+    out: W,
+    errors_only: bool,
+    found: Vec<Located>,
+}
+
+impl<W: std::io::Write> Reporter<W> {
+    pub fn new(out: W, errors_only: bool) -> Self {
+        Reporter {
+            out,
+            errors_only,
+            found: Vec::new(),
+        }
+    }
+
+    fn keep(&mut self, found: impl IntoIterator<Item = Located>) {
+        let errors_only = self.errors_only;
+        self.found.extend(
+            found
+                .into_iter()
+                .filter(|f| !errors_only || f.level == Level::Error),
+        );
+    }
+}
+
+impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+        self.keep(super::located_item(&item));
+        Ok(())
+    }
+    fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
+        self.keep([super::located_problem(p)]);
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> super::Reporter for Reporter<W> {
+    fn finish(&mut self, _: &crate::checker::Outcome) -> std::io::Result<()> {
+        self.found.sort();
+        self.out.write_all(annotations(&self.found).as_bytes())?;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -55,11 +103,11 @@ mod tests {
             line: Some(12),
         };
         let f = [Located {
-            location: Some(&loc),
+            location: Some(loc),
             kind: FindingKind::CreditIncomplete,
             level: Level::Error,
-            image: Some("images/x.jpg"),
-            message: "lacks 100% of it\nreally",
+            image: Some("images/x.jpg".into()),
+            message: "lacks 100% of it\nreally".into(),
         }];
         assert_eq!(
             annotations(&f),

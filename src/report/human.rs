@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::license::{Family, Flag, License, Rights, Scan, catalogue};
+use crate::license::{Flag, License, Rights, Scan, catalogue};
 
 /// Explains everything a text names: each legal tool, then the non-CC statements.
 pub fn license(input: &str, scan: &Scan) -> String {
@@ -81,47 +81,25 @@ pub fn explain(out: &mut String, l: License) {
     if !permits.is_empty() {
         let _ = writeln!(out, "    You may: {}.", list(permits));
     }
+    let terms = crate::assess::plain_terms(l);
     let requires = l.requires();
-    match l.family() {
-        Family::Zero | Family::Mark | Family::PublicDomainDedication => {
-            let _ = writeln!(
-                out,
-                "    You must: nothing; crediting the author is still courteous."
-            );
-        }
-        _ if !requires.is_empty() => {
-            let _ = writeln!(out, "    You must: {}.", list(requires));
-        }
-        _ => {}
+    if terms.asks_nothing {
+        let _ = writeln!(
+            out,
+            "    You must: nothing; crediting the author is still courteous."
+        );
+    } else if !requires.is_empty() {
+        let _ = writeln!(out, "    You must: {}.", list(requires));
     }
     let mut must_not: Vec<&str> = l.prohibits().iter().map(Flag::plain).collect();
-    let permits = l.permits();
-    if !permits.contains(Flag::DerivativeWorks) && !matches!(l.family(), Family::SoftwareWrapper) {
+    if terms.no_adaptations {
         must_not.push("share adapted versions (cropped, retouched, remixed)");
     }
     if !must_not.is_empty() {
         let _ = writeln!(out, "    You must not: {}.", must_not.join("; "));
     }
-    match l.family() {
-        Family::Sampling => {
-            let _ = writeln!(
-                out,
-                "    Sampling terms: you may transform it, but not use it to advertise anything; copying the whole work is allowed only where the tool says so."
-            );
-        }
-        Family::DevelopingNations => {
-            let _ = writeln!(
-                out,
-                "    Developing Nations terms: the license applies only in countries the World Bank does not classify as high-income."
-            );
-        }
-        Family::SoftwareWrapper => {
-            let _ = writeln!(
-                out,
-                "    This is Creative Commons' wrapper of a software license; it is meant for software, not photos."
-            );
-        }
-        _ => {}
+    if let Some(note) = terms.note {
+        let _ = writeln!(out, "    {note}");
     }
     let tool = l.effective_tool();
     if tool.deprecated {
@@ -272,9 +250,13 @@ pub fn findings(found: &[super::Located], errors_only: bool) -> String {
         if errors_only && f.level != crate::finding::Level::Error {
             continue;
         }
-        let at = f.location.map(|l| format!("{l}: ")).unwrap_or_default();
-        let image = match f.image {
-            Some(i) if f.location.is_none_or(|l| l.file != i) => format!("{i}: "),
+        let at = f
+            .location
+            .as_ref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        let image = match &f.image {
+            Some(i) if f.location.as_ref().is_none_or(|l| &l.file != i) => format!("{i}: "),
             _ => String::new(),
         };
         let _ = writeln!(
@@ -315,4 +297,63 @@ pub fn repo_summary(
         if warnings == 1 { "" } else { "s" },
         if errors == 0 { "pass" } else { "fail" },
     )
+}
+
+/// Text for people. Images checked on their own are printed as they finish, one block each;
+/// a repository's findings are collected and printed sorted by file and line when the run
+/// ends, with its summary. With `quiet`, only errors: no blocks, no warnings, no summary.
+pub struct Reporter<W: std::io::Write> {
+    out: W,
+    quiet: bool,
+    found: Vec<super::Located>,
+}
+
+impl<W: std::io::Write> Reporter<W> {
+    pub fn new(out: W, quiet: bool) -> Self {
+        Reporter {
+            out,
+            quiet,
+            found: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
+    fn item(
+        &mut self,
+        it: crate::check::Item,
+        scope: crate::checker::Scope,
+    ) -> std::io::Result<()> {
+        if scope == crate::checker::Scope::Repository || self.quiet {
+            self.found.extend(super::located_item(&it));
+            return Ok(());
+        }
+        self.out.write_all(item(&it).as_bytes())
+    }
+    fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
+        self.found.push(super::located_problem(p));
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> super::Reporter for Reporter<W> {
+    fn finish(&mut self, outcome: &crate::checker::Outcome) -> std::io::Result<()> {
+        self.found.sort();
+        self.out
+            .write_all(findings(&self.found, self.quiet).as_bytes())?;
+        if !self.quiet {
+            let text = if outcome.repositories == 0 {
+                summary(&outcome.summary)
+            } else {
+                repo_summary(
+                    &outcome.summary,
+                    outcome.documents,
+                    &self.found,
+                    outcome.policy_path.as_deref(),
+                )
+            };
+            self.out.write_all(text.as_bytes())?;
+        }
+        self.out.flush()
+    }
 }

@@ -138,3 +138,41 @@ impl<'a> CheckDocument<'a> {
         self
     }
 }
+
+/// `--format json`: the whole run as one [`CheckDocument`], written when it ends.
+pub struct Reporter<W: std::io::Write> {
+    out: W,
+    items: Vec<crate::check::Item>,
+    problems: Vec<crate::repo::RepoProblem>,
+}
+
+impl<W: std::io::Write> Reporter<W> {
+    pub fn new(out: W) -> Self {
+        Reporter {
+            out,
+            items: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+        self.items.push(item);
+        Ok(())
+    }
+    fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
+        self.problems.push(p.clone());
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> super::Reporter for Reporter<W> {
+    fn finish(&mut self, outcome: &crate::checker::Outcome) -> std::io::Result<()> {
+        let doc = CheckDocument::new(&outcome.proposed, &self.items, &outcome.summary)
+            .with_problems(&self.problems);
+        serde_json::to_writer_pretty(&mut self.out, &doc)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}

@@ -149,10 +149,10 @@ pub fn log(found: &[Located]) -> Log {
     let results = found
         .iter()
         .map(|f| {
-            let message = match (f.image, f.location) {
+            let message = match (f.image.as_deref(), f.location.as_ref()) {
                 (Some(i), Some(l)) if l.file != i => format!("{i}: {}", f.message),
                 (Some(i), None) => format!("{i}: {}", f.message),
-                _ => f.message.to_string(),
+                _ => f.message.clone(),
             };
             SarifResult {
                 rule_id: f.kind.as_str(),
@@ -164,6 +164,7 @@ pub fn log(found: &[Located]) -> Log {
                 message: Text { text: message },
                 locations: f
                     .location
+                    .as_ref()
                     .map(|l| SarifLocation {
                         physical_location: PhysicalLocation {
                             artifact_location: ArtifactLocation {
@@ -194,6 +195,52 @@ pub fn log(found: &[Located]) -> Log {
             results,
             column_kind: "unicodeCodePoints",
         }],
+    }
+}
+
+/// SARIF 2.1.0: the findings of every item and problem (with `errors_only`, the errors),
+/// collected and written as one log.
+pub struct Reporter<W: std::io::Write> {
+    out: W,
+    errors_only: bool,
+    found: Vec<Located>,
+}
+
+impl<W: std::io::Write> Reporter<W> {
+    pub fn new(out: W, errors_only: bool) -> Self {
+        Reporter {
+            out,
+            errors_only,
+            found: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> crate::checker::Sink for Reporter<W> {
+    fn item(&mut self, item: crate::check::Item, _: crate::checker::Scope) -> std::io::Result<()> {
+        let errors_only = self.errors_only;
+        self.found.extend(
+            super::located_item(&item)
+                .into_iter()
+                .filter(|f| !errors_only || f.level == Level::Error),
+        );
+        Ok(())
+    }
+    fn problem(&mut self, p: &crate::repo::RepoProblem) -> std::io::Result<()> {
+        let f = super::located_problem(p);
+        if !self.errors_only || f.level == Level::Error {
+            self.found.push(f);
+        }
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> super::Reporter for Reporter<W> {
+    fn finish(&mut self, _: &crate::checker::Outcome) -> std::io::Result<()> {
+        self.found.sort();
+        serde_json::to_writer_pretty(&mut self.out, &log(&self.found))?;
+        writeln!(self.out)?;
+        self.out.flush()
     }
 }
 

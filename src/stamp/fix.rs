@@ -89,7 +89,7 @@ mod tests {
     use crate::license::Rights;
 
     fn item(target: &str, findings: Vec<Finding>) -> Item {
-        let mut item = crate::check::read_file(std::path::Path::new("/nonexistent/x.jpg"));
+        let mut item = crate::check::Item::new("/nonexistent/x.jpg".to_string());
         item.target = target.into();
         item.errors.clear();
         item.credit = Some(Credit {

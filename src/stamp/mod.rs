@@ -35,6 +35,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// The `licit stamp` command line (the `cli` feature).
+#[cfg(feature = "cli")]
 pub mod cli;
 mod container;
 mod exif;

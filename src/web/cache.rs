@@ -9,23 +9,42 @@
 //!
 //! One file per request: a JSON header line, then the body. Its name is a hash of the request
 //! (method, URL, range), and the request is stored in the header and compared, so a collision
-//! is a miss.
+//! is a miss. An entry is written to a temporary file of a name no other writer uses (process,
+//! thread, counter), then renamed into place: readers see a whole old entry or a whole new one.
+//!
+//! Size: at most [`DEFAULT_MAX_BYTES`] unless configured (`--cache-max`); past it, the least
+//! recently used entries (by modification time, which a hit renews) are removed.
+//!
+//! Staleness: the server's `max-age` is trusted. An answer sent with a year-long `max-age` is
+//! replayed for a year without asking the server, even if the image's license changed since;
+//! `--no-cache` fetches afresh, and deleting the cache directory forgets everything.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
-use super::fetch::header_str;
-
 /// The largest body kept.
 const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
+
+/// The cache's default size cap: 256 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A header's value as text, when it is text.
+pub fn header_str(h: &HeaderMap, name: HeaderName) -> Option<String> {
+    h.get(name)?.to_str().ok().map(|s| s.trim().to_string())
+}
 
 /// A cache directory.
 #[derive(Clone, Debug)]
 pub struct Cache {
     dir: PathBuf,
+    max_bytes: u64,
+    /// Bytes written since the size was last checked.
+    written: Arc<AtomicU64>,
 }
 
 /// What is kept of one answer, besides its body.
@@ -156,8 +175,12 @@ fn fnv1a(s: &str) -> u64 {
 }
 
 impl Cache {
-    pub fn new(dir: PathBuf) -> Cache {
-        Cache { dir }
+    pub fn new(dir: PathBuf, max_bytes: u64) -> Cache {
+        Cache {
+            dir,
+            max_bytes,
+            written: Arc::new(AtomicU64::new(u64::MAX / 2)),
+        }
     }
 
     pub fn dir(&self) -> &std::path::Path {
@@ -170,7 +193,12 @@ impl Cache {
 
     /// The entry and body stored for `key`, if any.
     pub fn get(&self, key: &str) -> Option<(Entry, Vec<u8>)> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
+        let path = self.path(key);
+        let bytes = std::fs::read(&path).ok()?;
+        // A hit renews the entry for least-recently-used eviction.
+        if let Ok(f) = std::fs::File::options().append(true).open(&path) {
+            let _ = f.set_modified(SystemTime::now());
+        }
         let nl = memchr::memchr(b'\n', &bytes)?;
         let entry: Entry = serde_json::from_slice(&bytes[..nl]).ok()?;
         (entry.key == key).then(|| (entry, bytes[nl + 1..].to_vec()))
@@ -181,13 +209,53 @@ impl Cache {
         if body.len() > MAX_ENTRY_BYTES {
             return;
         }
-        let _ = self.try_put(entry, body);
+        if self.try_put(entry, body).is_ok() {
+            let n = self.written.fetch_add(body.len() as u64, Ordering::Relaxed);
+            // Check the size at the first write and every tenth of the cap after.
+            if n.saturating_add(body.len() as u64) >= (self.max_bytes / 10).max(1)
+                || n >= u64::MAX / 2
+            {
+                self.written.store(0, Ordering::Relaxed);
+                self.evict();
+            }
+        }
+    }
+
+    /// Removes the least recently used entries until the cache holds at most its cap.
+    pub fn evict(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut files: Vec<(SystemTime, u64, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "http"))
+            .filter_map(|e| {
+                let m = e.metadata().ok()?;
+                Some((m.modified().unwrap_or(UNIX_EPOCH), m.len(), e.path()))
+            })
+            .collect();
+        let mut total: u64 = files.iter().map(|f| f.1).sum();
+        files.sort();
+        for (_, len, path) in files {
+            if total <= self.max_bytes {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                total -= len;
+            }
+        }
     }
 
     fn try_put(&self, entry: &Entry, body: &[u8]) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let path = self.path(&entry.key);
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let tmp = path.with_extension(format!(
+            "tmp{}-{:?}-{}",
+            std::process::id(),
+            std::thread::current().id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
         let mut f = std::fs::File::create(&tmp)?;
         serde_json::to_writer(&mut f, entry)?;
         f.write_all(b"\n")?;
@@ -201,6 +269,48 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writers_of_one_entry_never_mix_and_the_cap_evicts_the_oldest() {
+        let dir = std::env::temp_dir().join(format!("licit-cache-lru-{}", std::process::id()));
+        let cache = Cache::new(dir.clone(), 3000);
+        let h = headers(&[("etag", "\"v\"")]);
+        std::thread::scope(|s| {
+            for t in 0..8u8 {
+                let cache = cache.clone();
+                let h = h.clone();
+                s.spawn(move || {
+                    let e = Entry::from_response("GET http://x/same", "http://x/same", 200, &h)
+                        .unwrap();
+                    cache.put(&e, &vec![t; 1000]);
+                });
+            }
+        });
+        let (_, body) = cache.get("GET http://x/same").unwrap();
+        assert!(
+            body.iter().all(|b| *b == body[0]),
+            "one writer's body, whole"
+        );
+        for i in 0..6 {
+            let key = format!("GET http://x/{i}");
+            let e = Entry::from_response(&key, "u", 200, &h).unwrap();
+            cache.put(&e, &[b'x'; 1000]);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        cache.evict();
+        let total: u64 = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.metadata().unwrap().len())
+            .sum();
+        assert!(total <= 3000, "{total}");
+        assert!(cache.get("GET http://x/5").is_some(), "the newest is kept");
+        assert!(
+            cache.get("GET http://x/0").is_none(),
+            "the oldest went first"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
@@ -231,7 +341,7 @@ mod tests {
     #[test]
     fn round_trip_and_collisions_are_misses() {
         let dir = std::env::temp_dir().join(format!("licit-cache-test-{}", std::process::id()));
-        let cache = Cache::new(dir.clone());
+        let cache = Cache::new(dir.clone(), DEFAULT_MAX_BYTES);
         let h = headers(&[("etag", "\"v1\""), ("content-type", "image/jpeg")]);
         let e = Entry::from_response("GET http://x/a", "http://x/a", 200, &h).unwrap();
         cache.put(&e, b"\xff\xd8body\nwith newline");
