@@ -111,7 +111,7 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
             }
             match marker {
                 APP1 if data.starts_with(EXIF_HEADER) && data.len() >= 6 => {
-                    let tiff = data[6..].to_vec();
+                    let tiff = &data[6..];
                     exif::read(tiff, data_at + 6, found);
                 }
                 APP1 if data.starts_with(XMP_HEADER) => {

@@ -89,7 +89,7 @@ fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
         b"eXIf" => {
             // Some writers keep the JPEG "Exif\0\0" prefix.
             let tiff = data.strip_prefix(b"Exif\0\0").unwrap_or(data);
-            exif::read(tiff.to_vec(), at, found);
+            exif::read(tiff, at, found);
         }
         b"tEXt" => {
             let Some((key, text)) = split_nul(data) else {
@@ -194,10 +194,10 @@ fn raw_profile(kind: &[u8], text: &[u8], at: u64, found: &mut Found) {
     }
     match kind {
         b"exif" | b"APP1" if bytes.starts_with(b"Exif\0") && bytes.len() >= 6 => {
-            exif::read(bytes[6..].to_vec(), at, found);
+            exif::read(&bytes[6..], at, found);
         }
         b"exif" => {
-            exif::read(bytes, at, found);
+            exif::read(&bytes, at, found);
         }
         b"iptc" | b"8bim" => {
             if bytes.starts_with(b"8BIM") {
@@ -218,9 +218,19 @@ fn split_nul(data: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((&data[..i], &data[i + 1..]))
 }
 
+/// Inflates compressed text, within the payload cap and what is left of the file's budget of
+/// decoded bytes (many chunks each inflating to just under the cap would otherwise add up).
 fn inflate(compressed: &[u8], at: u64, found: &mut Found) -> Option<Vec<u8>> {
-    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_PAYLOAD) {
-        Ok(v) => Some(v),
+    let limit = MAX_PAYLOAD.min(found.remaining());
+    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, limit) {
+        Ok(v) => found.spend(at, v.len(), "inflated PNG text").then_some(v),
+        Err(e)
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput
+                && limit < MAX_PAYLOAD =>
+        {
+            found.exhaust(at, "inflated PNG text");
+            None
+        }
         Err(e) => {
             let kind = if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
                 ProblemKind::TooLarge
