@@ -3,7 +3,56 @@
 //! The first request reads [`WINDOW`] bytes; later requests inside the window cost nothing; a
 //! request outside it seeks and reads a new window from there. A byte slice is its own window.
 
+use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// Opens `path` for reading if it is a regular file (after following symbolic links), and returns
+/// it with its length. Anything else — a FIFO (whose opening would block until a writer comes), a
+/// device such as `/dev/zero` (endless), a socket, a directory — is an error, found without
+/// reading: the file is opened non-blocking and its type taken from the open handle, so it cannot
+/// change between the check and the read.
+pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a FIFO, socket or device)"
+        };
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, what));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads a whole regular file as UTF-8 text of at most `max` bytes ([`open_regular`] first).
+pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+    let (file, len) = open_regular(path)?;
+    if len > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{len} bytes, over the {max}-byte limit"),
+        ));
+    }
+    let mut text = String::with_capacity(len as usize);
+    // `take`: the file may have grown since its length was read.
+    file.take(max + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("over the {max}-byte limit"),
+        ));
+    }
+    Ok(text)
+}
 
 /// Bytes of the first read: the metadata of most photos without camera thumbnails. Each later
 /// refill doubles it (up to 1 MiB), so a large EXIF block costs one or two more reads, not many.

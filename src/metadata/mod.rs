@@ -42,12 +42,12 @@ mod webp;
 mod xmp;
 
 use std::fmt;
-use std::fs::File;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use crate::evidence::{Evidence, Origin};
 use input::Input;
+pub use input::{open_regular, read_text};
 
 /// The most bytes any single payload (an XMP packet, an EXIF block, an inflated PNG chunk) may
 /// take. A length field claiming more is a [`ProblemKind::TooLarge`] problem, never an allocation.
@@ -175,8 +175,8 @@ pub fn read_path(path: &Path) -> Result<Metadata, Error> {
         path: Some(path.to_owned()),
         kind,
     };
-    let mut file = File::open(path).map_err(|e| with_path(e.into()))?;
-    let len = file.metadata().map_err(|e| with_path(e.into()))?.len();
+    // Only a regular file: a FIFO would block, a device such as /dev/zero never end.
+    let (mut file, len) = open_regular(path).map_err(|e| with_path(e.into()))?;
     read_input(Input::reader(&mut file, len)).map_err(with_path)
 }
 
