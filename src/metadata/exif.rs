@@ -69,7 +69,11 @@ pub(crate) fn read_input(input: &mut Input<'_>, base: u64, found: &mut Found) ->
         [b'I', b'I'] => true,
         [b'M', b'M'] => false,
         _ => {
-            found.problem(base, ProblemKind::Malformed, "EXIF: no TIFF byte-order mark");
+            found.problem(
+                base,
+                ProblemKind::Malformed,
+                "EXIF: no TIFF byte-order mark",
+            );
             return embedded;
         }
     };

@@ -162,8 +162,7 @@ pub(crate) fn read_heif(input: &mut Input<'_>, found: &mut Found) {
     let by_id: std::collections::HashMap<u32, &Location> =
         locations.iter().rev().map(|l| (l.id, l)).collect();
     // Items whose extents were already read: many items may name one extent, which is read once.
-    let mut read_extents: std::collections::HashSet<(u8, u64, &[(u64, u64)])> =
-        std::collections::HashSet::new();
+    let mut read_extents: std::collections::HashSet<ExtentKey> = std::collections::HashSet::new();
     for item in items {
         let is_exif = &item.kind == b"Exif";
         let is_xmp = &item.kind == b"mime" && item.content_type == "application/rdf+xml";
@@ -375,6 +374,9 @@ fn iinf(body: &[u8], at: u64, found: &mut Found) -> Vec<Item> {
     }
     items
 }
+
+/// Where an item's data is: construction method, base offset, extents.
+type ExtentKey<'a> = (u8, u64, &'a [(u64, u64)]);
 
 struct Location {
     id: u32,

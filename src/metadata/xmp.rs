@@ -112,7 +112,11 @@ pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String>
     let (kind, message) = match outcome {
         Ok(()) => (None, None),
         Err(Stop::Invalid(msg)) => {
-            found.problem(base, ProblemKind::Malformed, format!("XMP is not valid XML: {msg}"));
+            found.problem(
+                base,
+                ProblemKind::Malformed,
+                format!("XMP is not valid XML: {msg}"),
+            );
             return None;
         }
         Err(Stop::Limit(msg)) => (Some(ProblemKind::TooLarge), Some(msg)),
@@ -176,7 +180,9 @@ enum Role {
         has_elements: bool,
     },
     /// `xmpNote:HasExtendedXMP` in element form.
-    Extended { text: String },
+    Extended {
+        text: String,
+    },
 }
 
 struct Item {
@@ -211,9 +217,9 @@ impl Pull {
         config.expand_empty_elements = false;
         let mut roots = 0u32;
         loop {
-            let event = reader.read_event().map_err(|e| {
-                Stop::Invalid(format!("{e} (at byte {})", reader.error_position()))
-            })?;
+            let event = reader
+                .read_event()
+                .map_err(|e| Stop::Invalid(format!("{e} (at byte {})", reader.error_position())))?;
             match event {
                 Event::Start(e) => {
                     roots += u32::from(self.frames.is_empty() && self.untracked == 0);
@@ -233,9 +239,8 @@ impl Pull {
                 Event::GeneralRef(r) => {
                     let c = match r.resolve_char_ref() {
                         Ok(Some(c)) => c,
-                        Ok(None) => predefined(&r).ok_or_else(|| {
-                            Stop::Invalid(format!("unknown entity &{};", &*r))
-                        })?,
+                        Ok(None) => predefined(&r)
+                            .ok_or_else(|| Stop::Invalid(format!("unknown entity &{};", &*r)))?,
                         Err(e) => return Err(Stop::Invalid(e.to_string())),
                     };
                     self.text(c.encode_utf8(&mut [0; 4]));
@@ -460,9 +465,9 @@ impl Pull {
                     } else {
                         None
                     };
-                    let order = default.into_iter().chain(
-                        (0..items.len()).filter(|&j| Some(j) != default),
-                    );
+                    let order = default
+                        .into_iter()
+                        .chain((0..items.len()).filter(|&j| Some(j) != default));
                     let mut items: Vec<Option<String>> =
                         items.into_iter().map(|i| i.value).collect();
                     for (k, j) in order.enumerate() {
@@ -507,7 +512,9 @@ impl Pull {
 }
 
 /// An attribute's value with entities replaced and whitespace normalized (XML 1.0 §3.3.3).
-fn attribute_value<'a>(a: &quick_xml::events::attributes::Attribute<'a>) -> Result<Cow<'a, str>, Stop> {
+fn attribute_value<'a>(
+    a: &quick_xml::events::attributes::Attribute<'a>,
+) -> Result<Cow<'a, str>, Stop> {
     a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_err(|e| Stop::Invalid(e.to_string()))
 }

@@ -130,8 +130,7 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
         .require_git(false)
         .overrides(overrides)
         .filter_entry(move |e| {
-            if !check_ignore_files || e.depth() == 0 || !e.file_type().is_some_and(|t| t.is_dir())
-            {
+            if !check_ignore_files || e.depth() == 0 || !e.file_type().is_some_and(|t| t.is_dir()) {
                 return true;
             }
             match unsafe_ignore_file(e.path()) {
@@ -181,8 +180,12 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
         })
     });
     let mut f = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    f.errors
-        .extend(skipped_dirs.lock().unwrap_or_else(|e| e.into_inner()).drain(..));
+    f.errors.extend(
+        skipped_dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..),
+    );
     f.images.sort();
     f.markdown.sort();
     f.html.sort();
@@ -366,6 +369,10 @@ mod tests {
         assert_eq!(f.errors.len(), 3, "{:?}", f.errors);
         assert!(f.errors.iter().any(|e| e.contains("fifo/.gitignore")));
         assert!(f.errors.iter().any(|e| e.contains("zero/.ignore")));
-        assert!(f.errors.iter().any(|e| e.contains("out of the checked tree")));
+        assert!(
+            f.errors
+                .iter()
+                .any(|e| e.contains("out of the checked tree"))
+        );
     }
 }
