@@ -81,6 +81,25 @@ pub(crate) struct Input<'a> {
     block: u64,
 }
 
+thread_local! {
+    /// The window buffer of the last reader on this thread, for the next one.
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A buffer larger than this is not kept for the next file (one HTTP block or a large EXIF
+/// block may grow it; keeping it would hold that memory for the thread's life).
+const MAX_SPARE: usize = 1024 * 1024;
+
+impl Drop for Input<'_> {
+    fn drop(&mut self) {
+        if matches!(self.source, Source::Reader(_)) && self.buf.capacity() <= MAX_SPARE {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            SPARE.with(|s| s.set(buf));
+        }
+    }
+}
+
 impl<'a> Input<'a> {
     pub fn slice(bytes: &'a [u8]) -> Input<'a> {
         Input {
@@ -95,12 +114,14 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// `len` is the length of the file; `reader` may be anywhere.
+    /// `len` is the length of the file; `reader` may be anywhere. The window's buffer is the
+    /// thread's, kept from the previous file (a folder of photos reuses one allocation).
     pub fn reader<R: Read + Seek>(reader: &'a mut R, len: u64) -> Input<'a> {
+        let buf = SPARE.with(|s| s.take());
         Input {
             source: Source::Reader(reader),
             len,
-            buf: Vec::new(),
+            buf,
             win: 0,
             pos: u64::MAX,
             bytes_read: 0,

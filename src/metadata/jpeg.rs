@@ -115,8 +115,8 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
                     exif::read(tiff, data_at + 6, found);
                 }
                 APP1 if data.starts_with(XMP_HEADER) => {
-                    let packet = data[XMP_HEADER.len()..].to_vec();
-                    if let Some(g) = xmp::read(&packet, data_at + XMP_HEADER.len() as u64, found) {
+                    let packet = &data[XMP_HEADER.len()..];
+                    if let Some(g) = xmp::read(packet, data_at + XMP_HEADER.len() as u64, found) {
                         extended_guid = Some(g);
                     }
                 }

@@ -350,8 +350,12 @@ fn read_input(mut input: Input<'_>) -> Result<Metadata, ErrorKind> {
     if input.len() == 0 {
         return Err(ErrorKind::Empty);
     }
-    let head = input.get(0, 64)?.to_vec();
-    let format = sniff(&head).map_err(ErrorKind::NotAnImage)?;
+    let mut head = [0u8; 64];
+    let got = input.get(0, 64)?;
+    let n = got.len();
+    head[..n].copy_from_slice(got);
+    let head = &head[..n];
+    let format = sniff(head).map_err(ErrorKind::NotAnImage)?;
     let mut found = Found::default();
     match format {
         Format::Jpeg => jpeg::read(&mut input, &mut found),

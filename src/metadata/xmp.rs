@@ -198,8 +198,10 @@ struct Frame {
 
 #[derive(Default)]
 struct Pull {
-    /// Declarations in scope, innermost last: (prefix, URI); the default namespace has prefix "".
-    namespaces: Vec<(String, String)>,
+    /// Declarations in scope, innermost last: (prefix, namespace); the default namespace has
+    /// prefix "". The namespace is one of the URIs this reader knows, [`OTHER`] for any other
+    /// URI, or `None` where `xmlns=""` removes the default namespace.
+    namespaces: Vec<(String, Option<&'static str>)>,
     frames: Vec<Frame>,
     /// Open elements below [`MAX_DEPTH`], not tracked.
     untracked: usize,
@@ -276,7 +278,7 @@ impl Pull {
         Ok(())
     }
 
-    fn resolve(&self, prefix: Option<&str>, attribute: bool) -> Result<Option<&str>, Stop> {
+    fn resolve(&self, prefix: Option<&str>, attribute: bool) -> Result<Option<&'static str>, Stop> {
         let p = match prefix {
             None if attribute => return Ok(None),
             None => "",
@@ -284,8 +286,7 @@ impl Pull {
             Some(p) => p,
         };
         match self.namespaces.iter().rev().find(|(q, _)| q == p) {
-            Some((_, uri)) if uri.is_empty() => Ok(None),
-            Some((_, uri)) => Ok(Some(uri)),
+            Some(&(_, ns)) => Ok(ns),
             None if p.is_empty() => Ok(None),
             None => Err(Stop::Invalid(format!("unbound namespace prefix {p:?}"))),
         }
@@ -321,14 +322,13 @@ impl Pull {
                     "XMP declares more than {MAX_NAMESPACES} namespaces at once; the packet was read up to there"
                 )));
             }
-            let uri = attribute_value(&a)?.into_owned();
-            self.namespaces.push((prefix.to_owned(), uri));
+            let uri = attribute_value(&a)?;
+            self.namespaces.push((prefix.to_owned(), known(&uri)));
         }
         let name = e.name();
         let (local, prefix) = name.decompose();
         let ns = self.resolve(prefix.map(|p| p.into_inner()), false)?;
         let local = local.into_inner();
-        let tag = (ns.map(str::to_owned), local);
 
         let mut lang_default = false;
         let mut resource: Option<String> = None;
@@ -360,7 +360,6 @@ impl Pull {
             self.value((node, 0, i as u32), o, v)?;
         }
 
-        let (ns, local) = (tag.0.as_deref(), tag.1);
         let is_rdf = ns == Some(RDF);
         // What the element is to its parent.
         let mut role = Role::Other;
@@ -509,6 +508,22 @@ impl Pull {
         }
         Ok(())
     }
+}
+
+/// Any namespace other than those this reader knows.
+const OTHER: &str = "";
+
+/// The known namespace a URI names, or [`OTHER`]; `None` for the empty URI (`xmlns=""`).
+fn known(uri: &str) -> Option<&'static str> {
+    if uri.is_empty() {
+        return None;
+    }
+    Some(
+        [RDF, XML, CC, XMP_RIGHTS, DC, PHOTOSHOP, PLUS, XMP_NOTE]
+            .into_iter()
+            .find(|k| *k == uri)
+            .unwrap_or(OTHER),
+    )
 }
 
 /// An attribute's value with entities replaced and whitespace normalized (XML 1.0 §3.3.3).
