@@ -270,21 +270,55 @@ fn classify(root: &Path, path: &Path, into: &mut Found) -> bool {
     true
 }
 
-/// `path` relative to `root`, with `/` separators.
+/// Relative paths whose names are not UTF-8, by the text [`relative`] gave them, so that
+/// [`join`] finds the file again. Only such paths are kept here (they are rare).
+static RAW_NAMES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, PathBuf>>> =
+    std::sync::LazyLock::new(Mutex::default);
+
+/// `path` relative to `root`, with `/` separators. A name that is not UTF-8 is written with its
+/// invalid bytes as `\xNN` (one text per file, printable), and [`join`] maps that text back to
+/// the name on disk.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut s = String::new();
+    let mut raw = false;
     for c in rel.components() {
         if !s.is_empty() {
             s.push('/');
         }
-        s.push_str(&c.as_os_str().to_string_lossy());
+        let name = c.as_os_str();
+        match name.to_str() {
+            Some(n) => s.push_str(n),
+            None => {
+                raw = true;
+                escape_into(name, &mut s);
+            }
+        }
+    }
+    if raw {
+        RAW_NAMES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(s.clone(), rel.to_path_buf());
     }
     s
 }
 
-/// `root` joined with a relative `/`-separated path.
+/// A name that is not UTF-8, with each invalid byte as `\xNN`.
+fn escape_into(name: &std::ffi::OsStr, out: &mut String) {
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+}
+
+/// `root` joined with a relative `/`-separated path (as [`relative`] wrote it).
 pub fn join(root: &Path, rel: &str) -> PathBuf {
+    if let Some(raw) = RAW_NAMES.lock().unwrap_or_else(|e| e.into_inner()).get(rel) {
+        return root.join(raw);
+    }
     rel.split('/').fold(root.to_path_buf(), |p, c| p.join(c))
 }
 
@@ -374,5 +408,18 @@ mod tests {
                 .iter()
                 .any(|e| e.contains("out of the checked tree"))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_found_again() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.jpg");
+        std::fs::write(root.join(name), b"x").unwrap();
+        let f = walk(root, &WalkOptions::default()).unwrap();
+        assert_eq!(f.images, ["caf\\xE9.jpg"]);
+        assert_eq!(std::fs::read(join(root, &f.images[0])).unwrap(), b"x");
     }
 }
