@@ -272,6 +272,34 @@ fn class8_deeply_nested_front_matter_is_refused_before_parsing() {
     assert_eq!(repo::frontmatter::read(ok, "p.md").images.len(), 1);
 }
 
+#[test]
+fn html_inside_markdown_is_scanned_in_linear_time() {
+    let figure = format!(
+        "<figure>\n{}<figcaption>{}</figcaption></figure>\n",
+        "<img src=\"a.jpg\">\n".repeat(5_000),
+        "Photo: Jane Doe, CC BY 4.0 ".repeat(2_000)
+    );
+    for (what, md) in [
+        (
+            "tags left open",
+            format!("<div>\n{}", "<a x ".repeat(100_000)),
+        ),
+        (
+            "quotes left open",
+            format!("<div>\n{}", "<a x=\" ".repeat(100_000)),
+        ),
+        (
+            "scripts",
+            format!("<div>\n{}", "<script></script>".repeat(50_000)),
+        ),
+        ("a figure of 5,000 images", figure),
+    ] {
+        let (doc, cost) = measure(|| repo::markdown::read(&md, "page.md"));
+        within(&format!("HTML in Markdown ({what})"), &cost, 1.0, 48, 128);
+        let _ = doc;
+    }
+}
+
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
     let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("path");

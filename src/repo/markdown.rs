@@ -317,9 +317,20 @@ pub(crate) fn html_fragment(
     lines: &Lines,
     location: &str,
 ) {
-    for img in html::images(fragment) {
-        // The fragment may be pieced together from several events; lines are counted within it.
-        let line = lines.line(start) + fragment[..img.offset].matches('\n').count();
+    let read = html::read(fragment);
+    let first_line = lines.line(start);
+    for p in read.problems {
+        out.problems.push(format!("{location}:{first_line}: {p}"));
+    }
+    // The fragment may be pieced together from several events; lines are counted within it,
+    // from one image to the next (images come in order, so each byte is counted once).
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
+    for img in read.images {
+        let to = img.offset.min(fragment.len());
+        newlines +=
+            memchr::memchr_iter(b'\n', &fragment.as_bytes()[counted_to.min(to)..to]).count();
+        counted_to = counted_to.max(to);
+        let line = first_line + newlines;
         let at = format!("{location}:{line}");
         let mut shown = Shown {
             src: img.src,
