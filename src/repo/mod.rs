@@ -275,7 +275,7 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
     let mut reuse_problems = Vec::new();
     for rel in &found.reuse_tomls {
         let loc = display(root, rel);
-        match std::fs::read_to_string(walk::join(root, rel)) {
+        match crate::metadata::read_text(&walk::join(root, rel), reuse::MAX_FILE) {
             Ok(t) => reuse_problems.extend(reuse.add_toml(rel, &t, &loc)),
             Err(e) => reuse_problems.push(format!("{loc}: cannot read: {e}")),
         }
@@ -283,7 +283,7 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
     let dep5 = root.join(".reuse").join("dep5");
     if dep5.is_file() {
         let loc = display(root, ".reuse/dep5");
-        match std::fs::read_to_string(&dep5) {
+        match crate::metadata::read_text(&dep5, reuse::MAX_FILE) {
             Ok(t) => reuse_problems.extend(reuse.add_dep5(&t, &loc)),
             Err(e) => reuse_problems.push(format!("{loc}: cannot read: {e}")),
         }
@@ -425,7 +425,7 @@ fn check_image(
     let sidecar = format!("{rel}.license");
     let own: Vec<Evidence> = if found.license_sidecars.contains(&sidecar) {
         let loc = display(root, &sidecar);
-        match std::fs::read_to_string(walk::join(root, &sidecar)) {
+        match crate::metadata::read_text(&walk::join(root, &sidecar), reuse::MAX_FILE) {
             Ok(t) => reuse::read_tags(&t, &loc),
             Err(e) => {
                 item.findings.push(Finding::new(
