@@ -13,6 +13,10 @@ use std::path::Path;
 /// reading: the file is opened non-blocking and its type taken from the open handle, so it cannot
 /// change between the check and the read.
 pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    open_checked(path, false)
+}
+
+fn open_checked(path: &Path, char_device_ok: bool) -> io::Result<(File, u64)> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -22,7 +26,14 @@ pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;
-    if !meta.is_file() {
+    #[cfg(unix)]
+    let char_device = {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_char_device()
+    };
+    #[cfg(not(unix))]
+    let char_device = false;
+    if !meta.is_file() && !(char_device_ok && char_device) {
         let what = if meta.is_dir() {
             "a directory"
         } else {
@@ -33,9 +44,11 @@ pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
     Ok((file, meta.len()))
 }
 
-/// Reads a whole regular file as UTF-8 text of at most `max` bytes ([`open_regular`] first).
+/// Reads a whole file as UTF-8 text of at most `max` bytes: a regular file, or a character
+/// device (`/dev/null` is the usual empty config; opened non-blocking and read at most `max` + 1
+/// bytes, a device cannot block or run on). A FIFO, socket or directory is an error.
 pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
-    let (file, len) = open_regular(path)?;
+    let (file, len) = open_checked(path, true)?;
     if len > max {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
