@@ -387,8 +387,7 @@ fn read_xmp_file(input: &mut Input<'_>, found: &mut Found) {
     }
     match input.get(0, len as usize) {
         Ok(bytes) => {
-            let bytes = bytes.to_vec();
-            xmp::read(&bytes, 0, found);
+            xmp::read(bytes, 0, found);
         }
         Err(e) => found.io(0, &e),
     }
