@@ -15,9 +15,12 @@ dir=${TMPDIR:-/tmp}/licit-bench-jpegs-$n-$size_kb
 out=$root/benches/out; mkdir -p "$out"
 cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
 target=${CARGO_TARGET_DIR:-$root/target}
-licit=$target/release/licit
-bin=$target/release/examples/dump_metadata
-floor=$target/release/examples/read_head
+# Private copies: a target directory shared with other checkouts may be rebuilt meanwhile.
+bins=$(mktemp -d "${TMPDIR:-/tmp}/licit-bench-bin.XXXXXX")
+cp "$target/release/licit" "$target/release/examples/dump_metadata" "$target/release/examples/read_head" "$bins/"
+licit=$bins/licit
+bin=$bins/dump_metadata
+floor=$bins/read_head
 if [ ! -d "$dir" ]; then
   mkdir -p "$dir"
   python3 - "$root/tests/fixtures/images/mixed.jpg" "$dir" "$n" "$size_kb" <<'PY'

@@ -3,15 +3,22 @@
 # status, wall seconds and peak RSS (GNU time), against the target: each under 2 s and 256 MB.
 # The inputs are written by the generator of tests/hardening.rs (its ignored
 # `write_hostile_inputs` test), plus the filesystem cases (FIFOs, links, non-UTF-8 names) made
-# here. usage: scripts/hostile-inputs.sh [DIR]   (default: a fresh temporary directory)
+# here. usage: [LICIT_BIN=path/to/licit] scripts/hostile-inputs.sh [DIR]   (default DIR: a fresh
+# temporary directory; default binary: the release build of this checkout)
 # Exit status: 0 when every case is within the target, 1 otherwise.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 dir=${1:-$(mktemp -d "${TMPDIR:-/tmp}/licit-hostile.XXXXXX")}
 mkdir -p "$dir"
-cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit || exit 2
-licit=$target/release/licit
+if [ -n "${LICIT_BIN:-}" ]; then
+  licit=$LICIT_BIN  # a binary built beforehand
+else
+  cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit || exit 2
+  # A private copy: a target directory shared with other checkouts may be rebuilt meanwhile.
+  cp "$target/release/licit" "$dir/licit-under-test"
+  licit=$dir/licit-under-test
+fi
 LICIT_HOSTILE_DIR=$dir cargo test -q --manifest-path "$root/Cargo.toml" --test hardening \
   -- --ignored --exact write_hostile_inputs > /dev/null || exit 2
 
@@ -22,11 +29,12 @@ done
 cp "$dir/c06-artist-10500-names.jpg" "$dir/c06-captioned-references.d/a.jpg"
 mkfifo "$dir/c10-fifo.jpg" "$dir/c10-fifo.toml" 2>/dev/null
 mkdir -p "$dir/c11-fifo-gitignore/sub" "$dir/c11-devzero-ignore/sub" "$dir/c12-names"
-cp "$dir/c06-artist-10500-names.jpg" "$dir/c11-fifo-gitignore/sub/a.jpg"
-cp "$dir/c06-artist-10500-names.jpg" "$dir/c11-devzero-ignore/sub/a.jpg"
+photo=$root/tests/fixtures/images/exif.jpg
+cp "$photo" "$dir/c11-fifo-gitignore/sub/a.jpg"
+cp "$photo" "$dir/c11-devzero-ignore/sub/a.jpg"
 mkfifo "$dir/c11-fifo-gitignore/sub/.gitignore" 2>/dev/null
 ln -sfn /dev/zero "$dir/c11-devzero-ignore/sub/.ignore"
-cp "$dir/c06-artist-10500-names.jpg" "$dir/c12-names/$(printf 'caf\xe9.jpg')"
+cp "$photo" "$dir/c12-names/$(printf 'caf\xe9.jpg')"
 python3 - "$dir/c14-lines.txt" <<'PY'
 import sys
 with open(sys.argv[1], "wb") as f:
@@ -66,9 +74,10 @@ run c09-shift-jis-page /dev/null "$licit" check "$dir/shift-jis.html" "${j[@]}"
 run c10-fifo-target /dev/null "$licit" check "$dir/c10-fifo.jpg" "${j[@]}"
 run c10-fifo-config /dev/null "$licit" check "$dir/c11-fifo-gitignore" --config "$dir/c10-fifo.toml" "${j[@]}"
 run c10-dev-zero-target /dev/null "$licit" check /dev/zero "${j[@]}"
-run c11-fifo-gitignore /dev/null "$licit" check "$dir/c11-fifo-gitignore" "${j[@]}"
-run c11-dev-zero-ignore /dev/null "$licit" check "$dir/c11-devzero-ignore" "${j[@]}"
-run c12-non-utf8-name-in-tree /dev/null "$licit" check "$dir/c12-names" "${j[@]}"
+# JSON here: the walk's problems are in the document, not in the per-item lines.
+run c11-fifo-gitignore /dev/null "$licit" check "$dir/c11-fifo-gitignore" --format json
+run c11-dev-zero-ignore /dev/null "$licit" check "$dir/c11-devzero-ignore" --format json
+run c12-non-utf8-name-in-tree /dev/null "$licit" check "$dir/c12-names" --format json
 run c12-non-utf8-name-argument /dev/null "$licit" check "$dir/c12-names/$(printf 'caf\xe9.jpg')" "${j[@]}"
 run c14-non-utf8-stdin-line "$dir/c14-lines.txt" "$licit" credit - "${j[@]}"
 echo "c14: $(wc -l < "$dir/c14-non-utf8-stdin-line.out") output lines for 1000 input lines"
