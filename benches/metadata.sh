@@ -7,17 +7,23 @@
 #   `examples/read_head --licit` (the reader alone, one thread, no output per file)
 #   exiv2 -pa, exiftool -fast2 -j, and reading each file's first 16 KB (the floor,
 #   examples/read_head.rs). Each figure is the best of 3 runs after a warm-up run.
-# Results go to benches/out/metadata-<date>.txt. usage: benches/metadata.sh [N] [SIZE_KB]
+# Results go to benches/out/metadata-<date>.txt.
+# usage: [LICIT_BINS=DIR] benches/metadata.sh [N] [SIZE_KB]   (DIR: prebuilt licit, dump_metadata,
+# read_head, to compare commits in one sitting)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-2000}; size_kb=${2:-2048}
 dir=${TMPDIR:-/tmp}/licit-bench-jpegs-$n-$size_kb
 out=$root/benches/out; mkdir -p "$out"
-cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
-target=${CARGO_TARGET_DIR:-$root/target}
-# Private copies: a target directory shared with other checkouts may be rebuilt meanwhile.
-bins=$(mktemp -d "${TMPDIR:-/tmp}/licit-bench-bin.XXXXXX")
-cp "$target/release/licit" "$target/release/examples/dump_metadata" "$target/release/examples/read_head" "$bins/"
+if [ -n "${LICIT_BINS:-}" ]; then
+  bins=$LICIT_BINS  # licit, dump_metadata and read_head built beforehand (e.g. of another commit)
+else
+  cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
+  target=${CARGO_TARGET_DIR:-$root/target}
+  # Private copies: a target directory shared with other checkouts may be rebuilt meanwhile.
+  bins=$(mktemp -d "${TMPDIR:-/tmp}/licit-bench-bin.XXXXXX")
+  cp "$target/release/licit" "$target/release/examples/dump_metadata" "$target/release/examples/read_head" "$bins/"
+fi
 licit=$bins/licit
 bin=$bins/dump_metadata
 floor=$bins/read_head
