@@ -33,7 +33,8 @@ fn open_checked(path: &Path, char_device_ok: bool) -> io::Result<(File, u64)> {
     };
     #[cfg(not(unix))]
     let char_device = false;
-    if !meta.is_file() && !(char_device_ok && char_device) {
+    let readable = meta.is_file() || (char_device_ok && char_device);
+    if !readable {
         let what = if meta.is_dir() {
             "a directory"
         } else {
