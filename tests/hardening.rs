@@ -300,6 +300,26 @@ fn html_inside_markdown_is_scanned_in_linear_time() {
     }
 }
 
+#[test]
+fn reuse_files_with_floods_of_paths_and_bad_lines_stay_bounded() {
+    let dep5 = format!(
+        "Files: {}\nCopyright: 2024 Jane Doe\nLicense: CC0-1.0\n\n{}",
+        "img/a*.jpg ".repeat(100_000),
+        "not a field\n".repeat(100_000)
+    );
+    let (problems, cost) = measure(|| {
+        let mut r = repo::reuse::Reuse::default();
+        let problems = r.add_dep5(&dep5, ".reuse/dep5");
+        for i in 0..50 {
+            let _ = r.evidence_for(&format!("img/a{i}.jpg"), Vec::new());
+        }
+        problems
+    });
+    within("REUSE dep5 flood", &cost, 1.5, 48, 160);
+    assert!(problems.len() <= repo::reuse::MAX_FILE_PROBLEMS + 1);
+    assert!(problems.iter().any(|p| p.contains("4096")), "{problems:?}");
+}
+
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
     let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("path");
