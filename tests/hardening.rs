@@ -8,6 +8,9 @@
 //! `LICIT_HOSTILE_DIR=DIR cargo test --test hardening -- --ignored write_hostile_inputs` and runs
 //! the release binary on each.
 
+// CPU time and FIFOs come from POSIX.
+#![cfg(unix)]
+
 #[path = "hardening/inputs.rs"]
 mod inputs;
 
