@@ -3,19 +3,30 @@
 # rights fields (tests/fixtures/images/mixed.jpg's metadata + SIZE_KB of scan data, each file a
 # little different), then times, warm cache, in the same run:
 #   licit check DIR --format jsonl (the whole pipeline: metadata, sidecar lookup, credit,
-#   assessment, JSON) and examples/dump_metadata (the reader alone, one thread; JSON per file)
+#   assessment, JSON), examples/dump_metadata (the reader, one thread, JSON per file) and
+#   `examples/read_head --licit` (the reader alone, one thread, no output per file)
 #   exiv2 -pa, exiftool -fast2 -j, and reading each file's first 16 KB (the floor,
 #   examples/read_head.rs). Each figure is the best of 3 runs after a warm-up run.
-# Results go to benches/out/metadata-<date>.txt. usage: benches/metadata.sh [N] [SIZE_KB]
+# Results go to benches/out/metadata-<date>.txt.
+# usage: [LICIT_BINS=DIR] benches/metadata.sh [N] [SIZE_KB]   (DIR: prebuilt licit, dump_metadata,
+# read_head, to compare commits in one sitting)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-2000}; size_kb=${2:-2048}
 dir=${TMPDIR:-/tmp}/licit-bench-jpegs-$n-$size_kb
 out=$root/benches/out; mkdir -p "$out"
-cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
-licit=$root/target/release/licit
-bin=$root/target/release/examples/dump_metadata
-floor=$root/target/release/examples/read_head
+if [ -n "${LICIT_BINS:-}" ]; then
+  bins=$LICIT_BINS  # licit, dump_metadata and read_head built beforehand (e.g. of another commit)
+else
+  cargo build -q --release --manifest-path "$root/Cargo.toml" --bin licit --example dump_metadata --example read_head
+  target=${CARGO_TARGET_DIR:-$root/target}
+  # Private copies: a target directory shared with other checkouts may be rebuilt meanwhile.
+  bins=$(mktemp -d "${TMPDIR:-/tmp}/licit-bench-bin.XXXXXX")
+  cp "$target/release/licit" "$target/release/examples/dump_metadata" "$target/release/examples/read_head" "$bins/"
+fi
+licit=$bins/licit
+bin=$bins/dump_metadata
+floor=$bins/read_head
 if [ ! -d "$dir" ]; then
   mkdir -p "$dir"
   python3 - "$root/tests/fixtures/images/mixed.jpg" "$dir" "$n" "$size_kb" <<'PY'
@@ -46,6 +57,7 @@ t() {
   echo "metadata bench $(date -u +%FT%TZ) n=$n size=${size_kb}KB cores=$(nproc)"
   echo "licit check --jsonl:  $(rate "$n" "$(t "$licit" check "$dir" --format jsonl)")"
   echo "licit dump_metadata:  $(rate "$n" "$(t "$bin" "${files[@]}")")"
+  echo "licit reader alone:   $(rate "$n" "$(t "$floor" --licit "${files[@]}")")"
   echo "bytes read per file:  $("$bin" "${files[0]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["bytes_read"])')"
   echo "16 KB read floor:     $(rate "$n" "$(t "$floor" "${files[@]}")")"
   if command -v exiv2 >/dev/null; then echo "exiv2 -pa:            $(rate "$n" "$(t exiv2 -pa "${files[@]}")")"; fi

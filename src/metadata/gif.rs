@@ -5,7 +5,7 @@
 
 use super::input::Input;
 use super::text::{trim_nul, utf8_or_cp1252};
-use super::{Found, MAX_PAYLOAD, ProblemKind, xmp};
+use super::{Found, MAX_PAYLOAD, MAX_VALUE, ProblemKind, xmp};
 use crate::evidence::origin;
 
 const XMP_APP: &[u8] = b"XMP DataXMP";
@@ -128,7 +128,9 @@ fn sub_blocks(input: &mut Input<'_>, mut pos: u64, found: &mut Found) -> Option<
         }
         match input.get(pos + 1, usize::from(n)) {
             Ok(d) if d.len() == usize::from(n) => {
-                if out.len() < MAX_PAYLOAD {
+                // A comment is one value: past the longest value kept, the rest is not copied
+                // (the value is then refused, with a problem, by `Found::push`).
+                if out.len() <= MAX_VALUE {
                     out.extend_from_slice(d);
                 }
             }

@@ -3,7 +3,70 @@
 //! The first request reads [`WINDOW`] bytes; later requests inside the window cost nothing; a
 //! request outside it seeks and reads a new window from there. A byte slice is its own window.
 
+use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// Opens `path` for reading if it is a regular file (after following symbolic links), and returns
+/// it with its length. Anything else — a FIFO (whose opening would block until a writer comes), a
+/// device such as `/dev/zero` (endless), a socket, a directory — is an error, found without
+/// reading: the file is opened non-blocking and its type taken from the open handle, so it cannot
+/// change between the check and the read.
+pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    open_checked(path, false)
+}
+
+fn open_checked(path: &Path, char_device_ok: bool) -> io::Result<(File, u64)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    #[cfg(unix)]
+    let char_device = {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_char_device()
+    };
+    #[cfg(not(unix))]
+    let char_device = false;
+    let readable = meta.is_file() || (char_device_ok && char_device);
+    if !readable {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a FIFO, socket or device)"
+        };
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, what));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads a whole file as UTF-8 text of at most `max` bytes: a regular file, or a character
+/// device (`/dev/null` is the usual empty config; opened non-blocking and read at most `max` + 1
+/// bytes, a device cannot block or run on). A FIFO, socket or directory is an error.
+pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+    let (file, len) = open_checked(path, true)?;
+    if len > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{len} bytes, over the {max}-byte limit"),
+        ));
+    }
+    let mut text = String::with_capacity(len as usize);
+    // `take`: the file may have grown since its length was read.
+    file.take(max + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("over the {max}-byte limit"),
+        ));
+    }
+    Ok(text)
+}
 
 /// Bytes of the first read: the metadata of most photos without camera thumbnails. Each later
 /// refill doubles it (up to 1 MiB), so a large EXIF block costs one or two more reads, not many.
@@ -32,6 +95,25 @@ pub(crate) struct Input<'a> {
     block: u64,
 }
 
+thread_local! {
+    /// The window buffer of the last reader on this thread, for the next one.
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A buffer larger than this is not kept for the next file (one HTTP block or a large EXIF
+/// block may grow it; keeping it would hold that memory for the thread's life).
+const MAX_SPARE: usize = 1024 * 1024;
+
+impl Drop for Input<'_> {
+    fn drop(&mut self) {
+        if matches!(self.source, Source::Reader(_)) && self.buf.capacity() <= MAX_SPARE {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            SPARE.with(|s| s.set(buf));
+        }
+    }
+}
+
 impl<'a> Input<'a> {
     pub fn slice(bytes: &'a [u8]) -> Input<'a> {
         Input {
@@ -46,12 +128,14 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// `len` is the length of the file; `reader` may be anywhere.
+    /// `len` is the length of the file; `reader` may be anywhere. The window's buffer is the
+    /// thread's, kept from the previous file (a folder of photos reuses one allocation).
     pub fn reader<R: Read + Seek>(reader: &'a mut R, len: u64) -> Input<'a> {
+        let buf = SPARE.with(|s| s.take());
         Input {
             source: Source::Reader(reader),
             len,
-            buf: Vec::new(),
+            buf,
             win: 0,
             pos: u64::MAX,
             bytes_read: 0,

@@ -78,6 +78,9 @@ pub(crate) fn read_irb(bytes: &[u8], base: u64, found: &mut Found) {
 
 /// Reads IPTC IIM datasets found at file offset `base`.
 pub(crate) fn read_iim(bytes: &[u8], base: u64, found: &mut Found) {
+    if !found.spend(base, bytes.len(), "IPTC block") {
+        return;
+    }
     let mut utf8 = false;
     let mut undeclared_non_utf8 = false;
     let mut i = 0usize;

@@ -158,13 +158,18 @@ pub(crate) fn read_heif(input: &mut Input<'_>, found: &mut Found) {
             _ => {}
         }
     }
+    // Looked up by id (a linear search per item would be quadratic in the item count).
+    let by_id: std::collections::HashMap<u32, &Location> =
+        locations.iter().rev().map(|l| (l.id, l)).collect();
+    // Items whose extents were already read: many items may name one extent, which is read once.
+    let mut read_extents: std::collections::HashSet<ExtentKey> = std::collections::HashSet::new();
     for item in items {
         let is_exif = &item.kind == b"Exif";
         let is_xmp = &item.kind == b"mime" && item.content_type == "application/rdf+xml";
         if !is_exif && !is_xmp {
             continue;
         }
-        let Some(loc) = locations.iter().find(|l| l.id == item.id) else {
+        let Some(&loc) = by_id.get(&item.id) else {
             found.problem(
                 meta.start,
                 ProblemKind::Malformed,
@@ -172,6 +177,17 @@ pub(crate) fn read_heif(input: &mut Input<'_>, found: &mut Found) {
             );
             continue;
         };
+        if !read_extents.insert((loc.method, loc.base, loc.extents.as_slice())) {
+            found.problem(
+                loc.at,
+                ProblemKind::Malformed,
+                format!(
+                    "item {} has the same data as an item already read; not read again",
+                    item.id
+                ),
+            );
+            continue;
+        }
         let Some(data) = item_data(input, loc, idat, found) else {
             continue;
         };
@@ -184,7 +200,7 @@ pub(crate) fn read_heif(input: &mut Input<'_>, found: &mut Found) {
             let skip = u32::from_be_bytes(*off) as usize;
             match rest.get(skip..) {
                 Some(tiff) => {
-                    exif::read(tiff.to_vec(), loc.at, found);
+                    exif::read(tiff, loc.at, found);
                 }
                 None => found.problem(
                     loc.at,
@@ -229,7 +245,7 @@ pub(crate) fn read_jxl(input: &mut Input<'_>, found: &mut Found) {
                 };
                 match rest.get(u32::from_be_bytes(*off) as usize..) {
                     Some(tiff) => {
-                        exif::read(tiff.to_vec(), b.data + 4, found);
+                        exif::read(tiff, b.data + 4, found);
                     }
                     None => found.problem(
                         b.start,
@@ -359,6 +375,9 @@ fn iinf(body: &[u8], at: u64, found: &mut Found) -> Vec<Item> {
     items
 }
 
+/// Where an item's data is: construction method, base offset, extents.
+type ExtentKey<'a> = (u8, u64, &'a [(u64, u64)]);
+
 struct Location {
     id: u32,
     at: u64,
@@ -471,6 +490,9 @@ fn item_data(
                     loc.id
                 ),
             );
+            return None;
+        }
+        if !found.spend(start, len as usize, &format!("item {}", loc.id)) {
             return None;
         }
         match input.get(start, len as usize) {

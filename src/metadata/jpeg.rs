@@ -111,12 +111,12 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
             }
             match marker {
                 APP1 if data.starts_with(EXIF_HEADER) && data.len() >= 6 => {
-                    let tiff = data[6..].to_vec();
+                    let tiff = &data[6..];
                     exif::read(tiff, data_at + 6, found);
                 }
                 APP1 if data.starts_with(XMP_HEADER) => {
-                    let packet = data[XMP_HEADER.len()..].to_vec();
-                    if let Some(g) = xmp::read(&packet, data_at + XMP_HEADER.len() as u64, found) {
+                    let packet = &data[XMP_HEADER.len()..];
+                    if let Some(g) = xmp::read(packet, data_at + XMP_HEADER.len() as u64, found) {
                         extended_guid = Some(g);
                     }
                 }

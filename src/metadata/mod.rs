@@ -42,16 +42,27 @@ mod webp;
 mod xmp;
 
 use std::fmt;
-use std::fs::File;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use crate::evidence::{Evidence, Origin};
 use input::Input;
+pub use input::{open_regular, read_text};
 
 /// The most bytes any single payload (an XMP packet, an EXIF block, an inflated PNG chunk) may
 /// take. A length field claiming more is a [`ProblemKind::TooLarge`] problem, never an allocation.
 pub const MAX_PAYLOAD: usize = 16 * 1024 * 1024;
+
+/// The most payload bytes one file may make licit decode, across all its segments, chunks and
+/// items (inflated PNG text, EXIF values, XMP packets, IPTC blocks, HEIF items). Each payload is
+/// capped by [`MAX_PAYLOAD`]; this caps their sum, so that many payloads each just under the cap,
+/// or many items sharing one extent, cannot multiply the work. Past it, payloads are not read
+/// and a [`ProblemKind::TooLarge`] problem says so.
+pub const MAX_DECODED: usize = 2 * MAX_PAYLOAD;
+
+/// The most evidence entries one file may give (a real photo gives a few dozen). Past it,
+/// values are dropped with one [`ProblemKind::TooLarge`] problem.
+pub const MAX_EVIDENCE: usize = 4096;
 
 /// The container a file was recognised as, from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -164,8 +175,8 @@ pub fn read_path(path: &Path) -> Result<Metadata, Error> {
         path: Some(path.to_owned()),
         kind,
     };
-    let mut file = File::open(path).map_err(|e| with_path(e.into()))?;
-    let len = file.metadata().map_err(|e| with_path(e.into()))?.len();
+    // Only a regular file: a FIFO would block, a device such as /dev/zero never end.
+    let (mut file, len) = open_regular(path).map_err(|e| with_path(e.into()))?;
     read_input(Input::reader(&mut file, len)).map_err(with_path)
 }
 
@@ -224,23 +235,104 @@ pub fn sidecar_candidates(image: &Path) -> Vec<PathBuf> {
     candidates
 }
 
-/// What the parsers fill in.
+/// The most bytes of one evidence value (a credit, a license, a description). Longer text is
+/// not a credit anyone wrote; keeping it would hand megabytes to every later stage.
+pub const MAX_VALUE: usize = 64 * 1024;
+
+/// The most problems listed for one file.
+pub const MAX_PROBLEMS: usize = 256;
+
+/// What the parsers fill in, with the file's budgets.
 #[derive(Default)]
 pub(crate) struct Found {
     pub evidence: Vec<Evidence>,
     pub problems: Vec<Problem>,
+    /// Payload bytes decoded so far (see [`MAX_DECODED`]).
+    decoded: usize,
+    over_budget: bool,
+    too_much_evidence: bool,
 }
 
 impl Found {
     /// Adds evidence unless the value is empty or only whitespace once NULs are removed.
     pub fn push(&mut self, origin: Origin, value: &str) {
         let value = value.trim_end_matches('\0').trim_start_matches('\0');
-        if !value.trim().is_empty() {
-            self.evidence.push(Evidence::new(origin, value));
+        if value.trim().is_empty() {
+            return;
+        }
+        if value.len() > MAX_VALUE {
+            self.problem(
+                0,
+                ProblemKind::TooLarge,
+                format!(
+                    "a {origin} value of {} bytes is over the {MAX_VALUE}-byte limit for one value; not kept",
+                    value.len()
+                ),
+            );
+            return;
+        }
+        if self.evidence.len() >= MAX_EVIDENCE {
+            if !self.too_much_evidence {
+                self.too_much_evidence = true;
+                self.problem(
+                    0,
+                    ProblemKind::TooLarge,
+                    format!("more than {MAX_EVIDENCE} metadata values; the rest were not kept"),
+                );
+            }
+            return;
+        }
+        self.evidence.push(Evidence::new(origin, value));
+    }
+
+    /// Charges `n` decoded bytes of `what` (at `offset`) to the file's budget; false (with one
+    /// problem for the file) when the budget is spent, and the payload must not be read.
+    pub fn spend(&mut self, offset: u64, n: usize, what: &str) -> bool {
+        match self.decoded.checked_add(n) {
+            Some(total) if total <= MAX_DECODED => {
+                self.decoded = total;
+                true
+            }
+            _ => {
+                self.exhaust(offset, &format!("{what} of {n} bytes"));
+                false
+            }
         }
     }
 
+    /// Reports (once per file) that `what` would go past the file's budget of decoded bytes.
+    pub fn exhaust(&mut self, offset: u64, what: &str) {
+        if !self.over_budget {
+            self.over_budget = true;
+            self.problem(
+                offset,
+                ProblemKind::TooLarge,
+                format!(
+                    "{what} would take the file past its budget of {MAX_DECODED} decoded metadata bytes; it and any later payload were not read"
+                ),
+            );
+        }
+    }
+
+    /// Decoded bytes the file may still spend.
+    pub fn remaining(&self) -> usize {
+        MAX_DECODED.saturating_sub(self.decoded)
+    }
+
     pub fn problem(&mut self, offset: u64, kind: ProblemKind, message: impl Into<String>) {
+        // A crafted file can hold a problem every few bytes; past the cap, one last problem
+        // says how many more there were.
+        if self.problems.len() > MAX_PROBLEMS {
+            return;
+        }
+        if self.problems.len() == MAX_PROBLEMS {
+            self.problems.push(Problem {
+                offset,
+                kind: ProblemKind::TooLarge,
+                message: format!("more than {MAX_PROBLEMS} problems; the rest are not listed"),
+            });
+            return;
+        }
         self.problems.push(Problem {
             offset,
             kind,
@@ -258,8 +350,12 @@ fn read_input(mut input: Input<'_>) -> Result<Metadata, ErrorKind> {
     if input.len() == 0 {
         return Err(ErrorKind::Empty);
     }
-    let head = input.get(0, 64)?.to_vec();
-    let format = sniff(&head).map_err(ErrorKind::NotAnImage)?;
+    let mut head = [0u8; 64];
+    let got = input.get(0, 64)?;
+    let n = got.len();
+    head[..n].copy_from_slice(got);
+    let head = &head[..n];
+    let format = sniff(head).map_err(ErrorKind::NotAnImage)?;
     let mut found = Found::default();
     match format {
         Format::Jpeg => jpeg::read(&mut input, &mut found),
@@ -291,8 +387,7 @@ fn read_xmp_file(input: &mut Input<'_>, found: &mut Found) {
     }
     match input.get(0, len as usize) {
         Ok(bytes) => {
-            let bytes = bytes.to_vec();
-            xmp::read(&bytes, 0, found);
+            xmp::read(bytes, 0, found);
         }
         Err(e) => found.io(0, &e),
     }
@@ -430,7 +525,7 @@ pub mod fuzzing {
     /// Reads an EXIF (TIFF) block.
     pub fn exif(bytes: &[u8]) -> (usize, usize) {
         let mut f = Found::default();
-        let _ = super::exif::read(bytes.to_vec(), 0, &mut f);
+        let _ = super::exif::read(bytes, 0, &mut f);
         (f.evidence.len(), f.problems.len())
     }
 }

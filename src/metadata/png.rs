@@ -3,7 +3,7 @@
 
 use super::input::Input;
 use super::text::{latin1, trim_nul};
-use super::{Found, MAX_PAYLOAD, ProblemKind, exif, iptc, xmp};
+use super::{Found, MAX_PAYLOAD, MAX_VALUE, ProblemKind, exif, iptc, xmp};
 use crate::evidence::{Origin, origin};
 
 const XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp";
@@ -89,7 +89,7 @@ fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
         b"eXIf" => {
             // Some writers keep the JPEG "Exif\0\0" prefix.
             let tiff = data.strip_prefix(b"Exif\0\0").unwrap_or(data);
-            exif::read(tiff.to_vec(), at, found);
+            exif::read(tiff, at, found);
         }
         b"tEXt" => {
             let Some((key, text)) = split_nul(data) else {
@@ -104,7 +104,11 @@ fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
             let Some((_method, compressed)) = rest.split_first() else {
                 return found.problem(at, ProblemKind::Truncated, "zTXt cut short");
             };
-            if let Some(text) = inflate(compressed, at, found) {
+            // Only text licit reads is inflated, and only as far as it may be long.
+            let Some(limit) = inflate_limit(key) else {
+                return;
+            };
+            if let Some(text) = inflate(compressed, limit, at, found) {
                 text_value(key, &text, false, at, found);
             }
         }
@@ -122,7 +126,10 @@ fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
                 return found.problem(at, ProblemKind::Malformed, "iTXt keyword unterminated");
             };
             if flag == 1 {
-                if let Some(text) = inflate(text, at, found) {
+                let Some(limit) = inflate_limit(key) else {
+                    return;
+                };
+                if let Some(text) = inflate(text, limit, at, found) {
                     text_value(key, &text, true, at, found);
                 }
             } else {
@@ -130,6 +137,19 @@ fn chunk(kind: &[u8; 4], data: &[u8], at: u64, found: &mut Found) {
             }
         }
         _ => {}
+    }
+}
+
+/// How far the compressed text of a chunk with keyword `key` is inflated: a payload (XMP, a raw
+/// profile) up to [`MAX_PAYLOAD`]; a text keyword licit reads one byte past the longest value it
+/// keeps ([`MAX_VALUE`]), which is enough to tell that it is too long; other keywords not at all.
+fn inflate_limit(key: &[u8]) -> Option<usize> {
+    if key == XMP_KEYWORD || key.starts_with(b"Raw profile type ") {
+        Some(MAX_PAYLOAD)
+    } else if KEYWORDS.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+        Some(MAX_VALUE + 1)
+    } else {
+        None
     }
 }
 
@@ -147,6 +167,16 @@ fn text_value(key: &[u8], text: &[u8], utf8: bool, at: u64, found: &mut Found) {
         return;
     };
     let text = trim_nul(text);
+    if text.len() > MAX_VALUE {
+        return found.problem(
+            at,
+            ProblemKind::TooLarge,
+            format!(
+                "PNG text {:?} is over the {MAX_VALUE}-byte limit for one value; not kept",
+                String::from_utf8_lossy(key)
+            ),
+        );
+    }
     let value = if utf8 {
         String::from_utf8_lossy(text).into_owned()
     } else {
@@ -194,10 +224,10 @@ fn raw_profile(kind: &[u8], text: &[u8], at: u64, found: &mut Found) {
     }
     match kind {
         b"exif" | b"APP1" if bytes.starts_with(b"Exif\0") && bytes.len() >= 6 => {
-            exif::read(bytes[6..].to_vec(), at, found);
+            exif::read(&bytes[6..], at, found);
         }
         b"exif" => {
-            exif::read(bytes, at, found);
+            exif::read(&bytes, at, found);
         }
         b"iptc" | b"8bim" => {
             if bytes.starts_with(b"8BIM") {
@@ -218,9 +248,29 @@ fn split_nul(data: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((&data[..i], &data[i + 1..]))
 }
 
-fn inflate(compressed: &[u8], at: u64, found: &mut Found) -> Option<Vec<u8>> {
-    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_PAYLOAD) {
-        Ok(v) => Some(v),
+/// Inflates compressed text, within the payload cap and what is left of the file's budget of
+/// decoded bytes (many chunks each inflating to just under the cap would otherwise add up).
+fn inflate(compressed: &[u8], cap: usize, at: u64, found: &mut Found) -> Option<Vec<u8>> {
+    let limit = cap.min(found.remaining());
+    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, limit) {
+        Ok(v) => found.spend(at, v.len(), "inflated PNG text").then_some(v),
+        Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput && limit < cap => {
+            found.exhaust(at, "inflated PNG text");
+            None
+        }
+        Err(e)
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput
+                && cap <= MAX_VALUE + 1 =>
+        {
+            // A text value: what was inflated is over the limit for one value.
+            found.spend(at, e.output.len(), "inflated PNG text");
+            found.problem(
+                at,
+                ProblemKind::TooLarge,
+                format!("compressed PNG text inflates past the {MAX_VALUE}-byte limit for one value; not kept"),
+            );
+            None
+        }
         Err(e) => {
             let kind = if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
                 ProblemKind::TooLarge

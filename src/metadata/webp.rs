@@ -55,7 +55,7 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
                 if &fourcc == b"EXIF" {
                     // Some writers keep the JPEG "Exif\0\0" prefix.
                     let tiff = data.strip_prefix(b"Exif\0\0").unwrap_or(&data);
-                    exif::read(tiff.to_vec(), data_at, found);
+                    exif::read(tiff, data_at, found);
                 } else {
                     xmp::read(&data, data_at, found);
                 }

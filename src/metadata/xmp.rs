@@ -1,14 +1,27 @@
-//! XMP: RDF/XML read with a namespace-aware parser (roxmltree).
+//! XMP: RDF/XML read with a pull parser (quick-xml), keeping only the rights properties.
 //!
-//! Properties are matched on namespace URI and local name, never on the prefix a file chose.
-//! Both RDF forms are read: attributes (`<rdf:Description cc:license="…">`) and elements
-//! (`<cc:license rdf:resource="…"/>`, `<dc:rights><rdf:Alt><rdf:li …>`). Containers give one
-//! entry per `rdf:li`; in an `rdf:Alt` the `x-default` item comes first. Properties nested in
-//! structures (`plus:Licensor/rdf:Seq/rdf:li/plus:LicensorURL`) are found wherever they are.
+//! Properties are matched on namespace URI and local name, never on the prefix a file chose
+//! (prefixes are resolved here, against the `xmlns` declarations in scope). Both RDF forms are
+//! read: attributes (`<rdf:Description cc:license="…">`) and elements (`<cc:license
+//! rdf:resource="…"/>`, `<dc:rights><rdf:Alt><rdf:li …>`). Containers give one entry per
+//! `rdf:li`; in an `rdf:Alt` the `x-default` item comes first. Properties nested in structures
+//! (`plus:Licensor/rdf:Seq/rdf:li/plus:LicensorURL`) are found wherever they are. Evidence comes
+//! in document order (a property's own values before anything found inside it).
+//!
+//! No tree is built: one pass over the events, with state only for the open elements. The work
+//! is linear in the packet: attributes are not checked for duplicates (the check of a general
+//! XML parser is quadratic in the attributes of one element), at most [`MAX_ATTRIBUTES`] are
+//! looked at per element and [`MAX_NAMESPACES`] declarations are in scope at once (a prefix is
+//! resolved by a scan of those), elements deeper than [`MAX_DEPTH`] are skipped, and at most
+//! [`MAX_VALUES`] values are kept. Each limit hit is a problem naming it. A packet that is not
+//! well-formed XML (mismatched or unclosed tags, an unbound prefix, an unknown entity, a DTD)
+//! gives no evidence, only the problem.
 
 use std::borrow::Cow;
 
-use roxmltree::{Document, Node, ParsingOptions};
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::PrefixDeclaration;
 
 use super::text::{trim_nul, utf16};
 
@@ -26,8 +39,13 @@ const XMP_NOTE: &str = "http://ns.adobe.com/xmp/note/";
 
 /// Deeper than this, elements are not looked at (real XMP nests a dozen levels at most).
 pub(crate) const MAX_DEPTH: usize = 64;
-/// roxmltree allocates per node; this bounds it well above any real packet.
-const MAX_NODES: u32 = 500_000;
+/// Attributes looked at per element. Camera Raw settings put a few hundred on one
+/// `rdf:Description`; a packet with more is refused from that element on.
+pub(crate) const MAX_ATTRIBUTES: usize = 4096;
+/// Namespace declarations in scope at once (real packets declare a few dozen).
+pub(crate) const MAX_NAMESPACES: usize = 512;
+/// Rights values kept per packet.
+pub(crate) const MAX_VALUES: usize = 4096;
 
 /// The rights properties, by namespace URI and local name.
 const PROPERTIES: &[(&str, &str, Origin)] = &[
@@ -79,6 +97,9 @@ fn property(ns: Option<&str>, name: &str) -> Option<Origin> {
 /// Reads one XMP packet found at file offset `base`. Returns the GUID of its Extended XMP
 /// (`xmpNote:HasExtendedXMP`), if it names one.
 pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String> {
+    if !found.spend(base, bytes.len(), "XMP packet") {
+        return None;
+    }
     let text = match packet_text(bytes) {
         Ok(t) => t,
         Err(msg) => {
@@ -86,113 +107,443 @@ pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String>
             return None;
         }
     };
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: MAX_NODES,
-        ..ParsingOptions::default()
-    };
-    let doc = match Document::parse_with_options(&text, options) {
-        Ok(d) => d,
-        Err(e) => {
+    let mut pull = Pull::default();
+    let outcome = pull.run(&text);
+    let (kind, message) = match outcome {
+        Ok(()) => (None, None),
+        Err(Stop::Invalid(msg)) => {
             found.problem(
                 base,
                 ProblemKind::Malformed,
-                format!("XMP is not valid XML: {e}"),
+                format!("XMP is not valid XML: {msg}"),
             );
             return None;
         }
+        Err(Stop::Limit(msg)) => (Some(ProblemKind::TooLarge), Some(msg)),
     };
-    let mut extended = None;
-    let mut too_deep = false;
-    // Depth-first, in document order, with an explicit stack (no recursion on input depth).
-    let mut stack: Vec<(Node, usize)> = vec![(doc.root_element(), 0)];
-    while let Some((node, depth)) = stack.pop() {
-        if depth > MAX_DEPTH {
-            too_deep = true;
-            continue;
-        }
-        for attr in node.attributes() {
-            if let Some(o) = property(attr.namespace(), attr.name()) {
-                found.push(o, attr.value());
-            }
-            if attr.namespace() == Some(XMP_NOTE) && attr.name() == "HasExtendedXMP" {
-                extended = Some(attr.value().to_owned());
-            }
-        }
-        let tag = node.tag_name();
-        if let Some(o) = property(tag.namespace(), tag.name()) {
-            values(node, o, found);
-        } else if tag.namespace() == Some(XMP_NOTE) && tag.name() == "HasExtendedXMP" {
-            extended = node.text().map(str::to_owned);
-        }
-        let children: Vec<Node> = node.children().filter(Node::is_element).collect();
-        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+    // Values were recorded with their element's place in document order; a property's values
+    // are known only at its end tag, after what its children gave.
+    pull.values.sort_by_key(|v| v.key);
+    for v in &pull.values {
+        found.push(v.origin, &v.value);
     }
-    if too_deep {
+    if pull.too_deep {
         found.problem(
             base,
             ProblemKind::TooLarge,
             format!("XMP nests deeper than {MAX_DEPTH} elements; the deeper part was not read"),
         );
     }
-    extended
+    if let (Some(kind), Some(message)) = (kind, message) {
+        found.problem(base, kind, message);
+    }
+    pull.extended
 }
 
-/// The values of a property element: its `rdf:resource`, its text, or the items of the
-/// container it holds. A structure (element children other than a container) has no value of
-/// its own; the walk finds its fields.
-fn values(node: Node, o: Origin, found: &mut Found) {
-    if let Some(r) = node.attribute((RDF, "resource")) {
-        found.push(o, r);
-        return;
-    }
-    let mut elements = node.children().filter(Node::is_element);
-    let Some(first) = elements.next() else {
-        found.push(o, &text_of(node));
-        return;
-    };
-    if first.tag_name().namespace() != Some(RDF) {
-        return;
-    }
-    match first.tag_name().name() {
-        "Alt" => {
-            let items: Vec<Node> = items(first).collect();
-            let default = items
-                .iter()
-                .position(|li| li.attribute((XML, "lang")) == Some("x-default"));
-            if let Some(i) = default {
-                item(items[i], o, found);
-            }
-            for (j, li) in items.iter().enumerate() {
-                if Some(j) != default {
-                    item(*li, o, found);
+/// Why reading stopped early.
+enum Stop {
+    /// Not well-formed: nothing from the packet is kept.
+    Invalid(String),
+    /// A limit was hit: what was read before it is kept.
+    Limit(String),
+}
+
+/// One value, with its place: (element number in document order, 0 for attributes and 1 for
+/// the element's own values, index within those).
+struct Value {
+    key: (u32, u8, u32),
+    origin: Origin,
+    value: String,
+}
+
+/// What an open element is to the reader.
+enum Role {
+    Other,
+    /// A rights property in element form.
+    Property {
+        node: u32,
+        origin: Origin,
+        /// It had `rdf:resource`: that is its value, nothing else is.
+        resource: bool,
+        text: String,
+        element_children: u32,
+        /// Its first element child is an RDF container: the items, and whether it is an Alt.
+        items: Option<(bool, Vec<Item>)>,
+    },
+    /// The RDF container that is the first child of a property.
+    Container,
+    /// An `rdf:li` of such a container.
+    Li {
+        default: bool,
+        resource: Option<String>,
+        text: String,
+        has_elements: bool,
+    },
+    /// `xmpNote:HasExtendedXMP` in element form.
+    Extended {
+        text: String,
+    },
+}
+
+struct Item {
+    default: bool,
+    value: Option<String>,
+}
+
+struct Frame {
+    /// How many namespace declarations were in scope before this element's.
+    scope: usize,
+    role: Role,
+}
+
+#[derive(Default)]
+struct Pull {
+    /// Declarations in scope, innermost last: (prefix, namespace); the default namespace has
+    /// prefix "". The namespace is one of the URIs this reader knows, [`OTHER`] for any other
+    /// URI, or `None` where `xmlns=""` removes the default namespace.
+    namespaces: Vec<(String, Option<&'static str>)>,
+    frames: Vec<Frame>,
+    /// Open elements below [`MAX_DEPTH`], not tracked.
+    untracked: usize,
+    too_deep: bool,
+    nodes: u32,
+    values: Vec<Value>,
+    extended: Option<String>,
+}
+
+impl Pull {
+    fn run(&mut self, text: &str) -> Result<(), Stop> {
+        let mut reader = Reader::from_str(text);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        let mut roots = 0u32;
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| Stop::Invalid(format!("{e} (at byte {})", reader.error_position())))?;
+            match event {
+                Event::Start(e) => {
+                    roots += u32::from(self.frames.is_empty() && self.untracked == 0);
+                    self.start(&e)?;
                 }
+                Event::Empty(e) => {
+                    roots += u32::from(self.frames.is_empty() && self.untracked == 0);
+                    self.start(&e)?;
+                    self.end()?;
+                }
+                Event::End(_) => self.end()?,
+                Event::Text(t) => self.text(&t.xml10_content()),
+                Event::CData(t) => {
+                    let raw = t.into_inner();
+                    self.text(&raw);
+                }
+                Event::GeneralRef(r) => {
+                    let c = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c,
+                        Ok(None) => predefined(&r)
+                            .ok_or_else(|| Stop::Invalid(format!("unknown entity &{};", &*r)))?,
+                        Err(e) => return Err(Stop::Invalid(e.to_string())),
+                    };
+                    self.text(c.encode_utf8(&mut [0; 4]));
+                }
+                Event::DocType(_) => {
+                    return Err(Stop::Invalid("a DTD is not allowed in XMP".into()));
+                }
+                Event::Eof => break,
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
             }
         }
-        "Seq" | "Bag" => items(first).for_each(|li| item(li, o, found)),
-        _ => {}
+        if !self.frames.is_empty() || self.untracked > 0 {
+            return Err(Stop::Invalid("the document ends inside an element".into()));
+        }
+        if roots == 0 {
+            return Err(Stop::Invalid("no root element".into()));
+        }
+        Ok(())
+    }
+
+    fn limit(&self) -> Result<(), Stop> {
+        if self.values.len() >= MAX_VALUES {
+            return Err(Stop::Limit(format!(
+                "XMP holds more than {MAX_VALUES} rights values; the rest were not read"
+            )));
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, key: (u32, u8, u32), origin: Origin, value: String) -> Result<(), Stop> {
+        self.limit()?;
+        self.values.push(Value { key, origin, value });
+        Ok(())
+    }
+
+    fn resolve(&self, prefix: Option<&str>, attribute: bool) -> Result<Option<&'static str>, Stop> {
+        let p = match prefix {
+            None if attribute => return Ok(None),
+            None => "",
+            Some("xml") => return Ok(Some(XML)),
+            Some(p) => p,
+        };
+        match self.namespaces.iter().rev().find(|(q, _)| q == p) {
+            Some(&(_, ns)) => Ok(ns),
+            None if p.is_empty() => Ok(None),
+            None => Err(Stop::Invalid(format!("unbound namespace prefix {p:?}"))),
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Stop> {
+        if self.frames.len() >= MAX_DEPTH || self.untracked > 0 {
+            self.untracked += 1;
+            self.too_deep = true;
+            return Ok(());
+        }
+        self.nodes = self.nodes.saturating_add(1);
+        let node = self.nodes;
+        let scope = self.namespaces.len();
+        let too_many = || {
+            Stop::Limit(format!(
+                "an XMP element has more than {MAX_ATTRIBUTES} attributes; the packet was read up to it"
+            ))
+        };
+        // Declarations first: they apply to the element's own name and attributes.
+        for (i, a) in e.attributes().with_checks(false).enumerate() {
+            if i >= MAX_ATTRIBUTES {
+                return Err(too_many());
+            }
+            let a = a.map_err(|err| Stop::Invalid(err.to_string()))?;
+            let prefix = match a.key.as_namespace_binding() {
+                Some(PrefixDeclaration::Default) => "",
+                Some(PrefixDeclaration::Named(p)) => p,
+                None => continue,
+            };
+            if self.namespaces.len() >= MAX_NAMESPACES {
+                return Err(Stop::Limit(format!(
+                    "XMP declares more than {MAX_NAMESPACES} namespaces at once; the packet was read up to there"
+                )));
+            }
+            let uri = attribute_value(&a)?;
+            self.namespaces.push((prefix.to_owned(), known(&uri)));
+        }
+        let name = e.name();
+        let (local, prefix) = name.decompose();
+        let ns = self.resolve(prefix.map(|p| p.into_inner()), false)?;
+        let local = local.into_inner();
+
+        let mut lang_default = false;
+        let mut resource: Option<String> = None;
+        let mut attr_values = Vec::new();
+        for (i, a) in e.attributes().with_checks(false).enumerate() {
+            if i >= MAX_ATTRIBUTES {
+                return Err(too_many());
+            }
+            let a = a.map_err(|err| Stop::Invalid(err.to_string()))?;
+            if a.key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let (alocal, aprefix) = a.key.decompose();
+            let Some(ans) = self.resolve(aprefix.map(|p| p.into_inner()), true)? else {
+                continue;
+            };
+            let alocal = alocal.into_inner();
+            if let Some(o) = property(Some(ans), alocal) {
+                attr_values.push((o, attribute_value(&a)?.into_owned()));
+            } else if ans == XMP_NOTE && alocal == "HasExtendedXMP" {
+                self.extended = Some(attribute_value(&a)?.into_owned());
+            } else if ans == RDF && alocal == "resource" {
+                resource = Some(attribute_value(&a)?.into_owned());
+            } else if ans == XML && alocal == "lang" {
+                lang_default = attribute_value(&a)? == "x-default";
+            }
+        }
+        for (i, (o, v)) in attr_values.into_iter().enumerate() {
+            self.value((node, 0, i as u32), o, v)?;
+        }
+
+        let is_rdf = ns == Some(RDF);
+        // What the element is to its parent.
+        let mut role = Role::Other;
+        match self.frames.last_mut().map(|f| &mut f.role) {
+            Some(Role::Property {
+                element_children,
+                items,
+                resource: false,
+                ..
+            }) => {
+                *element_children += 1;
+                if *element_children == 1 && is_rdf && matches!(local, "Alt" | "Seq" | "Bag") {
+                    *items = Some((local == "Alt", Vec::new()));
+                    role = Role::Container;
+                }
+            }
+            Some(Role::Property {
+                element_children, ..
+            }) => *element_children += 1,
+            Some(Role::Container) if is_rdf && local == "li" => {
+                role = Role::Li {
+                    default: lang_default,
+                    resource: resource.clone(),
+                    text: String::new(),
+                    has_elements: false,
+                };
+            }
+            Some(Role::Li { has_elements, .. }) => *has_elements = true,
+            _ => {}
+        }
+        if let Some(o) = property(ns, local) {
+            let resource = match resource {
+                Some(r) => {
+                    self.value((node, 1, 0), o, r)?;
+                    true
+                }
+                None => false,
+            };
+            role = Role::Property {
+                node,
+                origin: o,
+                resource,
+                text: String::new(),
+                element_children: 0,
+                items: None,
+            };
+        } else if ns == Some(XMP_NOTE) && local == "HasExtendedXMP" {
+            role = Role::Extended {
+                text: String::new(),
+            };
+        }
+        self.frames.push(Frame { scope, role });
+        Ok(())
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.untracked > 0 {
+            return;
+        }
+        match self.frames.last_mut().map(|f| &mut f.role) {
+            Some(Role::Property {
+                text,
+                element_children: 0,
+                resource: false,
+                ..
+            })
+            | Some(Role::Li {
+                text,
+                has_elements: false,
+                resource: None,
+                ..
+            })
+            | Some(Role::Extended { text }) => text.push_str(t),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self) -> Result<(), Stop> {
+        if self.untracked > 0 {
+            self.untracked -= 1;
+            return Ok(());
+        }
+        let Some(frame) = self.frames.pop() else {
+            return Ok(());
+        };
+        self.namespaces.truncate(frame.scope);
+        match frame.role {
+            Role::Property {
+                node,
+                origin,
+                resource: false,
+                text,
+                element_children,
+                items,
+            } => {
+                if element_children == 0 {
+                    self.value((node, 1, 0), origin, text)?;
+                } else if let Some((alt, items)) = items {
+                    // In an Alt, the first x-default item comes first.
+                    let default = if alt {
+                        items.iter().position(|i| i.default)
+                    } else {
+                        None
+                    };
+                    let order = default
+                        .into_iter()
+                        .chain((0..items.len()).filter(|&j| Some(j) != default));
+                    let mut items: Vec<Option<String>> =
+                        items.into_iter().map(|i| i.value).collect();
+                    for (k, j) in order.enumerate() {
+                        if let Some(v) = items[j].take() {
+                            self.value((node, 1, k as u32), origin, v)?;
+                        }
+                    }
+                }
+            }
+            Role::Li {
+                default,
+                resource,
+                text,
+                has_elements,
+            } => {
+                let value = match resource {
+                    Some(r) => Some(r),
+                    None if !has_elements => Some(text),
+                    None => None,
+                };
+                // The container's parent is the property collecting the items.
+                let n = self.frames.len();
+                if n >= 2
+                    && let Role::Property {
+                        items: Some((_, items)),
+                        ..
+                    } = &mut self.frames[n - 2].role
+                {
+                    if items.len() >= MAX_VALUES {
+                        return self.limit().and(Err(Stop::Limit(format!(
+                            "an XMP container holds more than {MAX_VALUES} items; the rest were not read"
+                        ))));
+                    }
+                    items.push(Item { default, value });
+                }
+            }
+            Role::Extended { text } => self.extended = Some(text),
+            _ => {}
+        }
+        Ok(())
     }
 }
 
-fn items<'a, 'i>(container: Node<'a, 'i>) -> impl Iterator<Item = Node<'a, 'i>> {
-    container.children().filter(|c| {
-        c.is_element() && c.tag_name().namespace() == Some(RDF) && c.tag_name().name() == "li"
+/// Any namespace other than those this reader knows.
+const OTHER: &str = "";
+
+/// The known namespace a URI names, or [`OTHER`]; `None` for the empty URI (`xmlns=""`).
+fn known(uri: &str) -> Option<&'static str> {
+    if uri.is_empty() {
+        return None;
+    }
+    Some(
+        [RDF, XML, CC, XMP_RIGHTS, DC, PHOTOSHOP, PLUS, XMP_NOTE]
+            .into_iter()
+            .find(|k| *k == uri)
+            .unwrap_or(OTHER),
+    )
+}
+
+/// An attribute's value with entities replaced and whitespace normalized (XML 1.0 §3.3.3).
+fn attribute_value<'a>(
+    a: &quick_xml::events::attributes::Attribute<'a>,
+) -> Result<Cow<'a, str>, Stop> {
+    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(|e| Stop::Invalid(e.to_string()))
+}
+
+/// The five entities XML predefines.
+fn predefined(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => return None,
     })
-}
-
-fn item(li: Node, o: Origin, found: &mut Found) {
-    if let Some(r) = li.attribute((RDF, "resource")) {
-        found.push(o, r);
-    } else if !li.children().any(|c| c.is_element()) {
-        found.push(o, &text_of(li));
-    }
-}
-
-fn text_of(node: Node) -> String {
-    node.children()
-        .filter(Node::is_text)
-        .filter_map(|t| t.text())
-        .collect()
 }
 
 /// The XML text of a packet: UTF-8 or UTF-16 (told by a BOM or by the NUL byte of its first
@@ -326,5 +677,30 @@ mod tests {
             &mut f,
         );
         assert_eq!(g.as_deref(), Some("ABC"));
+    }
+
+    #[test]
+    fn many_attributes_stop_at_the_limit_with_a_problem() {
+        let attrs: String = (0..20_000).map(|i| format!(" a{i}=\"x\"")).collect();
+        let s = format!(
+            r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description dc:source="S"/><rdf:Description{attrs}/></rdf:RDF>"#
+        );
+        let (ev, f) = read_str(&s);
+        assert_eq!(ev, [("xmp:dc:source".to_owned(), "S".to_owned())]);
+        assert_eq!(f.problems.len(), 1, "{:?}", f.problems);
+        assert!(f.problems[0].message.contains("4096"), "{}", f.problems[0]);
+    }
+
+    #[test]
+    fn entities_cdata_and_unbound_prefixes() {
+        let (ev, f) = read_str(
+            r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description dc:publisher="A &amp; B"><dc:source>&#169; C &lt;<![CDATA[&x]]></dc:source></rdf:Description></rdf:RDF>"#,
+        );
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        let got: Vec<&str> = ev.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(got, ["A & B", "© C <&x"]);
+        let (ev, f) = read_str(r#"<rdf:RDF><q:x/></rdf:RDF>"#);
+        assert!(ev.is_empty());
+        assert_eq!(f.problems[0].kind, ProblemKind::Malformed);
     }
 }

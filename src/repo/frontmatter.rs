@@ -34,6 +34,65 @@ pub struct FrontMatter {
     pub problems: Vec<String>,
 }
 
+/// Front matter larger than this is not parsed (a real block is well under 10 KiB).
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+/// Front matter nesting deeper than this is not parsed. YAML parsers are recursive and some are
+/// superlinear on deep flow collections (`x: [[[…]]]`); real front matter nests two or three
+/// levels.
+pub const MAX_NESTING: usize = 32;
+
+/// How deeply `block` nests, by one linear pass: flow brackets (`[`, `{`) outside quotes and
+/// comments, plus the indentation levels and `- ` sequence markers opening each line. An
+/// over-estimate is fine: it only decides whether the block is handed to the parser.
+fn nesting(block: &str) -> usize {
+    let mut deepest = 0usize;
+    let mut flow = 0usize;
+    // Indentation of the enclosing block levels.
+    let mut indents: Vec<usize> = Vec::new();
+    for line in block.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = &line[indent..];
+        if flow == 0 && !content.is_empty() && !content.starts_with('#') {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            let mut rest = content;
+            let mut dashes = 0;
+            while let Some(r) = rest.strip_prefix("- ") {
+                dashes += 1;
+                rest = r.trim_start_matches(' ');
+            }
+            deepest = deepest.max(indents.len() + dashes);
+        }
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        let mut prev_space = true;
+        for c in content.chars() {
+            match quote {
+                Some('"') if escaped => escaped = false,
+                Some('"') if c == '\\' => escaped = true,
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' if prev_space => break,
+                    '[' | '{' => {
+                        flow += 1;
+                        deepest = deepest.max(indents.len() + flow);
+                    }
+                    ']' | '}' => flow = flow.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            prev_space = c == ' ' || c == '\t';
+        }
+        // A quote left open at the end of a line closes there for this estimate (YAML plain
+        // scalars may hold an apostrophe).
+    }
+    deepest
+}
+
 /// Splits off and reads the front matter of `text`; `location` names the document in evidence
 /// and problems.
 pub fn read(text: &str, location: &str) -> FrontMatter {
@@ -67,6 +126,20 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
     };
     fm.body_start = body_start;
     let block = &text[first_nl + 1..block_end];
+    if block.len() > MAX_FRONT_MATTER {
+        fm.problems.push(format!(
+            "{location}:1: front matter of {} bytes is over the {MAX_FRONT_MATTER}-byte limit; not read",
+            block.len()
+        ));
+        return fm;
+    }
+    let depth = nesting(block);
+    if depth > MAX_NESTING {
+        fm.problems.push(format!(
+            "{location}:1: front matter nests {depth} levels deep, over the limit of {MAX_NESTING}; not read"
+        ));
+        return fm;
+    }
     let parsed: Result<Value, String> = if yaml {
         serde_norway::from_str::<Value>(block).map_err(|e| e.to_string())
     } else {
@@ -83,8 +156,9 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
     let Value::Object(map) = value else {
         return fm;
     };
-    // 1-based line of the first line of the block that sets `key` (at any depth).
-    let line_of = |key: &str| -> usize {
+    // 1-based line of the first line of the block that sets `key` (at any depth); remembered
+    // per key, since a list of images asks once per item.
+    let line_scan = |key: &str| -> usize {
         block
             .lines()
             .position(|l| {
@@ -99,6 +173,15 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
                         .is_some_and(|r| r.starts_with(':') || r.starts_with('='))
             })
             .map_or(1, |i| i + 2)
+    };
+    let lines_of = std::cell::RefCell::new(std::collections::HashMap::<String, usize>::new());
+    let line_of = |key: &str| -> usize {
+        if let Some(&l) = lines_of.borrow().get(key) {
+            return l;
+        }
+        let l = line_scan(key);
+        lines_of.borrow_mut().insert(key.to_owned(), l);
+        l
     };
     let text_of = |v: &Value| match v {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),

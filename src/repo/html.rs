@@ -5,6 +5,17 @@
 //! parser of `web`. It reads tags and text only: no tree is built, unknown
 //! markup is skipped, `<script>`, `<style>` and comments are passed over, and malformed input
 //! ends the scan quietly with what was read.
+//!
+//! The scan is linear: every byte is looked at a bounded number of times (a tag left open at the
+//! end of the input ends the scan rather than being retried from each later `<`; the end of a
+//! `<script>` is searched for without copying the rest). A `<figcaption>` longer than
+//! [`MAX_FIGCAPTION`] or a figure of more than [`MAX_FIGURE_IMAGES`] images is not copied to its
+//! images, and [`read`] says so.
+
+/// Bytes of a `<figcaption>` read as a caption (a real one is a line or two).
+pub const MAX_FIGCAPTION: usize = 4096;
+/// Images of one `<figure>` that take its caption.
+pub const MAX_FIGURE_IMAGES: usize = 64;
 
 /// A link: `(href, rel)`.
 pub type Link = (String, Option<String>);
@@ -87,9 +98,16 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Reads a tag starting at `s[0] == '<'`; returns it and its length, or `None` when `s` does not
-/// start a tag (a lone `<`).
-fn read_tag(s: &str) -> Option<(Tag, usize)> {
+/// Why no tag was read.
+enum NoTag {
+    /// A lone `<`: the scan goes on after it.
+    NotATag,
+    /// A tag still open at the end of the input: nothing after it is markup.
+    Unterminated,
+}
+
+/// Reads a tag starting at `s[0] == '<'`; returns it and its length.
+fn read_tag(s: &str) -> Result<(Tag, usize), NoTag> {
     let b = s.as_bytes();
     let mut i = 1;
     let closing = b.get(i) == Some(&b'/');
@@ -101,7 +119,7 @@ fn read_tag(s: &str) -> Option<(Tag, usize)> {
         i += 1;
     }
     if i == start {
-        return None;
+        return Err(NoTag::NotATag);
     }
     let name = s[start..i].to_ascii_lowercase();
     let mut attrs = Vec::new();
@@ -110,10 +128,10 @@ fn read_tag(s: &str) -> Option<(Tag, usize)> {
             i += 1;
         }
         if i >= b.len() {
-            return None;
+            return Err(NoTag::Unterminated);
         }
         if b[i] == b'>' {
-            return Some((
+            return Ok((
                 Tag {
                     name,
                     closing,
@@ -138,7 +156,7 @@ fn read_tag(s: &str) -> Option<(Tag, usize)> {
             }
             match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = s[i + 1..].find(q as char)? + i + 1;
+                    let end = s[i + 1..].find(q as char).ok_or(NoTag::Unterminated)? + i + 1;
                     value = decode_entities(&s[i + 1..end]);
                     i = end + 1;
                 }
@@ -149,7 +167,7 @@ fn read_tag(s: &str) -> Option<(Tag, usize)> {
                     }
                     value = decode_entities(&s[v0..i]);
                 }
-                None => return None,
+                None => return Err(NoTag::Unterminated),
             }
         }
         if !attr.is_empty() {
@@ -172,7 +190,7 @@ fn push_text(buf: &mut String, text: &str) {
 
 /// The `href` of an `<a>` start tag, when `fragment` is one (inline HTML in Markdown).
 pub fn link_href(fragment: &str) -> Option<(String, Option<String>)> {
-    let (tag, _) = read_tag(fragment.trim_start())?;
+    let (tag, _) = read_tag(fragment.trim_start()).ok()?;
     if tag.name != "a" || tag.closing {
         return None;
     }
@@ -182,6 +200,30 @@ pub fn link_href(fragment: &str) -> Option<(String, Option<String>)> {
 
 /// The images of an HTML fragment, in order.
 pub fn images(html: &str) -> Vec<HtmlImage> {
+    read(html).images
+}
+
+/// The images of an HTML fragment and the limits it hit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fragment {
+    pub images: Vec<HtmlImage>,
+    /// Limits hit, each naming the limit (the caller adds where).
+    pub problems: Vec<String>,
+}
+
+/// Where `</name` (any case) starts in `s`, without copying `s`.
+fn find_closing(s: &str, name: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).find(|&p| {
+        b.get(p + 1) == Some(&b'/')
+            && b.get(p + 2..p + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
+/// Reads the images of an HTML fragment.
+pub fn read(html: &str) -> Fragment {
+    let mut problems = Vec::new();
     let mut out: Vec<HtmlImage> = Vec::new();
     // Indices into `out` of the images of the figure being read.
     let mut figure: Option<Vec<usize>> = None;
@@ -189,7 +231,9 @@ pub fn images(html: &str) -> Vec<HtmlImage> {
     let mut i = 0;
     while let Some(j) = html[i..].find('<') {
         let at = i + j;
-        if let Some((cap, _)) = caption.as_mut() {
+        if let Some((cap, _)) = caption.as_mut()
+            && cap.len() <= MAX_FIGCAPTION
+        {
             push_text(cap, &html[i..at]);
         }
         let rest = &html[at..];
@@ -197,21 +241,21 @@ pub fn images(html: &str) -> Vec<HtmlImage> {
             i = rest.find("-->").map_or(html.len(), |e| at + e + 3);
             continue;
         }
-        let Some((tag, len)) = read_tag(rest) else {
-            if let Some((cap, _)) = caption.as_mut() {
-                push_text(cap, "<");
+        let (tag, len) = match read_tag(rest) {
+            Ok(t) => t,
+            Err(NoTag::NotATag) => {
+                if let Some((cap, _)) = caption.as_mut() {
+                    push_text(cap, "<");
+                }
+                i = at + 1;
+                continue;
             }
-            i = at + 1;
-            continue;
+            Err(NoTag::Unterminated) => break,
         };
         i = at + len;
         match (tag.name.as_str(), tag.closing) {
             ("script" | "style", false) => {
-                let close = format!("</{}", tag.name);
-                i = html[i..]
-                    .to_ascii_lowercase()
-                    .find(&close)
-                    .map_or(html.len(), |e| i + e);
+                i = find_closing(&html[i..], &tag.name).map_or(html.len(), |e| i + e);
             }
             ("img", false) => {
                 if let Some(src) = tag.attr("src").filter(|s| !s.trim().is_empty()) {
@@ -229,7 +273,20 @@ pub fn images(html: &str) -> Vec<HtmlImage> {
             }
             ("figure", false) => figure = Some(Vec::new()),
             ("figure", true) => {
-                if let (Some(f), Some((text, links))) = (figure.take(), caption.take()) {
+                if let (Some(mut f), Some((text, links))) = (figure.take(), caption.take()) {
+                    if text.len() > MAX_FIGCAPTION {
+                        problems.push(format!(
+                            "a <figcaption> over {MAX_FIGCAPTION} bytes is not read as a caption"
+                        ));
+                        continue;
+                    }
+                    if f.len() > MAX_FIGURE_IMAGES {
+                        problems.push(format!(
+                            "a <figure> of {} images is over the limit of {MAX_FIGURE_IMAGES}; only the first {MAX_FIGURE_IMAGES} take its caption",
+                            f.len()
+                        ));
+                        f.truncate(MAX_FIGURE_IMAGES);
+                    }
                     for k in f {
                         out[k].caption = Some(text.trim().to_string()).filter(|t| !t.is_empty());
                         out[k].links = links.clone();
@@ -241,7 +298,14 @@ pub fn images(html: &str) -> Vec<HtmlImage> {
             }
             ("a", false) => {
                 if let (Some((_, links)), Some(href)) = (caption.as_mut(), tag.attr("href")) {
-                    links.push((href.to_string(), tag.attr("rel").map(str::to_string)));
+                    if links.len() < MAX_FIGURE_IMAGES {
+                        links.push((href.to_string(), tag.attr("rel").map(str::to_string)));
+                    } else if links.len() == MAX_FIGURE_IMAGES {
+                        problems.push(format!(
+                            "a <figcaption> with more than {MAX_FIGURE_IMAGES} links; only the first {MAX_FIGURE_IMAGES} are read"
+                        ));
+                        links.push((String::new(), None));
+                    }
                 }
             }
             ("br" | "p" | "div", _) => {
@@ -252,7 +316,14 @@ pub fn images(html: &str) -> Vec<HtmlImage> {
             _ => {}
         }
     }
-    out
+    // The marker past the last link kept (see `<a>` above) is not a link.
+    for img in &mut out {
+        img.links.retain(|(href, _)| !href.is_empty());
+    }
+    Fragment {
+        images: out,
+        problems,
+    }
 }
 
 #[cfg(test)]

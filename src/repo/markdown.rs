@@ -48,6 +48,26 @@ impl Lines {
     }
 }
 
+/// A paragraph longer than this is prose, not the caption of the images in it: it is not copied
+/// to them (a long paragraph of inline images would otherwise be copied once per image).
+pub const MAX_CAPTION: usize = 4096;
+/// Images of one paragraph that take its text as caption; the rest get none.
+pub const MAX_IMAGES_PER_PARAGRAPH: usize = 64;
+/// Links of one paragraph kept as caption links.
+pub const MAX_LINKS_PER_PARAGRAPH: usize = 64;
+/// Caption bytes one document may hand out in all (caption text times the images it goes to).
+pub const MAX_CAPTION_BYTES: usize = 1024 * 1024;
+
+/// Which caption limits a document has already reported (each is reported once per document,
+/// at its first paragraph, and applies to every later one).
+#[derive(Default)]
+struct Reported {
+    long: bool,
+    images: bool,
+    links: bool,
+    total: bool,
+}
+
 /// Words that start a credit line.
 const CREDIT_WORDS: &[&str] = &[
     "photo",
@@ -131,6 +151,8 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
     let mut in_image: Option<(usize, String)> = None;
     let mut emphasis = 0usize;
     let mut html_block: Option<(usize, String)> = None;
+    let mut caption_bytes = 0usize;
+    let mut reported = Reported::default();
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let offset = body_start + range.start;
@@ -154,10 +176,55 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
                     Vec::new()
                 };
                 waiting.clear();
+                let mut targets = targets;
+                let mut links = p.links.as_slice();
+                if let Some(&first) = targets.first() {
+                    let where_ = at_line(out.images[first].line);
+                    let len = p.text.trim().len();
+                    if len > MAX_CAPTION {
+                        if !std::mem::replace(&mut reported.long, true) {
+                            out.problems.push(format!(
+                                "{where_}: a paragraph of {len} bytes around an image is over the {MAX_CAPTION}-byte caption limit; it and any such paragraph are not read as captions"
+                            ));
+                        }
+                        targets.clear();
+                    }
+                    if targets.len() > MAX_IMAGES_PER_PARAGRAPH {
+                        if !std::mem::replace(&mut reported.images, true) {
+                            out.problems.push(format!(
+                                "{where_}: a paragraph with {} images is over the limit of {MAX_IMAGES_PER_PARAGRAPH}; only the first {MAX_IMAGES_PER_PARAGRAPH} of each such paragraph take its text as caption",
+                                targets.len()
+                            ));
+                        }
+                        targets.truncate(MAX_IMAGES_PER_PARAGRAPH);
+                    }
+                    if links.len() > MAX_LINKS_PER_PARAGRAPH {
+                        if !std::mem::replace(&mut reported.links, true) {
+                            out.problems.push(format!(
+                                "{where_}: a caption with {} links is over the limit of {MAX_LINKS_PER_PARAGRAPH}; only the first {MAX_LINKS_PER_PARAGRAPH} are read",
+                                links.len()
+                            ));
+                        }
+                        links = &links[..MAX_LINKS_PER_PARAGRAPH];
+                    }
+                    let cost = (len + links.iter().map(String::len).sum::<usize>())
+                        .saturating_mul(targets.len());
+                    if !targets.is_empty() {
+                        caption_bytes = caption_bytes.saturating_add(cost);
+                        if caption_bytes > MAX_CAPTION_BYTES {
+                            if !std::mem::replace(&mut reported.total, true) {
+                                out.problems.push(format!(
+                                    "{where_}: the document's captions are over {MAX_CAPTION_BYTES} bytes in all; from here on, images get no caption"
+                                ));
+                            }
+                            targets.clear();
+                        }
+                    }
+                }
                 for k in targets {
                     let at = at_line(out.images[k].line);
                     push_evidence(&mut out.images[k], origin::MARKDOWN_CAPTION, &p.text, &at);
-                    for href in &p.links {
+                    for href in links {
                         let e = link_evidence(href, false, &at);
                         out.images[k].evidence.push(e);
                     }
@@ -250,9 +317,20 @@ pub(crate) fn html_fragment(
     lines: &Lines,
     location: &str,
 ) {
-    for img in html::images(fragment) {
-        // The fragment may be pieced together from several events; lines are counted within it.
-        let line = lines.line(start) + fragment[..img.offset].matches('\n').count();
+    let read = html::read(fragment);
+    let first_line = lines.line(start);
+    for p in read.problems {
+        out.problems.push(format!("{location}:{first_line}: {p}"));
+    }
+    // The fragment may be pieced together from several events; lines are counted within it,
+    // from one image to the next (images come in order, so each byte is counted once).
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
+    for img in read.images {
+        let to = img.offset.min(fragment.len());
+        newlines +=
+            memchr::memchr_iter(b'\n', &fragment.as_bytes()[counted_to.min(to)..to]).count();
+        counted_to = counted_to.max(to);
+        let line = first_line + newlines;
         let at = format!("{location}:{line}");
         let mut shown = Shown {
             src: img.src,

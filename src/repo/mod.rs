@@ -291,7 +291,7 @@ pub fn check_repo_each(
     let mut reuse_problems = Vec::new();
     for rel in &found.reuse_tomls {
         let loc = display(root, rel);
-        match std::fs::read_to_string(walk::join(root, rel)) {
+        match crate::metadata::read_text(&walk::join(root, rel), reuse::MAX_FILE) {
             Ok(t) => reuse_problems.extend(reuse.add_toml(rel, &t, &loc)),
             Err(e) => reuse_problems.push(format!("{loc}: cannot read: {e}")),
         }
@@ -299,7 +299,7 @@ pub fn check_repo_each(
     let dep5 = root.join(".reuse").join("dep5");
     if dep5.is_file() {
         let loc = display(root, ".reuse/dep5");
-        match std::fs::read_to_string(&dep5) {
+        match crate::metadata::read_text(&dep5, reuse::MAX_FILE) {
             Ok(t) => reuse_problems.extend(reuse.add_dep5(&t, &loc)),
             Err(e) => reuse_problems.push(format!("{loc}: cannot read: {e}")),
         }
@@ -439,16 +439,12 @@ fn check_image(
     let sidecar = format!("{rel}.license");
     let own: Vec<Evidence> = if found.license_sidecars.contains(&sidecar) {
         let loc = display(root, &sidecar);
-        match crate::check::read_regular(&walk::join(root, &sidecar), MAX_DOCUMENT) {
-            Ok(t) => reuse::read_tags(&String::from_utf8_lossy(&t), &loc),
+        match crate::metadata::read_text(&walk::join(root, &sidecar), reuse::MAX_FILE) {
+            Ok(t) => reuse::read_tags(&t, &loc),
             Err(e) => {
-                let why = e
-                    .message
-                    .split_once(": ")
-                    .map_or(e.message.as_str(), |(_, w)| w);
                 read.findings.push(Finding::new(
                     FindingKind::MetadataProblem,
-                    format!("{loc}: {why}"),
+                    format!("{loc}: cannot read: {e}"),
                 ));
                 Vec::new()
             }

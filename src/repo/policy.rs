@@ -150,6 +150,9 @@ pub enum Acceptance {
     NotAllowed,
 }
 
+/// The largest `licit.toml` read (a real one is a few hundred bytes).
+pub const MAX_POLICY_FILE: u64 = 1024 * 1024;
+
 impl Policy {
     /// Parses the text of a policy file; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Policy, PolicyError> {
@@ -183,9 +186,10 @@ impl Policy {
         Ok(p)
     }
 
-    /// Reads a policy file.
+    /// Reads a policy file: a regular file (a FIFO or device given as `--config` is an error,
+    /// not a read that blocks or never ends) of at most [`MAX_POLICY_FILE`] bytes.
     pub fn read(path: &Path) -> Result<Policy, PolicyError> {
-        let text = std::fs::read_to_string(path).map_err(|e| PolicyError {
+        let text = crate::metadata::read_text(path, MAX_POLICY_FILE).map_err(|e| PolicyError {
             path: path.display().to_string(),
             message: format!("cannot read: {e}"),
         })?;
@@ -195,7 +199,9 @@ impl Policy {
     /// The policy of the directory `root`: its `licit.toml` if there is one, else the defaults.
     pub fn for_root(root: &Path) -> Result<Policy, PolicyError> {
         let path = root.join(FILE_NAME);
-        if path.is_file() {
+        // Whatever is there under that name is read (a FIFO or a link to a device is then an
+        // error naming it, not silently the defaults).
+        if std::fs::symlink_metadata(&path).is_ok() {
             Policy::read(&path)
         } else {
             Ok(Policy::default())
@@ -293,5 +299,22 @@ mod tests {
         assert!(e.to_string().contains("allow"), "{e}");
         let e = Policy::parse("allow = 3", Path::new("licit.toml")).unwrap_err();
         assert!(e.to_string().contains("licit.toml"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_is_an_error_not_a_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(FILE_NAME);
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let e = Policy::read(&fifo).unwrap_err();
+        assert!(e.message.contains("not a regular file"), "{e}");
+        assert!(Policy::for_root(dir.path()).is_err());
+        // A device is read at most to the size limit (and /dev/null is an empty policy).
+        let e = Policy::read(Path::new("/dev/zero")).unwrap_err();
+        assert!(e.message.contains("limit"), "{e}");
+        assert!(Policy::read(Path::new("/dev/null")).is_ok());
     }
 }

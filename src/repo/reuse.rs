@@ -13,6 +13,26 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use crate::evidence::{Evidence, origin};
 
+/// Path globs one `REUSE.toml` or `dep5` may hold (each is compiled, and matched against every
+/// image); past it, the rest are not read, with a problem.
+pub const MAX_GLOBS: usize = 4096;
+/// The largest `.license`, `REUSE.toml` or `dep5` file read (real ones are a few KiB); with it,
+/// the tags of a file are bounded too.
+pub const MAX_FILE: u64 = 1024 * 1024;
+/// Problems listed per file; past it, one more says how it ends.
+pub const MAX_FILE_PROBLEMS: usize = 64;
+
+/// Adds a problem unless the file already has [`MAX_FILE_PROBLEMS`] (then says so once).
+fn problem(problems: &mut Vec<String>, location: &str, message: String) {
+    match problems.len() {
+        n if n < MAX_FILE_PROBLEMS => problems.push(message),
+        n if n == MAX_FILE_PROBLEMS => problems.push(format!(
+            "{location}: more than {MAX_FILE_PROBLEMS} problems; the rest are not listed"
+        )),
+        _ => {}
+    }
+}
+
 const COPYRIGHT_TAG: &str = "SPDX-FileCopyrightText:";
 const LICENSE_TAG: &str = "SPDX-License-Identifier:";
 
@@ -145,6 +165,7 @@ impl Reuse {
             .map(|(i, _)| i + 1)
             .collect();
         let mut problems = Vec::new();
+        let mut globs_read = 0usize;
         for (n, a) in raw.annotations.into_iter().enumerate() {
             let at = match header_lines.get(n) {
                 Some(line) => format!("{location}:{line}"),
@@ -152,9 +173,22 @@ impl Reuse {
             };
             let mut globs = Vec::new();
             for p in a.path.into_vec() {
+                globs_read += 1;
+                if globs_read > MAX_GLOBS {
+                    if globs_read == MAX_GLOBS + 1 {
+                        problem(
+                            &mut problems,
+                            location,
+                            format!(
+                                "{at}: more than {MAX_GLOBS} paths in one file; the rest are not read"
+                            ),
+                        );
+                    }
+                    break;
+                }
                 match toml_glob(&p) {
                     Ok(g) => globs.push(g),
-                    Err(e) => problems.push(format!("{at}: {e}")),
+                    Err(e) => problem(&mut problems, location, format!("{at}: {e}")),
                 }
             }
             let mut evidence = Vec::new();
@@ -180,9 +214,10 @@ impl Reuse {
     pub fn add_dep5(&mut self, text: &str, location: &str) -> Vec<String> {
         let mut problems = Vec::new();
         let mut para: Vec<(usize, String, String)> = Vec::new();
-        let flush = |para: &mut Vec<(usize, String, String)>,
-                     dep5: &mut Vec<Annotation>,
-                     problems: &mut Vec<String>| {
+        let mut globs_read = 0usize;
+        let mut flush = |para: &mut Vec<(usize, String, String)>,
+                         dep5: &mut Vec<Annotation>,
+                         problems: &mut Vec<String>| {
             let Some(start) = para.first().map(|p| p.0) else {
                 return;
             };
@@ -195,9 +230,22 @@ impl Reuse {
             if let Some(files) = field("Files") {
                 let mut globs = Vec::new();
                 for f in files.split_whitespace() {
+                    globs_read += 1;
+                    if globs_read > MAX_GLOBS {
+                        if globs_read == MAX_GLOBS + 1 {
+                            problem(
+                                problems,
+                                location,
+                                format!(
+                                    "{at}: more than {MAX_GLOBS} paths in one file; the rest are not read"
+                                ),
+                            );
+                        }
+                        break;
+                    }
                     match dep5_glob(f) {
                         Ok(g) => globs.push(g),
-                        Err(e) => problems.push(format!("{at}: {e}")),
+                        Err(e) => problem(problems, location, format!("{at}: {e}")),
                     }
                 }
                 let mut evidence = Vec::new();
@@ -236,7 +284,12 @@ impl Reuse {
             } else if let Some((k, v)) = line.split_once(':') {
                 para.push((i + 1, k.trim().to_string(), v.trim().to_string()));
             } else {
-                problems.push(format!("{location}:{}: not a field: {line:?}", i + 1));
+                let line: String = line.chars().take(80).collect();
+                problem(
+                    &mut problems,
+                    location,
+                    format!("{location}:{}: not a field: {line:?}", i + 1),
+                );
             }
         }
         flush(&mut para, &mut self.dep5, &mut problems);

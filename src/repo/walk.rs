@@ -2,10 +2,17 @@
 //! `.ignore` and hidden files honoured, `--exclude` and the policy's `ignore` globs applied, in
 //! parallel. Files are sorted into what licit reads: images, Markdown and HTML documents, REUSE
 //! `.license` sidecars and `REUSE.toml` files.
+//!
+//! Only regular files are read. The walker reads each directory's ignore files itself, so before
+//! it enters a directory, [`unsafe_ignore_file`] looks at them: an ignore file that is a FIFO
+//! (opening it would block), a device, a symbolic link (it may lead to `/dev/zero` or out of the
+//! tree) or larger than [`MAX_IGNORE_FILE`] keeps the directory out of the walk, with an error
+//! naming the file. A FIFO, socket or device named like an image or document is an error, not a
+//! read; a symbolic link is followed only to a regular file inside the tree.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use ignore::overrides::OverrideBuilder;
 use ignore::{WalkBuilder, WalkState};
@@ -45,6 +52,38 @@ pub struct WalkOptions {
     pub no_ignore: bool,
 }
 
+/// The ignore files the walker reads in a directory (with `.git/info/exclude` at a repository's
+/// top).
+const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
+/// An ignore file larger than this is not read (real ones are a few KiB).
+pub const MAX_IGNORE_FILE: u64 = 1024 * 1024;
+
+/// Why an ignore file of `dir` must not be read, if one must not: it is not a regular file, is a
+/// symbolic link, or is over [`MAX_IGNORE_FILE`]. Looks at metadata only, never opens the file.
+pub fn unsafe_ignore_file(dir: &Path) -> Option<String> {
+    for name in IGNORE_FILES {
+        let p = dir.join(name);
+        let Ok(m) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        let t = m.file_type();
+        let why = if t.is_symlink() {
+            "is a symbolic link"
+        } else if !t.is_file() {
+            "is not a regular file (a FIFO, socket or device)"
+        } else if m.len() > MAX_IGNORE_FILE {
+            "is over the 1 MiB limit for an ignore file"
+        } else {
+            continue;
+        };
+        return Some(format!(
+            "{}: this ignore file {why}; it is not read and its directory is not checked",
+            p.display()
+        ));
+    }
+    None
+}
+
 fn extension(name: &str) -> Option<String> {
     name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())
 }
@@ -60,8 +99,28 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
     let overrides = overrides
         .build()
         .map_err(|e| format!("exclude patterns: {e}"))?;
+    // The walker reads the ignore files of the root and of its parents before anything else.
+    let mut parents = !opts.no_ignore;
+    let mut early_errors = Vec::new();
+    if !opts.no_ignore {
+        if let Some(why) = unsafe_ignore_file(root) {
+            return Err(why);
+        }
+        let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        if let Some(why) = abs.ancestors().skip(1).find_map(unsafe_ignore_file) {
+            early_errors.push(format!(
+                "{why} (ignore files above the root are not read for this walk)"
+            ));
+            parents = false;
+        }
+    }
+    let tree = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let skipped_dirs = Arc::new(Mutex::new(early_errors));
     let found = Mutex::new(Found::default());
+    let check_ignore_files = !opts.no_ignore;
+    let filter_errors = Arc::clone(&skipped_dirs);
     let walker = WalkBuilder::new(root)
+        .parents(parents)
         .hidden(!opts.hidden)
         .git_ignore(!opts.no_ignore)
         .git_global(false)
@@ -70,8 +129,24 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
         // A content repository is often checked outside its git work tree (a copy, an export).
         .require_git(false)
         .overrides(overrides)
+        .filter_entry(move |e| {
+            if !check_ignore_files || e.depth() == 0 || !e.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
+            }
+            match unsafe_ignore_file(e.path()) {
+                Some(why) => {
+                    filter_errors
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(why);
+                    false
+                }
+                None => true,
+            }
+        })
         .threads(std::thread::available_parallelism().map_or(2, |n| n.get().min(8)))
         .build_parallel();
+    let tree = tree.as_path();
     walker.run(|| {
         let mut batch = Batch {
             found: &found,
@@ -79,11 +154,23 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
         };
         Box::new(move |entry| {
             match entry {
-                Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) {
+                Ok(e) => match e.file_type() {
+                    Some(t) if t.is_file() => {
                         classify(root, e.path(), &mut batch.local);
                     }
-                }
+                    Some(t) if t.is_dir() => {}
+                    Some(t) if t.is_symlink() => {
+                        symlink(root, tree, e.path(), &mut batch.local);
+                    }
+                    _ => {
+                        if classify(root, e.path(), &mut Found::default()) {
+                            batch.local.errors.push(format!(
+                                "{}: not a regular file (a FIFO, socket or device); not read",
+                                e.path().display()
+                            ));
+                        }
+                    }
+                },
                 Err(err) => batch.local.errors.push(err.to_string()),
             }
             if batch.local.images.len() + batch.local.markdown.len() >= 256 {
@@ -93,6 +180,12 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
         })
     });
     let mut f = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    f.errors.extend(
+        skipped_dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..),
+    );
     f.images.sort();
     f.markdown.sort();
     f.html.sort();
@@ -128,17 +221,40 @@ impl Drop for Batch<'_> {
     }
 }
 
-fn classify(root: &Path, path: &Path, into: &mut Found) {
+/// A symbolic link met in the walk: classified as its target when that is a regular file inside
+/// the tree; an error when the link leaves the tree or leads to anything else and is named like
+/// a file licit reads.
+fn symlink(root: &Path, tree: &Path, path: &Path, into: &mut Found) {
+    if !classify(root, path, &mut Found::default()) {
+        return;
+    }
+    let why = match std::fs::canonicalize(path) {
+        Ok(target) if !target.starts_with(tree) => "a symbolic link out of the checked tree",
+        Ok(target) if std::fs::metadata(&target).is_ok_and(|m| m.is_file()) => {
+            classify(root, path, into);
+            return;
+        }
+        Ok(_) => "a symbolic link to something other than a regular file",
+        Err(_) => "a broken symbolic link",
+    };
+    into.errors
+        .push(format!("{}: {why}; not read", path.display()));
+}
+
+/// Sorts a file into what licit reads; false when it reads nothing of that name.
+fn classify(root: &Path, path: &Path, into: &mut Found) -> bool {
     let rel = relative(root, path);
     let name = rel.rsplit('/').next().unwrap_or(&rel);
     if name == "REUSE.toml" {
         into.reuse_tomls.push(rel);
-        return;
+        return true;
     }
-    let Some(ext) = extension(name) else { return };
+    let Some(ext) = extension(name) else {
+        return false;
+    };
     if ext == "xmp" {
         into.xmp_files.insert(rel);
-        return;
+        return true;
     }
     if IMAGE_EXTENSIONS.contains(&ext.as_str()) {
         into.images.push(rel);
@@ -148,24 +264,61 @@ fn classify(root: &Path, path: &Path, into: &mut Found) {
         into.html.push(rel);
     } else if ext == "license" {
         into.license_sidecars.insert(rel);
+    } else {
+        return false;
     }
+    true
 }
 
-/// `path` relative to `root`, with `/` separators.
+/// Relative paths whose names are not UTF-8, by the text [`relative`] gave them, so that
+/// [`join`] finds the file again. Only such paths are kept here (they are rare).
+static RAW_NAMES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, PathBuf>>> =
+    std::sync::LazyLock::new(Mutex::default);
+
+/// `path` relative to `root`, with `/` separators. A name that is not UTF-8 is written with its
+/// invalid bytes as `\xNN` (one text per file, printable), and [`join`] maps that text back to
+/// the name on disk.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut s = String::new();
+    let mut raw = false;
     for c in rel.components() {
         if !s.is_empty() {
             s.push('/');
         }
-        s.push_str(&c.as_os_str().to_string_lossy());
+        let name = c.as_os_str();
+        match name.to_str() {
+            Some(n) => s.push_str(n),
+            None => {
+                raw = true;
+                escape_into(name, &mut s);
+            }
+        }
+    }
+    if raw {
+        RAW_NAMES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(s.clone(), rel.to_path_buf());
     }
     s
 }
 
-/// `root` joined with a relative `/`-separated path.
+/// A name that is not UTF-8, with each invalid byte as `\xNN`.
+fn escape_into(name: &std::ffi::OsStr, out: &mut String) {
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+}
+
+/// `root` joined with a relative `/`-separated path (as [`relative`] wrote it).
 pub fn join(root: &Path, rel: &str) -> PathBuf {
+    if let Some(raw) = RAW_NAMES.lock().unwrap_or_else(|e| e.into_inner()).get(rel) {
+        return root.join(raw);
+    }
     rel.split('/').fold(root.to_path_buf(), |p, c| p.join(c))
 }
 
@@ -227,5 +380,46 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_ignore_files_and_links_are_errors_not_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["ok", "fifo", "zero", "out"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+            std::fs::write(root.join(d).join("a.jpg"), b"x").unwrap();
+        }
+        let fifo = root.join("fifo/.gitignore");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero/.ignore")).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", root.join("out/b.jpg")).unwrap();
+        std::os::unix::fs::symlink("../ok/a.jpg", root.join("out/c.jpg")).unwrap();
+        let f = walk(root, &WalkOptions::default()).unwrap();
+        assert_eq!(f.images, ["ok/a.jpg", "out/a.jpg", "out/c.jpg"]);
+        assert_eq!(f.errors.len(), 3, "{:?}", f.errors);
+        assert!(f.errors.iter().any(|e| e.contains("fifo/.gitignore")));
+        assert!(f.errors.iter().any(|e| e.contains("zero/.ignore")));
+        assert!(
+            f.errors
+                .iter()
+                .any(|e| e.contains("out of the checked tree"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_found_again() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.jpg");
+        std::fs::write(root.join(name), b"x").unwrap();
+        let f = walk(root, &WalkOptions::default()).unwrap();
+        assert_eq!(f.images, ["caf\\xE9.jpg"]);
+        assert_eq!(std::fs::read(join(root, &f.images[0])).unwrap(), b"x");
     }
 }
