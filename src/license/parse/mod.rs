@@ -1,10 +1,15 @@
 //! Finding legal tools in text.
 //!
 //! One pass of a small case-insensitive automaton finds the places where a mention can start (a
-//! Creative Commons host, `CC`, `BY`, `Creative Commons`, the first word of an English title);
-//! the parser of each form ([`url`], [`code`], [`title`]) reads from there. Localized titles
-//! ([`localized`]) are looked for only in texts that contain a version number. A text that names
-//! no license costs one automaton pass and one `memchr`.
+//! Creative Commons host, `CC`, `BY`, `Creative Commons`, the first word of an English title, the
+//! word for Attribution in other languages); the parser of each form ([`url`], [`code`],
+//! [`title`], [`words`]) reads from there, and where several may read, the longest reading wins.
+//! The official localized titles of the catalogue ([`localized`]) are looked for only in texts
+//! that contain a version number. A text that names no license costs one automaton pass and one
+//! `memchr`.
+//!
+//! Below the parsers: [`port`] reads a port after a version, [`resolve`] turns elements, version
+//! and port into a tool, [`text`] walks bytes. Nothing below imports a parser.
 
 mod code;
 mod localized;
@@ -190,8 +195,8 @@ const MAX_LOCALIZED_LOOKUPS: usize = 4 * MAX_MENTIONS;
 /// Finds every mention of a legal tool and every non-CC rights statement in `text`.
 ///
 /// Linear in the length of `text`: one automaton pass finds the triggers; the parser run at
-/// each trigger reads a bounded number of tokens, each over a bounded number of bytes
-/// ([`text::MAX_SEP`], the URL bounds of [`url`]); localized titles are looked up in a window of
+/// each trigger reads a bounded number of tokens, each over a bounded number of bytes (32 bytes
+/// of separator, 64 + 512 bytes around a URL's host); localized titles are looked up in a window of
 /// constant size around each version number; mentions and statements are merged by walking
 /// both lists once. Mentions are capped at [`MAX_MENTIONS`].
 ///

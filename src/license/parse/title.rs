@@ -200,8 +200,13 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
 /// Whether the word at `i` is glued by a dash to a word before it ("Namensnennung-Share Alike"):
 /// then it is the tail of a title in another language, not an English title of its own.
 pub(super) fn joined_before(s: &str, i: usize) -> bool {
-    let before = s[..i].chars().rev().take(2).collect::<Vec<_>>();
-    matches!(before.as_slice(), [d, w] if super::text::dash_at(s, i - d.len_utf8()).is_some() && w.is_alphanumeric())
+    let mut before = s[..i].chars().rev();
+    match (before.next(), before.next()) {
+        (Some(d), Some(w)) => {
+            super::text::dash_at(s, i - d.len_utf8()).is_some() && w.is_alphanumeric()
+        }
+        _ => false,
+    }
 }
 
 fn tail(s: &str, end: usize) -> usize {
