@@ -4,6 +4,7 @@ pub mod agency;
 pub mod date;
 pub mod line;
 pub mod merge;
+pub mod words;
 
 pub use line::{CreditLine, Spans, analyze_credit_line, parse_credit_line};
 pub use merge::{Merged, merge};
