@@ -202,8 +202,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
 /// `X e Y`, `X en Y`.
-pub(crate) const CONJUNCTIONS: &[&str] =
-    &["and", "&", "und", "et", "y", "e", "en", "og", "och", "+"];
+pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "og", "och"];
 
 /// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
@@ -430,3 +429,105 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
+
+/// Words for "by" that open a credit in Commons' localized attributions and in captions:
+/// "Von Max Muster", "Par Jeanne Dupont", "Autorstwa Jan Nowak", "Door Jan Jansen".
+pub(crate) const BY_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "de",
+    "di",
+    "door",
+    "da",
+    "autorstwa",
+    "av",
+    "af",
+    "od",
+];
+
+/// "Own work" in the languages of Commons' attributions: the name before it is the author.
+pub(crate) const OWN_WORK: &[&str] = &[
+    "own work",
+    "eigenes werk",
+    "travail personnel",
+    "trabajo propio",
+    "obra propia",
+    "opera propria",
+    "eigen werk",
+    "praca własna",
+    "obra do próprio",
+    "obra própria",
+    "trabalho próprio",
+    "trabalho proprio",
+    "eget arbete",
+    "eget verk",
+    "投稿者自身による著作物",
+];
+
+/// Asides in brackets that are never names: a user's talk-page link, a time zone, "from left".
+pub(crate) const ASIDES: &[&str] = &[
+    "talk",
+    "diskussion",
+    "discussion",
+    "discussione",
+    "discusión",
+    "overleg",
+    "dyskusja",
+    "utc",
+    "v.l.",
+    "v.l.n.r.",
+    "l",
+    "r",
+    "l.",
+    "r.",
+    "li.",
+    "re.",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "file",
+];
+
+/// The first word of a museum's provenance ("Bequest of …", "Gift of …", "Purchase, … Fund"):
+/// the donor is not the author.
+pub(crate) const PROVENANCE: &[&str] = &[
+    "bequest",
+    "gift",
+    "gifts",
+    "purchase",
+    "purchased",
+    "legs",
+    "don",
+    "achat",
+    "schenkung",
+    "vermächtnis",
+    "nachlass",
+    "ankauf",
+    "legado",
+    "donación",
+    "donacion",
+    "adquisición",
+    "lascito",
+    "dono",
+    "acquisto",
+    "doação",
+    "schenking",
+    "legaat",
+    "aankoop",
+];
+
+/// Source labels that, before a colon, introduce a photo's credit ("Quelle: Jane Doe/dpa",
+/// "Fuente: Ministerio de Cultura"): what follows is read as the author.
+pub(crate) const CREDIT_SOURCE_LABELS: &[&str] = &[
+    "quelle",
+    "quellen",
+    "source",
+    "sources",
+    "fuente",
+    "fonte",
+    "bron",
+    "źródło",
+];

@@ -63,6 +63,21 @@ impl Parser<'_> {
                 i += clen;
                 continue;
             }
+            // "（Ｃ）共同通信社": the copyright sign in full width.
+            if let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
+                .iter()
+                .find(|p| text[i..].starts_with(**p))
+                .map(|p| p.len())
+            {
+                cur.words.push(Word {
+                    span: i..i + n,
+                    lower: "©".into(),
+                    copyright: true,
+                    lowercase_initial: false,
+                });
+                i += n;
+                continue;
+            }
             if c == '(' && matches!(self.lower.get(i..i + 3), Some("(c)" | "(p)")) {
                 cur.words.push(Word {
                     span: i..i + 3,
@@ -74,10 +89,12 @@ impl Parser<'_> {
                 continue;
             }
             let sep = match c {
-                ',' => Some(Sep::Comma),
+                ',' | '、' => Some(Sep::Comma),
                 ':' if self.inner_colon(i) => None,
-                ':' => Some(Sep::Colon),
-                '/' | '\\' => Some(Sep::Slash),
+                ':' | '：' => Some(Sep::Colon),
+                '/' | '\\' | '／' => Some(Sep::Slash),
+                // Japanese captions end with "＝ＡＰ" for the credit; full-width brackets.
+                '＝' | '（' | '）' | '。' | '｜' | '【' | '】' => Some(Sep::Hard),
                 ';' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '·' | '•' | '\n' | '\r' | '!'
                 | '?' | '…' | '¦' => Some(Sep::Hard),
                 '–' | '—' => Some(Sep::Dash),
@@ -118,7 +135,7 @@ impl Parser<'_> {
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))
-                    || ",/\\;|()[]{}·•–—!?…©℗".contains(d)
+                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】".contains(d)
                     || (is_quote(d) && !matches!(d, '\'' | '’'))
                 {
                     break;
@@ -153,7 +170,7 @@ impl Parser<'_> {
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
                     span: start..end,
-                    lower: word.to_lowercase(),
+                    lower: fold_width(word).to_lowercase(),
                     copyright: false,
                     lowercase_initial: word.starts_with(char::is_lowercase),
                 });

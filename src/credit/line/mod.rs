@@ -48,14 +48,33 @@ use super::words::*;
 use crate::license::{self, Form, StatementKind};
 
 mod clauses;
+mod formats;
 mod masks;
 mod read;
+
+/// At most this many authors are kept from one line: a credit names a handful of people, and a
+/// crafted line with thousands of names must not cost more than a bounded amount of work
+/// downstream. Hitting the budget is reported as [`LineNote::TooManyAuthors`], never silent.
+pub const MAX_AUTHORS: usize = 64;
+
+/// Something the reader of a line wants its caller to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineNote {
+    /// The line credits someone, but the reader could not tell who (a label followed by text
+    /// that is not a name, a caption run into the name before an agency): it names no author
+    /// rather than guessing.
+    AuthorUnclear,
+    /// The line names more than [`MAX_AUTHORS`] authors; only the first ones were kept.
+    TooManyAuthors { named: usize, kept: usize },
+}
 
 /// A parsed credit line: the credit, and where in the text each field was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CreditLine {
     pub credit: Credit,
     pub spans: Spans,
+    /// What the reader could not settle; empty for most lines.
+    pub notes: Vec<LineNote>,
 }
 
 /// Byte ranges in the parsed text, for highlighting and for explaining a credit.
@@ -121,6 +140,11 @@ struct Parser<'a> {
     url_source: Option<Range<usize>>,
     /// Platforms named by their license ("Unsplash License"): the image came from there.
     license_sources: Vec<Range<usize>>,
+    /// Authors read from a machine-made attribution (Commons, Openverse); `Some` decides them.
+    format_authors: Option<Vec<Range<usize>>>,
+    /// Slash groups in which a piece that could have been the author was not a readable name.
+    rejected_groups: Vec<usize>,
+    notes: Vec<LineNote>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +214,11 @@ struct Piece {
     after_slash: bool,
     /// Whether a connector (`via`, `by`, …) put the piece in its role.
     connected: bool,
+    /// The clause the piece was read from.
+    clause: usize,
+    /// Whether the piece stands where a caption puts its credit: the last clause of the line,
+    /// after a sentence end, a dash or an opening bracket.
+    tail: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -202,6 +231,9 @@ impl<'a> Parser<'a> {
             credit: Credit::default(),
             url_source: None,
             license_sources: Vec::new(),
+            format_authors: None,
+            rejected_groups: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -213,11 +245,13 @@ impl<'a> Parser<'a> {
         self.modified();
         self.dates();
         self.place_intros();
+        self.machine_formats();
         let clauses = self.clauses();
         self.read(&clauses);
         CreditLine {
             credit: self.credit,
             spans: self.spans,
+            notes: self.notes,
         }
     }
 
@@ -327,6 +361,21 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     {
         return false;
     }
+    // An identifier ("183-R99621", "04:22") is not a name.
+    if words
+        .iter()
+        .all(|w| w.lower.chars().any(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // Text in a script written without spaces runs a whole phrase into one "word": a name is
+    // short ("潟沼義樹"), a caption is not.
+    if words
+        .iter()
+        .any(|w| w.lower.chars().filter(|c| is_cjk(*c)).count() > 8)
+    {
+        return false;
+    }
     if words.len() == 1 {
         return true;
     }
@@ -335,4 +384,31 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
         .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
         .count();
     lowercase_words <= lowercase
+}
+
+/// Chinese, Japanese and Korean letters, which are written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// Full-width Latin letters and digits ("ＡＰ", "Ｃ") as their ASCII forms, so that names and
+/// labels written in full width match the tables.
+fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether a clause reads as a sentence of a caption rather than a credit: four or more words,
+/// two of them lowercase words that are not name particles.
+fn sentence_like(c: &Clause) -> bool {
+    let lower = c
+        .words
+        .iter()
+        .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
+        .count();
+    c.words.len() >= 4 && lower >= 2
 }

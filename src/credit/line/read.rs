@@ -1,15 +1,23 @@
 //! Reading clauses left to right into pieces (authors and sources), and choosing among them.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::*;
 
 impl Parser<'_> {
     pub(super) fn read(&mut self, clauses: &[Clause]) {
+        // A line with a sentence in it is a caption: its names are the people shown, not the
+        // photographer, unless the credit part of the line says so.
+        let caption = clauses.iter().any(sentence_like);
         let mut ctx = Ctx::None;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut group = 0;
-        for clause in clauses {
+        let mut k = 0;
+        while k < clauses.len() {
+            let clause = &clauses[k];
+            let here = k;
+            k += 1;
             match clause.before {
                 Sep::Hard | Sep::Start | Sep::HardMask => ctx = Ctx::None,
                 // "By X - Own work, …", "Photo: X — Unsplash": after an author, the source.
@@ -25,32 +33,125 @@ impl Parser<'_> {
             if clause.before != Sep::Slash {
                 group += 1;
             }
-            let after_slash = clause.before == Sep::Slash;
             let words = &clause.words;
+            // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
+            if words.iter().all(|w| is_in(ASIDES, &w.lower)) {
+                continue;
+            }
+            let at = At {
+                group,
+                after_slash: clause.before == Sep::Slash,
+                clause: here,
+                tail: here + 1 == clauses.len()
+                    && matches!(
+                        clause.before,
+                        Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Start
+                    ),
+            };
+            // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
+            if let Some(next) = next_clause(clauses, here)
+                && matches!(next.before, Sep::Dash | Sep::Comma)
+                && is_own_work(&next.words)
+            {
+                let from = words
+                    .iter()
+                    .rposition(|w| is_in(BY_WORDS, &w.lower))
+                    .map_or(0, |p| p + 1);
+                let mut name = &words[from..];
+                while name
+                    .last()
+                    .is_some_and(|w| !w.lower.chars().any(char::is_alphabetic))
+                {
+                    name = &name[..name.len() - 1];
+                }
+                self.flush(name, Ctx::Author, true, at, &mut pieces);
+                ctx = Ctx::Author;
+                continue;
+            }
+            // "Bundesarchiv, Bild 183-R99621": a numbered label after an institution names the
+            // institution; it is credited when no person is.
+            if let Some((n, false)) = match_label(words)
+                && n < words.len()
+                && words[n..]
+                    .iter()
+                    .all(|w| w.lower.chars().any(|c| c.is_ascii_digit()))
+            {
+                if clause.before == Sep::Comma
+                    && let Some(p) = pieces.last_mut()
+                    && p.clause + 1 == here
+                    && p.role == (Role::Author { explicit: false })
+                {
+                    p.role = Role::Source {
+                        kind: Some(Kind::Agency),
+                    };
+                }
+                ctx = Ctx::None;
+                continue;
+            }
+            // "… / Mustermann, Erika / CC-BY-SA 3.0": "Last, First" between slashes is one name.
+            if clause.before == Sep::Slash
+                && clause.after == Sep::Comma
+                && let Some(next) = clauses.get(here + 1)
+                && matches!(next.after, Sep::Slash | Sep::End | Sep::HardMask)
+                && [words, &next.words]
+                    .iter()
+                    .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
+            {
+                let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
+                self.flush(&both, ctx, false, at, &mut pieces);
+                k += 1;
+                continue;
+            }
             // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
             if clause.after == Sep::Colon && words.len() <= 4 {
-                ctx = if words.iter().any(|w| is_in(SOURCE_LABELS, &w.lower)) {
-                    Ctx::Source
-                } else if words.iter().any(|w| is_in(RIGHTS_LABELS, &w.lower)) {
-                    Ctx::Ignore
-                } else {
-                    Ctx::Author
-                };
+                ctx = label_ctx(words);
+                continue;
+            }
+            // "… bedrängt ihn Foto: Getty Images": a label at the end of a caption's sentence.
+            if clause.after == Sep::Colon
+                && let Some(n) = (1..=3).rev().find(|&n| {
+                    words.len() > n
+                        && match_label(&words[words.len() - n..]).is_some_and(|m| m.0 == n)
+                })
+            {
+                ctx = label_ctx(&words[words.len() - n..]);
                 continue;
             }
             let mut i = 0;
             // Leading labels: "©", "Photo by", "Foto von", "Courtesy of". A clause that is a known
             // name ("picture alliance") has none.
             let known = classify(words).is_some();
-            // "„Title“ von X", "… 2013 in Leipzig von X": a connector right after a mask.
-            if matches!(clause.before, Sep::Soft | Sep::HardMask)
-                && words.len() > 1
-                && ["von", "par", "de", "di", "por", "door", "da", "van"]
-                    .contains(&words[0].lower.as_str())
+            // "„Title“ von X", "… 2013 in Leipzig von X": a connector right after a mask;
+            // "Par Jeanne Dupont", "Autorstwa Jan Nowak": a localized "by" opening a clause.
+            if words.len() > 1
                 && !words[1].lowercase_initial
+                && clause.before != Sep::Slash
+                && (matches!(clause.before, Sep::Soft | Sep::HardMask)
+                    && is_in(
+                        &["von", "par", "de", "di", "por", "door", "da", "van"],
+                        &words[0].lower,
+                    )
+                    || is_in(BY_WORDS, &words[0].lower) && plausible(&words[1..], 5, 0))
             {
                 ctx = Ctx::Author;
                 i = 1;
+            }
+            // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
+            if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
+                || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
+            {
+                // "The Met, New York, Bequest of …": the city before it is not an author.
+                if clause.before == Sep::Comma
+                    && pieces.len() >= 2
+                    && let Some(last) = pieces.last()
+                    && last.clause + 1 == here
+                    && last.role == (Role::Author { explicit: false })
+                    && self.org_like(pieces[pieces.len() - 2].span.clone())
+                {
+                    pieces.pop();
+                }
+                ctx = Ctx::Ignore;
+                continue;
             }
             while !known && i < words.len() {
                 if let Some(w) = words.get(i)
@@ -66,7 +167,11 @@ impl Parser<'_> {
                         i += n;
                     }
                     Some((n, true)) => {
-                        ctx = Ctx::Source;
+                        ctx = if is_in(CREDIT_SOURCE_LABELS, &words[i].lower) && n == 1 {
+                            Ctx::Author
+                        } else {
+                            Ctx::Source
+                        };
                         i += n;
                     }
                     None => break,
@@ -81,6 +186,10 @@ impl Parser<'_> {
             let mut start = i;
             let mut connected = false;
             let mut role_ctx = ctx;
+            // Set after a "by" inside a caption's sentence: what follows is a name only if it
+            // reads as one, and the context does not carry past this clause.
+            let mut tentative = false;
+            let mut last_ok = true;
             let org_from = |k: usize| {
                 words[k..]
                     .iter()
@@ -116,16 +225,12 @@ impl Parser<'_> {
                 if let Some((next, skip)) = next_ctx {
                     // Text before "by" that no label introduced is a description or an
                     // unquoted title, not a name.
-                    let keep_before = !(w.lower == "by" && role_ctx == Ctx::None);
-                    if keep_before {
-                        self.flush(
-                            &words[start..j],
-                            role_ctx,
-                            connected,
-                            group,
-                            after_slash,
-                            &mut pieces,
-                        );
+                    let mid_sentence = w.lower == "by" && role_ctx == Ctx::None;
+                    if !mid_sentence {
+                        let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
+                        last_ok = ok || start == j;
+                    } else if j > start && sentence_like(clause) {
+                        tentative = true;
                     }
                     role_ctx = next;
                     connected = true;
@@ -134,43 +239,46 @@ impl Parser<'_> {
                     org = org_from(j.min(words.len()));
                     continue;
                 }
-                let is_conj = is_in(CONJUNCTIONS, orig) || orig == "&";
+                // "Ana Silva & Pedro Costa" are two people; "Ainslie + Ainslie", "Tuul & Bruno
+                // Morandi", "Rama & Musée Bolo" credit one studio, couple or pair: a sign joins
+                // two authors only when both sides are full names.
+                let sign = orig == "&" || orig == "+";
+                let is_conj = if sign {
+                    j >= start + 2 && words.len() >= j + 3
+                } else {
+                    is_in(CONJUNCTIONS, orig)
+                };
                 if is_conj && role_ctx != Ctx::Source && !org && j > start {
-                    self.flush(
-                        &words[start..j],
-                        role_ctx,
-                        connected,
-                        group,
-                        after_slash,
-                        &mut pieces,
-                    );
+                    let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
+                    last_ok = ok;
                     start = j + 1;
                 }
                 j += 1;
             }
-            self.flush(
-                &words[start..],
-                role_ctx,
-                connected,
-                group,
-                after_slash,
-                &mut pieces,
-            );
-            ctx = role_ctx;
+            if start < words.len() {
+                let ok = self.flush(&words[start..], role_ctx, connected, at, &mut pieces);
+                last_ok = ok;
+            }
+            // A label's context carries over commas ("Photos: A, B") only while it reads names.
+            ctx = if tentative || (role_ctx == Ctx::Author && !last_ok) {
+                Ctx::None
+            } else {
+                role_ctx
+            };
         }
-        self.finish(pieces);
+        self.finish(pieces, caption);
     }
 
-    /// Turns the words of one piece into an author or a source, or drops them.
+    /// Turns the words of one piece into an author or a source, or drops them. False when the
+    /// words could have been a name and were not readable as one.
     pub(super) fn flush(
-        &self,
+        &mut self,
         words: &[Word],
         ctx: Ctx,
         connected: bool,
-        group: usize,
-        after_slash: bool,
+        at: At,
         pieces: &mut Vec<Piece>,
-    ) {
+    ) -> bool {
         let mut words = words;
         // A piece that is a known name is taken whole, before trimming its ends.
         let m = classify(words).or_else(|| {
@@ -189,56 +297,70 @@ impl Parser<'_> {
             classify(words)
         });
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            return;
+            return true;
         };
         let span = first.span.start..last.span.end;
         let mut piece = Piece {
             span: span.clone(),
             name: span.clone(),
             role: Role::Author { explicit: false },
-            group,
-            after_slash,
+            group: at.group,
+            after_slash: at.after_slash,
             connected,
+            clause: at.clause,
+            tail: at.tail,
         };
         match m {
-            Some(m) if m.kind == Kind::Boilerplate => return,
+            Some(m) if m.kind == Kind::Boilerplate => return true,
             Some(m) => {
                 let n = m.words.clamp(1, words.len());
                 piece.name = first.span.start..words[n - 1].span.end;
                 piece.role = Role::Source { kind: Some(m.kind) };
             }
             None => match ctx {
-                Ctx::Ignore => return,
+                Ctx::Ignore => return true,
                 Ctx::Source => piece.role = Role::Source { kind: None },
                 Ctx::Author => {
                     if !plausible(words, 12, 2) {
-                        return;
+                        self.rejected_groups.push(at.group);
+                        if !self.notes.contains(&LineNote::AuthorUnclear) {
+                            self.notes.push(LineNote::AuthorUnclear);
+                        }
+                        return false;
                     }
                     piece.role = Role::Author { explicit: true };
                 }
                 Ctx::None => {
                     if !plausible(words, 6, 0) {
-                        return;
+                        self.rejected_groups.push(at.group);
+                        return false;
                     }
                 }
             },
         }
         pieces.push(piece);
+        true
     }
 
-    pub(super) fn finish(&mut self, mut pieces: Vec<Piece>) {
-        // "Doug Mills/The New York Times": in a slash group with no known name, the last piece
-        // is the source.
-        let groups: Vec<usize> = pieces.iter().map(|p| p.group).collect();
-        for g in groups.iter().copied() {
-            let idx: Vec<usize> = (0..pieces.len())
+    pub(super) fn finish(&mut self, mut pieces: Vec<Piece>, caption: bool) {
+        let in_group = |g: usize, pieces: &[Piece]| -> Vec<usize> {
+            (0..pieces.len())
                 .filter(|&k| pieces[k].group == g)
-                .collect();
+                .collect()
+        };
+        let mut groups: Vec<usize> = pieces.iter().map(|p| p.group).collect();
+        groups.dedup();
+        for g in groups {
+            let idx = in_group(g, &pieces);
             let known = idx
                 .iter()
+                .any(|&k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
+            let sourced = idx
+                .iter()
                 .any(|&k| matches!(pieces[k].role, Role::Source { .. }));
-            if idx.len() >= 2 && !known {
-                // The piece that reads as an organisation is the source; else the last one.
+            if idx.len() >= 2 && !sourced {
+                // "Doug Mills/The New York Times": in a slash group with no known name, the
+                // piece that reads as an organisation is the source; else the last one.
                 let org = idx
                     .iter()
                     .copied()
@@ -251,48 +373,108 @@ impl Parser<'_> {
                     pieces[src].role = Role::Source { kind: None };
                 }
             }
+            if known {
+                // "Jessica Taylor/UK Parliament/Reuters", "REUTERS/Dado Ruvic/Illustration":
+                // the first name in the slash group is the photographer; the names after it are
+                // the outlets it passed through.
+                let mut author_clause = None;
+                for &k in &idx {
+                    if let Role::Author { .. } = pieces[k].role {
+                        match author_clause {
+                            None => author_clause = Some(pieces[k].clause),
+                            Some(c) if c != pieces[k].clause => {
+                                pieces[k].role = Role::Source { kind: None };
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
         }
-        let explicit = pieces
-            .iter()
-            .any(|p| p.role == Role::Author { explicit: true });
         let group_has_known = |g: usize, pieces: &[Piece]| {
             pieces
                 .iter()
                 .any(|p| p.group == g && matches!(p.role, Role::Source { kind: Some(_) }))
         };
-        let keep: Vec<bool> = pieces
+        // An author named by a label, or standing next to an agency in a slash credit, is
+        // certain; any other name-like text is kept only when nothing certain is named, and in
+        // a caption only where captions put their credit.
+        let strong: Vec<bool> = pieces
             .iter()
             .map(|p| match p.role {
-                Role::Author { explicit: false } => !explicit || group_has_known(p.group, &pieces),
+                Role::Author { explicit } => explicit || group_has_known(p.group, &pieces),
+                _ => false,
+            })
+            .collect();
+        let any_strong = strong.iter().any(|&s| s);
+        let keep: Vec<bool> = pieces
+            .iter()
+            .zip(&strong)
+            .map(|(p, &s)| match p.role {
+                Role::Author { .. } if !s => {
+                    !any_strong
+                        && (!caption
+                            || p.tail && self.text[p.span.clone()].chars().any(char::is_uppercase))
+                }
                 _ => true,
             })
             .collect();
         let mut authors: Vec<Range<usize>> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut named = 0;
         let mut sources: Vec<Range<usize>> = Vec::new();
-        let mut first_agency: Option<Range<usize>> = None;
+        let mut first_agency: Option<(Range<usize>, usize)> = None;
+        let format_authors = self.format_authors.take();
+        let text = self.text;
         for (p, keep) in pieces.iter().zip(keep) {
             if !keep {
                 continue;
             }
             match p.role {
                 Role::Author { .. } => {
-                    let name = &self.text[p.span.clone()];
-                    if !authors.iter().any(|a| &self.text[a.clone()] == name) {
-                        authors.push(p.span.clone());
+                    if format_authors.is_some() {
+                        continue;
+                    }
+                    // A set, so that a line of thousands of names costs linear time.
+                    if seen.insert(&text[p.span.clone()]) {
+                        named += 1;
+                        if authors.len() < MAX_AUTHORS {
+                            authors.push(p.span.clone());
+                        }
                     }
                 }
                 Role::Source { kind } => {
                     if kind == Some(Kind::Agency) && first_agency.is_none() {
-                        first_agency = Some(p.name.clone());
+                        first_agency = Some((p.name.clone(), p.group));
                     }
                     sources.push(p.name.clone());
                 }
             }
         }
+        if named > authors.len() {
+            self.notes.push(LineNote::TooManyAuthors {
+                named,
+                kept: authors.len(),
+            });
+        }
+        if let Some(f) = format_authors {
+            authors = f;
+        }
         if authors.is_empty()
-            && let Some(a) = first_agency
+            && let Some((a, g)) = first_agency
         {
-            authors.push(a);
+            // "Caption text run into Jane Doe/AP": a person is credited but unreadable; the
+            // agency is the author only when no person is named.
+            if self.rejected_groups.contains(&g) {
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
+                }
+            } else {
+                authors.push(a);
+            }
+        }
+        if !authors.is_empty() {
+            self.notes.retain(|n| *n != LineNote::AuthorUnclear);
         }
         self.credit.authors = authors
             .iter()
@@ -344,4 +526,41 @@ impl Parser<'_> {
         out.push_str(&self.text[run]);
         out
     }
+}
+
+/// Where a piece comes from, for the choices made after reading.
+#[derive(Clone, Copy)]
+pub(super) struct At {
+    group: usize,
+    after_slash: bool,
+    clause: usize,
+    tail: bool,
+}
+
+/// The context a label sets: "Photo:" an author, "Via:" a source, "License:" neither.
+/// "Source:", "Quelle:", "Fuente:" before a photo introduce its credit: an author.
+fn label_ctx(words: &[Word]) -> Ctx {
+    if words.iter().any(|w| is_in(RIGHTS_LABELS, &w.lower)) {
+        Ctx::Ignore
+    } else if words
+        .iter()
+        .any(|w| is_in(SOURCE_LABELS, &w.lower) && !is_in(CREDIT_SOURCE_LABELS, &w.lower))
+    {
+        Ctx::Source
+    } else {
+        Ctx::Author
+    }
+}
+
+/// The next clause that is not an aside ("(talk)", "(UTC)").
+fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
+    clauses[k + 1..]
+        .iter()
+        .find(|c| !c.words.iter().all(|w| is_in(ASIDES, &w.lower)))
+}
+
+/// Whether words say "own work" in one of the languages of Commons' attributions.
+fn is_own_work(words: &[Word]) -> bool {
+    let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    is_in(OWN_WORK, &joined.join(" "))
 }
