@@ -183,12 +183,15 @@ const SUFFIXES: &[&str] = &[
     "editorial",
     "stock",
     "plus",
+    "bilder",
+    "europe",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
 /// the others ("Photo", "File") are cut from it.
 const NAME_SUFFIXES: &[&str] = &[
     "plus",
+    "europe",
     "news",
     "wire",
     "creative",

@@ -58,6 +58,8 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "titelfoto",
     "mit freundlicher genehmigung",
     // French
+    "fot",
+    "fot.",
     "crédit photo",
     "crédits photo",
     "credit photo",
@@ -141,7 +143,13 @@ pub const RIGHTS_LABELS: &[&str] = &[
 /// ("All rights reserved" in every language, "used with permission") come from
 /// [`license::scan`]'s statements and are masked with them; these are the phrases it does not
 /// report.
-pub(crate) const NOISE_PHRASES: &[&str] = &["some rights reserved", "creative commons"];
+pub(crate) const NOISE_PHRASES: &[&str] = &[
+    "some rights reserved",
+    "creative commons",
+    // "Show more" of scraped Scandinavian captions.
+    "vis mer",
+    "visa mer",
+];
 
 /// Name particles and joining words that may be lowercase inside a name or an organisation.
 pub(crate) const PARTICLES: &[&str] = &[
@@ -423,7 +431,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "st", "dr", "jr", "sr", "mr", "mrs", "ms", "prof", "mt", "ft", "co", "inc", "ltd", "bros",
     "corp", "dipl", "ing", "hon", "rev", "gen", "col", "capt", "lt", "sgt", "no", "nr", "vol",
     "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto", "ste",
-    "s",
+    "s", "fot",
 ];
 
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
@@ -530,4 +538,66 @@ pub(crate) const CREDIT_SOURCE_LABELS: &[&str] = &[
     "fonte",
     "bron",
     "źródło",
+];
+
+/// Words of a short clause before a colon that make it a label for the photo's credit even
+/// though they are not credit words: positions in a layout ("Top left:", "Oben:").
+pub(crate) const POSITION_LABELS: &[&str] = &[
+    "top",
+    "bottom",
+    "left",
+    "right",
+    "above",
+    "below",
+    "center",
+    "centre",
+    "main",
+    "inset",
+    "header",
+    "hero",
+    "all",
+    "oben",
+    "unten",
+    "links",
+    "rechts",
+    "haut",
+    "bas",
+    "gauche",
+    "droite",
+    "arriba",
+    "abajo",
+    "izquierda",
+    "derecha",
+    "sopra",
+    "sotto",
+    "boven",
+    "onder",
+];
+
+/// Labels of other media next to a photo's credit ("Vídeo: EPV", "Audio: …"): not the photo's
+/// author.
+pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
+    "video",
+    "vídeo",
+    "vidéo",
+    "audio",
+    "grafik",
+    "infografik",
+    "text",
+    "texto",
+    "texte",
+];
+
+/// Boilerplate words that call the image press material: its rights are "other".
+pub(crate) const PRESS_MATERIAL: &[&str] = &[
+    "handout",
+    "supplied",
+    "supplied image",
+    "supplied photo",
+    "divulgação",
+    "divulgacao",
+    "cedida",
+    "press image",
+    "pr",
+    "pr image",
 ];

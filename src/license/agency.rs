@@ -111,6 +111,7 @@ pub const AGENCIES: &[&str] = &[
     "apa",
     "apa-images",
     "the ap",
+    "aa",
     "the canadian press",
     "canadian press",
     "press association",

@@ -38,7 +38,9 @@ pub fn evaluate(split: Split) -> Report {
         if want_set == got_set && want.len() == got.len() {
             exact += 1;
         } else {
-            report.misses.push(miss(b, "authors", &want.join(" | "), &got.join(" | ")));
+            report
+                .misses
+                .push(miss(b, "authors", &want.join(" | "), &got.join(" | ")));
         }
         let got_fields = [
             c.license.map_or("-".to_string(), |l| l.key().to_string()),

@@ -49,11 +49,14 @@ impl Parser<'_> {
                 i = j;
                 continue;
             }
-            if c.is_whitespace() && c != '\n' && c != '\r' {
+            // Zero-width spaces and byte-order marks hide between words of pasted credits.
+            if c.is_whitespace() && c != '\n' && c != '\r' || matches!(c, '\u{200B}' | '\u{FEFF}') {
                 i += clen;
                 continue;
             }
             if c == '©' || c == '℗' {
+                // "… caption text © Jane Doe": the notice starts a clause of its own.
+                push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + clen,
                     lower: "©".into(),
@@ -69,6 +72,7 @@ impl Parser<'_> {
                 .find(|p| text[i..].starts_with(**p))
                 .map(|p| p.len())
             {
+                push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + n,
                     lower: "©".into(),
@@ -79,6 +83,7 @@ impl Parser<'_> {
                 continue;
             }
             if c == '(' && matches!(self.lower.get(i..i + 3), Some("(c)" | "(p)")) {
+                push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + 3,
                     lower: "©".into(),
@@ -94,9 +99,12 @@ impl Parser<'_> {
                 ':' | '：' => Some(Sep::Colon),
                 '/' | '\\' | '／' => Some(Sep::Slash),
                 // Japanese captions end with "＝ＡＰ" for the credit; full-width brackets.
-                '＝' | '（' | '）' | '。' | '｜' | '【' | '】' => Some(Sep::Hard),
-                ';' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '·' | '•' | '\n' | '\r' | '!'
-                | '?' | '…' | '¦' => Some(Sep::Hard),
+                '＝' | '）' | '。' | '】' => Some(Sep::Hard),
+                '(' | '[' | '{' | '（' | '【' => Some(Sep::Open),
+                '|' | '｜' | '¦' => Some(Sep::Bar),
+                ';' | ')' | ']' | '}' | '·' | '•' | '\n' | '\r' | '!' | '?' | '…' => {
+                    Some(Sep::Hard)
+                }
                 '–' | '—' => Some(Sep::Dash),
                 '-' | '.' | '*' | '=' | '~' | '>' | '<' => {
                     let prev_space = text[..i]
@@ -135,7 +143,7 @@ impl Parser<'_> {
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))
-                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】".contains(d)
+                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】\u{200B}\u{FEFF}".contains(d)
                     || (is_quote(d) && !matches!(d, '\'' | '’'))
                 {
                     break;

@@ -54,11 +54,13 @@ impl Parser<'_> {
             .trim_end()
             .strip_suffix("via")
             .map(|h| h.trim_end().trim_end_matches(',').len());
-        let end = match (first_rights, via_start) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) if self.spans.license.iter().any(|r| r.start > b) => b,
-            _ => return None,
+        // The format always says "via Wikimedia Commons"; a line that only names Commons is
+        // another kind of credit ("Von X - Eigenes Werk, CC BY-SA 3.0, Wikimedia Commons").
+        let via_start = via_start?;
+        let end = match first_rights {
+            Some(a) => a.min(via_start),
+            None if self.spans.license.iter().any(|r| r.start > via_start) => via_start,
+            None => return None,
         };
         // A short label before a colon ("Attribution:", "Photo:") is not part of the name.
         let mut start = 0;
@@ -83,7 +85,10 @@ impl Parser<'_> {
             || seg.len() > 120
             || lower.starts_with("by ")
             || seg.contains(['/', '|', ':'])
-            || seg.contains(". ")
+            || seg.contains(" - ")
+            || seg.contains(" — ")
+            || OWN_WORK.iter().any(|w| lower.contains(w))
+            || sentence_break(seg)
             || !self.free(r.clone())
         {
             return None;
@@ -103,4 +108,21 @@ impl Parser<'_> {
         let t = t.trim_end_matches(junk);
         start..start + t.len()
     }
+}
+
+/// Whether text has a sentence end inside: a period after a word of three letters or more that
+/// is not an abbreviation, then a space ("Jane Q. Public" and "et al." have none).
+fn sentence_break(s: &str) -> bool {
+    s.match_indices(". ").any(|(i, _)| {
+        let word: String = s[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        word.chars().count() >= 3
+            && !is_in(
+                ABBREVIATIONS,
+                &word.chars().rev().collect::<String>().to_lowercase(),
+            )
+    })
 }

@@ -299,6 +299,11 @@ impl Parser<'_> {
         let mut i = from + (rest.len() - rest.trim_start().len());
         let intro_start = from;
         if !preps.is_empty() {
+            // "Thursday, April 27, 2023, in Indianapolis": AP style puts a comma before it.
+            if self.text[i..].starts_with(',') && self.free(i..i + 1) {
+                let r = &self.text[i + 1..];
+                i += 1 + (r.len() - r.trim_start().len());
+            }
             let r = &self.text[i..];
             let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
             let w = r[..wlen].to_lowercase();

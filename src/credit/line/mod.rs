@@ -45,7 +45,7 @@ use super::Credit;
 use super::agency::{self, Kind};
 use super::date;
 use super::words::*;
-use crate::license::{self, Form, StatementKind};
+use crate::license::{self, Form, Rights, StatementKind};
 
 mod clauses;
 mod formats;
@@ -144,6 +144,8 @@ struct Parser<'a> {
     format_authors: Option<Vec<Range<usize>>>,
     /// Slash groups in which a piece that could have been the author was not a readable name.
     rejected_groups: Vec<usize>,
+    /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
+    press_material: bool,
     notes: Vec<LineNote>,
 }
 
@@ -163,8 +165,12 @@ enum Sep {
     HardMask,
     /// ` - `, `–`, `—`: after an author, what follows is the source (`By X - Own work`).
     Dash,
-    /// Sentence end, brackets: the context ends.
+    /// Sentence end, closing brackets: the context ends.
     Hard,
+    /// An opening bracket: the context ends; "Florion Goga (REUTERS)" credits the name before.
+    Open,
+    /// `|`: the context ends, except that "© dpa | Jens Kalaene" goes on naming the credit.
+    Bar,
 }
 
 #[derive(Clone, Debug)]
@@ -216,9 +222,17 @@ struct Piece {
     connected: bool,
     /// The clause the piece was read from.
     clause: usize,
-    /// Whether the piece stands where a caption puts its credit: the last clause of the line,
-    /// after a sentence end, a dash or an opening bracket.
+    /// Whether the piece stands where a caption puts its credit: a whole clause in the last
+    /// group of the line, after a slash, a sentence end, a dash or an opening bracket.
     tail: bool,
+    /// All lowercase ("wonderlane"): a user name after a label, or a word of a caption.
+    lowercase: bool,
+    /// Read from a clause that is a sentence of a caption.
+    sentence: bool,
+    /// The piece is its whole clause.
+    whole: bool,
+    /// The piece's clause opened with a bracket.
+    bracketed: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -233,6 +247,7 @@ impl<'a> Parser<'a> {
             license_sources: Vec::new(),
             format_authors: None,
             rejected_groups: Vec::new(),
+            press_material: false,
             notes: Vec::new(),
         }
     }
@@ -292,7 +307,7 @@ fn stronger(a: Sep, b: Sep) -> Sep {
     let rank = |s: Sep| match s {
         // Any separator at the start of the text says more than "start".
         Sep::Start => 0,
-        Sep::Hard | Sep::HardMask | Sep::Dash => 4,
+        Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Open | Sep::Bar => 4,
         Sep::Colon => 3,
         Sep::Comma => 2,
         Sep::Slash => 1,
@@ -361,10 +376,17 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     {
         return false;
     }
-    // An identifier ("183-R99621", "04:22") is not a name.
+    // An identifier ("183-R99621", "04:22") is not a name; "Valerie2000" and "B1mbo" are.
+    if words.iter().all(|w| {
+        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
+        digits > 0 && digits >= w.lower.chars().filter(|c| c.is_alphabetic()).count()
+    }) {
+        return false;
+    }
+    // An e-mail address or a web address is where to write, not who.
     if words
         .iter()
-        .all(|w| w.lower.chars().any(|c| c.is_ascii_digit()))
+        .any(|w| w.lower.contains('@') && w.lower.contains('.') && !w.lower.starts_with('@'))
     {
         return false;
     }
@@ -408,7 +430,12 @@ fn sentence_like(c: &Clause) -> bool {
     let lower = c
         .words
         .iter()
-        .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
+        .filter(|w| {
+            w.lowercase_initial && !is_in(PARTICLES, &w.lower) && !is_in(CONNECTORS, &w.lower)
+        })
         .count();
     c.words.len() >= 4 && lower >= 2
 }
+
+/// Connector words that do not make a clause a sentence: "an original by Daniel Kim".
+const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of"];

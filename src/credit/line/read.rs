@@ -9,17 +9,23 @@ impl Parser<'_> {
     pub(super) fn read(&mut self, clauses: &[Clause]) {
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
-        let caption = clauses.iter().any(sentence_like);
+        let mut caption = clauses.iter().any(sentence_like);
         let mut ctx = Ctx::None;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut group = 0;
+        let mut group_opened = true;
+        // Groups in which a label, a "©" or an own-work mark says where the credit is.
+        let mut labeled: Vec<usize> = Vec::new();
         let mut k = 0;
         while k < clauses.len() {
             let clause = &clauses[k];
             let here = k;
             k += 1;
             match clause.before {
-                Sep::Hard | Sep::Start | Sep::HardMask => ctx = Ctx::None,
+                Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
+                // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
+                // Bungert": after a credit's label the bar goes on naming the credit.
+                Sep::Bar if ctx != Ctx::Author => ctx = Ctx::None,
                 // "By X - Own work, …", "Photo: X — Unsplash": after an author, the source.
                 Sep::Dash => {
                     ctx = if ctx == Ctx::Author {
@@ -30,8 +36,14 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
-            if clause.before != Sep::Slash {
+            // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
+            // group: the credit goes on across it.
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) {
                 group += 1;
+                group_opened = matches!(
+                    clause.before,
+                    Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Start | Sep::Open | Sep::Bar
+                );
             }
             let words = &clause.words;
             // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
@@ -42,15 +54,17 @@ impl Parser<'_> {
                 group,
                 after_slash: clause.before == Sep::Slash,
                 clause: here,
-                tail: here + 1 == clauses.len()
-                    && matches!(
-                        clause.before,
-                        Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Start
-                    ),
+                group_opened,
+                clause_start: words.first().map_or(0, |w| w.span.start),
+                clause_end: words.last().map_or(0, |w| w.span.end),
+                sentence: sentence_like(clause),
+                bracketed: clause.before == Sep::Open,
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
-                && matches!(next.before, Sep::Dash | Sep::Comma)
+                && next.before != Sep::Slash
+                && let (Some(a), Some(b)) = (words.last(), next.words.first())
+                && self.text[a.span.end..b.span.start].contains(['-', '–', '—', ','])
                 && is_own_work(&next.words)
             {
                 let from = words
@@ -65,6 +79,7 @@ impl Parser<'_> {
                     name = &name[..name.len() - 1];
                 }
                 self.flush(name, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
                 ctx = Ctx::Author;
                 continue;
             }
@@ -85,7 +100,8 @@ impl Parser<'_> {
                         kind: Some(Kind::Agency),
                     };
                 }
-                ctx = Ctx::None;
+                // "… Bild 173-1321 / Helmut J. Wolf": the photographer follows the number.
+                ctx = Ctx::Author;
                 continue;
             }
             // "… / Mustermann, Erika / CC-BY-SA 3.0": "Last, First" between slashes is one name.
@@ -96,6 +112,8 @@ impl Parser<'_> {
                 && [words, &next.words]
                     .iter()
                     .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
+                && classify(&next.words).is_none()
+                && !next.words.iter().all(|w| is_in(ASIDES, &w.lower))
             {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
                 self.flush(&both, ctx, false, at, &mut pieces);
@@ -104,17 +122,35 @@ impl Parser<'_> {
             }
             // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
             if clause.after == Sep::Colon && words.len() <= 4 {
-                ctx = label_ctx(words);
+                match label_ctx(words) {
+                    Some(c) => {
+                        ctx = c;
+                        if c != Ctx::Ignore {
+                            labeled.push(group);
+                        }
+                    }
+                    // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
+                    // lead or a credit for something else.
+                    None => {
+                        ctx = Ctx::None;
+                        caption |= words.len() >= 2;
+                    }
+                }
                 continue;
             }
             // "… bedrängt ihn Foto: Getty Images": a label at the end of a caption's sentence.
+            // "Starkes Trio seit 32 Jahren: …": a longer lead before a colon is a caption's.
+            if clause.after == Sep::Colon {
+                caption = true;
+            }
             if clause.after == Sep::Colon
                 && let Some(n) = (1..=3).rev().find(|&n| {
                     words.len() > n
                         && match_label(&words[words.len() - n..]).is_some_and(|m| m.0 == n)
                 })
             {
-                ctx = label_ctx(&words[words.len() - n..]);
+                ctx = label_ctx(&words[words.len() - n..]).unwrap_or(Ctx::Author);
+                labeled.push(group);
                 continue;
             }
             let mut i = 0;
@@ -158,15 +194,23 @@ impl Parser<'_> {
                     && (w.copyright || w.lower == "copyright" || w.lower == "copr.")
                 {
                     ctx = Ctx::Author;
+                    labeled.push(group);
                     i += 1;
                     continue;
+                }
+                // "picture alliance", "Picture Alliance/dpa": a known name that starts with a
+                // label word is the name.
+                if starts_known(&words[i..]) {
+                    break;
                 }
                 match match_label(&words[i..]) {
                     Some((n, false)) => {
                         ctx = Ctx::Author;
+                        labeled.push(group);
                         i += n;
                     }
                     Some((n, true)) => {
+                        labeled.push(group);
                         ctx = if is_in(CREDIT_SOURCE_LABELS, &words[i].lower) && n == 1 {
                             Ctx::Author
                         } else {
@@ -184,7 +228,7 @@ impl Parser<'_> {
                 }
             }
             let mut start = i;
-            let mut connected = false;
+            let mut connected = clause.before == Sep::Bar && ctx == Ctx::Author;
             let mut role_ctx = ctx;
             // Set after a "by" inside a caption's sentence: what follows is a name only if it
             // reads as one, and the context does not carry past this clause.
@@ -232,7 +276,13 @@ impl Parser<'_> {
                     } else if j > start && sentence_like(clause) {
                         tentative = true;
                     }
-                    role_ctx = next;
+                    // "… damaged by a missile attack": "by" inside a caption's sentence names
+                    // no credit; what follows is read as bare text.
+                    role_ctx = if tentative && mid_sentence {
+                        Ctx::None
+                    } else {
+                        next
+                    };
                     connected = true;
                     j += skip;
                     start = j;
@@ -266,7 +316,14 @@ impl Parser<'_> {
                 role_ctx
             };
         }
-        self.finish(pieces, caption);
+        // A known agency closing a caption ("… an hour. AP", "…＝ＡＰ") is its credit.
+        if pieces
+            .iter()
+            .any(|p| p.group == group && matches!(p.role, Role::Source { kind: Some(_) }))
+        {
+            labeled.push(group);
+        }
+        self.finish(pieces, caption, group, &labeled);
     }
 
     /// Turns the words of one piece into an author or a source, or drops them. False when the
@@ -300,6 +357,10 @@ impl Parser<'_> {
             return true;
         };
         let span = first.span.start..last.span.end;
+        let whole = span.start == at.clause_start && span.end == at.clause_end;
+        let text = &self.text[span.clone()];
+        let lowercase =
+            text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase);
         let mut piece = Piece {
             span: span.clone(),
             name: span.clone(),
@@ -308,10 +369,20 @@ impl Parser<'_> {
             after_slash: at.after_slash,
             connected,
             clause: at.clause,
-            tail: at.tail,
+            tail: whole && (at.after_slash || at.group_opened),
+            lowercase,
+            sentence: at.sentence,
+            bracketed: at.bracketed,
+            whole,
         };
         match m {
-            Some(m) if m.kind == Kind::Boilerplate => return true,
+            Some(m) if m.kind == Kind::Boilerplate => {
+                let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+                if is_in(PRESS_MATERIAL, &said.join(" ")) {
+                    self.press_material = true;
+                }
+                return true;
+            }
             Some(m) => {
                 let n = m.words.clamp(1, words.len());
                 piece.name = first.span.start..words[n - 1].span.end;
@@ -321,7 +392,9 @@ impl Parser<'_> {
                 Ctx::Ignore => return true,
                 Ctx::Source => piece.role = Role::Source { kind: None },
                 Ctx::Author => {
-                    if !plausible(words, 12, 2) {
+                    // "vom 3", "image originale": a name has a capital, unless it is one
+                    // word (a user name: "wonderlane").
+                    if !plausible(words, 12, 2) || lowercase && words.len() > 1 {
                         self.rejected_groups.push(at.group);
                         if !self.notes.contains(&LineNote::AuthorUnclear) {
                             self.notes.push(LineNote::AuthorUnclear);
@@ -342,7 +415,13 @@ impl Parser<'_> {
         true
     }
 
-    pub(super) fn finish(&mut self, mut pieces: Vec<Piece>, caption: bool) {
+    pub(super) fn finish(
+        &mut self,
+        mut pieces: Vec<Piece>,
+        caption: bool,
+        last_group: usize,
+        labeled: &[usize],
+    ) {
         let in_group = |g: usize, pieces: &[Piece]| -> Vec<usize> {
             (0..pieces.len())
                 .filter(|&k| pieces[k].group == g)
@@ -374,27 +453,53 @@ impl Parser<'_> {
                 }
             }
             if known {
-                // "Jessica Taylor/UK Parliament/Reuters", "REUTERS/Dado Ruvic/Illustration":
-                // the first name in the slash group is the photographer; the names after it are
-                // the outlets it passed through.
-                let mut author_clause = None;
-                for &k in &idx {
-                    if let Role::Author { .. } = pieces[k].role {
-                        match author_clause {
-                            None => author_clause = Some(pieces[k].clause),
-                            Some(c) if c != pieces[k].clause => {
-                                pieces[k].role = Role::Source { kind: None };
-                            }
-                            Some(_) => {}
+                // "Jessica Taylor/UK Parliament/Reuters": the first name in the slash group is
+                // the photographer and the names after it the outlets it passed through;
+                // "SN/APA/KEYSTONE/CYRIL ZINGARO", "IMAGO/Beautiful Sports/R.Schmitt": after the
+                // agencies, the last name is the photographer.
+                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) });
+                let clauses: Vec<usize> = idx
+                    .iter()
+                    .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
+                    .map(|&k| pieces[k].clause)
+                    .collect();
+                let keep = if agency_first {
+                    clauses.last()
+                } else {
+                    clauses.first()
+                };
+                if let Some(&keep) = keep {
+                    for &k in &idx {
+                        if matches!(pieces[k].role, Role::Author { .. }) && pieces[k].clause != keep
+                        {
+                            pieces[k].role = Role::Source { kind: None };
                         }
                     }
                 }
             }
         }
-        let group_has_known = |g: usize, pieces: &[Piece]| {
-            pieces
-                .iter()
-                .any(|p| p.group == g && matches!(p.role, Role::Source { kind: Some(_) }))
+        // A known name in another clause of the slash group: "Jane Doe/AP", not "OnePlus and
+        // Google" in one sentence.
+        let group_has_known = |p: &Piece, pieces: &[Piece]| {
+            !p.sentence
+                && pieces.iter().any(|q| {
+                    q.group == p.group
+                        && q.clause != p.clause
+                        && matches!(q.role, Role::Source { kind: Some(_) })
+                })
+        };
+        // "Florion Goga (REUTERS)", "Urs Flueeler (Keystone)": a name right before an agency in
+        // brackets is its photographer.
+        let before_bracketed_agency = |p: &Piece, pieces: &[Piece]| {
+            !p.sentence
+                && pieces.iter().any(|q| {
+                    q.clause == p.clause + 1
+                        && q.bracketed
+                        && q.role
+                            == (Role::Source {
+                                kind: Some(Kind::Agency),
+                            })
+                })
         };
         // An author named by a label, or standing next to an agency in a slash credit, is
         // certain; any other name-like text is kept only when nothing certain is named, and in
@@ -402,7 +507,11 @@ impl Parser<'_> {
         let strong: Vec<bool> = pieces
             .iter()
             .map(|p| match p.role {
-                Role::Author { explicit } => explicit || group_has_known(p.group, &pieces),
+                Role::Author { explicit } => {
+                    explicit
+                        || group_has_known(p, &pieces)
+                        || p.whole && before_bracketed_agency(p, &pieces)
+                }
                 _ => false,
             })
             .collect();
@@ -411,10 +520,17 @@ impl Parser<'_> {
             .iter()
             .zip(&strong)
             .map(|(p, &s)| match p.role {
+                // "image originale" in a caption: one lowercase word after a label is a user
+                // name only next to an agency, after "by", or in a line that is only a credit.
+                Role::Author { explicit: true } if p.lowercase && caption => {
+                    p.connected || group_has_known(p, &pieces)
+                }
                 Role::Author { .. } if !s => {
                     !any_strong
-                        && (!caption
-                            || p.tail && self.text[p.span.clone()].chars().any(char::is_uppercase))
+                        && !labeled
+                            .iter()
+                            .any(|&g| g != p.group && pieces.iter().any(|q| q.group == g))
+                        && (!caption || p.tail && p.group == last_group && !p.lowercase)
                 }
                 _ => true,
             })
@@ -451,6 +567,7 @@ impl Parser<'_> {
                 }
             }
         }
+        self.rights_from_pieces(&pieces);
         if named > authors.len() {
             self.notes.push(LineNote::TooManyAuthors {
                 named,
@@ -488,6 +605,34 @@ impl Parser<'_> {
         } else if !sources.is_empty() {
             self.credit.source = Some(self.join_sources(&sources));
             self.spans.source = sources;
+        }
+    }
+
+    /// Rights that the credit's shape says and no statement did: a credit to a news or stock
+    /// agency is all rights reserved; Unsplash, Pexels and Pixabay have their own licenses;
+    /// "Divulgação", "Supplied", "Handout" are press material.
+    fn rights_from_pieces(&mut self, pieces: &[Piece]) {
+        if self.credit.rights != Rights::None {
+            return;
+        }
+        let free_platform = pieces.iter().any(|p| {
+            p.role
+                == (Role::Source {
+                    kind: Some(Kind::Platform),
+                })
+                && ["unsplash", "pexels", "pixabay"]
+                    .iter()
+                    .any(|n| self.lower[p.name.clone()].starts_with(n))
+        });
+        if free_platform || self.press_material {
+            self.credit.rights = Rights::Other;
+        } else if pieces.iter().any(|p| {
+            p.role
+                == (Role::Source {
+                    kind: Some(Kind::Agency),
+                })
+        }) {
+            self.credit.rights = Rights::AllRightsReserved;
         }
     }
 
@@ -534,22 +679,40 @@ pub(super) struct At {
     group: usize,
     after_slash: bool,
     clause: usize,
-    tail: bool,
+    /// Whether the piece's slash group was opened by a sentence end, a bracket or a dash.
+    group_opened: bool,
+    clause_start: usize,
+    clause_end: usize,
+    sentence: bool,
+    bracketed: bool,
 }
 
-/// The context a label sets: "Photo:" an author, "Via:" a source, "License:" neither.
-/// "Source:", "Quelle:", "Fuente:" before a photo introduce its credit: an author.
-fn label_ctx(words: &[Word]) -> Ctx {
-    if words.iter().any(|w| is_in(RIGHTS_LABELS, &w.lower)) {
-        Ctx::Ignore
+/// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
+/// "License:" and "Vídeo:" neither; "Source:", "Quelle:", "Fuente:" before a photo introduce
+/// its credit, an author. `None` when the clause is no label ("Food styling:", a caption's lead).
+fn label_ctx(words: &[Word]) -> Option<Ctx> {
+    let any = |list: &[&str]| words.iter().any(|w| is_in(list, &w.lower));
+    if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
+        Some(Ctx::Ignore)
     } else if words
         .iter()
         .any(|w| is_in(SOURCE_LABELS, &w.lower) && !is_in(CREDIT_SOURCE_LABELS, &w.lower))
     {
-        Ctx::Source
+        Some(Ctx::Source)
+    } else if (0..words.len()).any(|k| match_label(&words[k..]).is_some())
+        || any(POSITION_LABELS)
+        || words.iter().any(|w| w.copyright)
+    {
+        Some(Ctx::Author)
     } else {
-        Ctx::Author
+        None
     }
+}
+
+/// Whether the words start with the name of an agency or a platform (not boilerplate).
+fn starts_known(words: &[Word]) -> bool {
+    (1..=words.len().min(4))
+        .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
 }
 
 /// The next clause that is not an aside ("(talk)", "(UTC)").
