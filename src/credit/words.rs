@@ -28,6 +28,7 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "picture",
     "pictures",
     "pic",
+    "credit line",
     "credit",
     "credits",
     "illustration",

@@ -18,6 +18,10 @@ const OPENVERSE_TAILS: &[&str] = &[" is licensed under ", " is marked with "];
 
 impl Parser<'_> {
     pub(super) fn machine_formats(&mut self) {
+        // Both formats need a license or a rights statement; most lines have none.
+        if self.spans.license.is_empty() && self.spans.rights.is_empty() {
+            return;
+        }
         if let Some(authors) = self.openverse().or_else(|| self.commons_english()) {
             self.format_authors = Some(authors);
         }

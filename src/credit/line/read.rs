@@ -1,6 +1,6 @@
 //! Reading clauses left to right into pieces (authors and sources), and choosing among them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::*;
@@ -9,7 +9,8 @@ impl Parser<'_> {
     pub(super) fn read(&mut self, clauses: &[Clause]) {
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
-        let mut caption = clauses.iter().any(sentence_like);
+        let sentences: Vec<bool> = clauses.iter().map(sentence_like).collect();
+        let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut group = 0;
@@ -57,7 +58,7 @@ impl Parser<'_> {
                 group_opened,
                 clause_start: words.first().map_or(0, |w| w.span.start),
                 clause_end: words.last().map_or(0, |w| w.span.end),
-                sentence: sentence_like(clause),
+                sentence: sentences[here],
                 bracketed: clause.before == Sep::Open,
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
@@ -273,7 +274,7 @@ impl Parser<'_> {
                     if !mid_sentence {
                         let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                         last_ok = ok || start == j;
-                    } else if j > start && sentence_like(clause) {
+                    } else if j > start && sentences[here] {
                         tentative = true;
                     }
                     // "… damaged by a missile attack": "by" inside a caption's sentence names
@@ -422,15 +423,17 @@ impl Parser<'_> {
         last_group: usize,
         labeled: &[usize],
     ) {
-        let in_group = |g: usize, pieces: &[Piece]| -> Vec<usize> {
-            (0..pieces.len())
-                .filter(|&k| pieces[k].group == g)
-                .collect()
-        };
-        let mut groups: Vec<usize> = pieces.iter().map(|p| p.group).collect();
-        groups.dedup();
-        for g in groups {
-            let idx = in_group(g, &pieces);
+        // Pieces come in reading order, so each group's pieces are one run: every choice below
+        // is linear in the number of pieces.
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for k in 0..pieces.len() {
+            match runs.last_mut() {
+                Some(r) if pieces[r.start].group == pieces[k].group => r.end = k + 1,
+                _ => runs.push(k..k + 1),
+            }
+        }
+        for run in &runs {
+            let idx: Vec<usize> = run.clone().collect();
             let known = idx
                 .iter()
                 .any(|&k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
@@ -478,29 +481,45 @@ impl Parser<'_> {
                 }
             }
         }
+        // Per group, the clauses that hold a known name (two are enough to answer "another
+        // clause than this one"); the clauses that are an agency in brackets.
+        let mut known_clauses: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+        let mut bracketed_agency: HashSet<usize> = HashSet::new();
+        for q in &pieces {
+            if matches!(q.role, Role::Source { kind: Some(_) }) {
+                let e = known_clauses.entry(q.group).or_insert((q.clause, None));
+                if e.0 != q.clause && e.1.is_none() {
+                    e.1 = Some(q.clause);
+                }
+            }
+            if q.bracketed
+                && q.role
+                    == (Role::Source {
+                        kind: Some(Kind::Agency),
+                    })
+            {
+                bracketed_agency.insert(q.clause);
+            }
+        }
         // A known name in another clause of the slash group: "Jane Doe/AP", not "OnePlus and
         // Google" in one sentence.
-        let group_has_known = |p: &Piece, pieces: &[Piece]| {
+        let group_has_known = |p: &Piece| {
             !p.sentence
-                && pieces.iter().any(|q| {
-                    q.group == p.group
-                        && q.clause != p.clause
-                        && matches!(q.role, Role::Source { kind: Some(_) })
-                })
+                && known_clauses
+                    .get(&p.group)
+                    .is_some_and(|&(a, b)| a != p.clause || b.is_some_and(|b| b != p.clause))
         };
         // "Florion Goga (REUTERS)", "Urs Flueeler (Keystone)": a name right before an agency in
         // brackets is its photographer.
-        let before_bracketed_agency = |p: &Piece, pieces: &[Piece]| {
-            !p.sentence
-                && pieces.iter().any(|q| {
-                    q.clause == p.clause + 1
-                        && q.bracketed
-                        && q.role
-                            == (Role::Source {
-                                kind: Some(Kind::Agency),
-                            })
-                })
-        };
+        let before_bracketed_agency =
+            |p: &Piece| !p.sentence && bracketed_agency.contains(&(p.clause + 1));
+        // Labeled groups that credited something.
+        let with_pieces: HashSet<usize> = pieces.iter().map(|p| p.group).collect();
+        let labeled: HashSet<usize> = labeled
+            .iter()
+            .copied()
+            .filter(|g| with_pieces.contains(g))
+            .collect();
         // An author named by a label, or standing next to an agency in a slash credit, is
         // certain; any other name-like text is kept only when nothing certain is named, and in
         // a caption only where captions put their credit.
@@ -508,9 +527,7 @@ impl Parser<'_> {
             .iter()
             .map(|p| match p.role {
                 Role::Author { explicit } => {
-                    explicit
-                        || group_has_known(p, &pieces)
-                        || p.whole && before_bracketed_agency(p, &pieces)
+                    explicit || group_has_known(p) || p.whole && before_bracketed_agency(p)
                 }
                 _ => false,
             })
@@ -523,13 +540,11 @@ impl Parser<'_> {
                 // "image originale" in a caption: one lowercase word after a label is a user
                 // name only next to an agency, after "by", or in a line that is only a credit.
                 Role::Author { explicit: true } if p.lowercase && caption => {
-                    p.connected || group_has_known(p, &pieces)
+                    p.connected || group_has_known(p)
                 }
                 Role::Author { .. } if !s => {
                     !any_strong
-                        && !labeled
-                            .iter()
-                            .any(|&g| g != p.group && pieces.iter().any(|q| q.group == g))
+                        && !(labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group))
                         && (!caption || p.tail && p.group == last_group && !p.lowercase)
                 }
                 _ => true,
