@@ -305,3 +305,41 @@ fn an_unreadable_credit_names_no_author_and_says_so() {
     // A label with no name after it.
     assert!(parse_credit_line("Credit Line").authors.is_empty());
 }
+
+/// Rights from words: a notice is not "all rights reserved" unless it says so; permission in
+/// words is rights `other`; restrictive terms decide what they clearly decide.
+#[test]
+fn rights_and_terms_in_words() {
+    use licit::assess::{Use, Verdict, assess};
+    use licit::attribution::{Style, attribute};
+    use licit::license::Rights;
+
+    let notice = parse_credit_line("© 2008 Blender Foundation");
+    assert_eq!(notice.authors, ["Blender Foundation"]);
+    assert!(!attribute(&notice, Style::Text).contains("all rights reserved"));
+    let said = parse_credit_line("© 2019 Jane Doe. All rights reserved.");
+    assert!(attribute(&said, Style::Text).contains("all rights reserved"));
+
+    let free =
+        parse_credit_line("This image may be used, edited and reproduced freely. Photo: NASA");
+    assert_eq!(free.rights, Rights::Other);
+
+    let editorial = parse_credit_line("Photo: Jane Doe/Reuters. Editorial use only.");
+    let commercial = Use::parse("commercial").unwrap();
+    let a = assess(&editorial, &commercial);
+    assert_eq!(a.verdict, Verdict::NotAllowed, "{a}");
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| r.text.contains("Editorial use only")),
+        "{a}"
+    );
+
+    let mut nd = parse_credit_line("Photo: Jane Doe. No derivatives.");
+    nd.modified = true;
+    assert!(!attribute(&nd, Style::Text).contains("Modified"));
+    assert_eq!(
+        assess(&nd, &Use::parse("crop").unwrap()).verdict,
+        Verdict::NotAllowed
+    );
+}

@@ -259,6 +259,11 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
             }
             Role::Rights | Role::Notice | Role::Description => {
                 let scan = license::scan(value);
+                credit.reserved_in_words |= scan
+                    .statements
+                    .iter()
+                    .any(|s| s.name == "all rights reserved");
+                credit.restrictions.merge(super::terms::find(value));
                 for l in scan.licenses() {
                     licenses.push((l, e.origin));
                 }
@@ -322,6 +327,8 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                     }
                 }
                 let line = parsed.credit;
+                credit.reserved_in_words |= line.reserved_in_words;
+                credit.restrictions.merge(line.restrictions);
                 if let Some(l) = line.license {
                     licenses.push((l, e.origin));
                 }

@@ -11,6 +11,11 @@ impl Parser<'_> {
         self.credit.license = scan.licenses().first().copied();
         self.credit.rights = scan.rights();
         self.credit.license_url_given = scan.mentions.iter().any(|m| m.form == Form::Url);
+        self.credit.reserved_in_words = scan
+            .statements
+            .iter()
+            .any(|s| s.name == "all rights reserved");
+        self.credit.restrictions = crate::credit::terms::find(self.text);
         for m in &scan.mentions {
             self.spans.license.push(m.span.clone());
             self.mark(m.span.clone(), Mark::Hard);
