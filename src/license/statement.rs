@@ -401,7 +401,8 @@ static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
 });
 
 fn word_char(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    // "pressefoto_korb" is a user name, not the word "Pressefoto".
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// Finds statements in `text`, in order.

@@ -485,6 +485,12 @@ impl Parser<'_> {
         // clause than this one"); the clauses that are an agency in brackets.
         let mut known_clauses: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
         let mut bracketed_agency: HashSet<usize> = HashSet::new();
+        // "(AP Photo/Eraldo Peres)" names its own photographer: the text before it is a caption.
+        let author_groups: HashSet<usize> = pieces
+            .iter()
+            .filter(|q| matches!(q.role, Role::Author { .. }))
+            .map(|q| q.group)
+            .collect();
         for q in &pieces {
             if matches!(q.role, Role::Source { kind: Some(_) }) {
                 let e = known_clauses.entry(q.group).or_insert((q.clause, None));
@@ -497,6 +503,7 @@ impl Parser<'_> {
                     == (Role::Source {
                         kind: Some(Kind::Agency),
                     })
+                && !author_groups.contains(&q.group)
             {
                 bracketed_agency.insert(q.clause);
             }
@@ -551,7 +558,7 @@ impl Parser<'_> {
             })
             .collect();
         let mut authors: Vec<Range<usize>> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut named = 0;
         let mut sources: Vec<Range<usize>> = Vec::new();
         let mut first_agency: Option<(Range<usize>, usize)> = None;
@@ -567,7 +574,8 @@ impl Parser<'_> {
                         continue;
                     }
                     // A set, so that a line of thousands of names costs linear time.
-                    if seen.insert(&text[p.span.clone()]) {
+                    // "Eran Yardeni | ERAN YARDENI" is one name.
+                    if seen.insert(text[p.span.clone()].to_lowercase()) {
                         named += 1;
                         if authors.len() < MAX_AUTHORS {
                             authors.push(p.span.clone());
