@@ -414,6 +414,12 @@ mod tests {
         let mut c = credit(None);
         c.rights = Rights::AllRightsReserved;
         c.source = None;
+        // A "©" notice or an agency credit is not the words "all rights reserved".
+        assert_eq!(
+            attribute(&c, Style::Text),
+            "\"Harbour at dawn\" by Jane Doe"
+        );
+        c.reserved_in_words = true;
         assert_eq!(
             attribute(&c, Style::Text),
             "\"Harbour at dawn\" by Jane Doe, all rights reserved"
