@@ -550,8 +550,11 @@ impl Parser<'_> {
                     p.connected || group_has_known(p)
                 }
                 Role::Author { .. } if !s => {
+                    // A label elsewhere in the line says where the credit is.
+                    let labeled_elsewhere =
+                        labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group);
                     !any_strong
-                        && !(labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group))
+                        && !labeled_elsewhere
                         && (!caption || p.tail && p.group == last_group && !p.lowercase)
                 }
                 _ => true,
