@@ -178,7 +178,11 @@ impl Parser<'_> {
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
                     span: start..end,
-                    lower: fold_width(word).to_lowercase(),
+                    lower: if word.is_ascii() {
+                        word.to_ascii_lowercase()
+                    } else {
+                        fold_width(word).to_lowercase()
+                    },
                     copyright: false,
                     lowercase_initial: word.starts_with(char::is_lowercase),
                 });

@@ -1,6 +1,6 @@
 //! Reading clauses left to right into pieces (authors and sources), and choosing among them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::*;
@@ -483,19 +483,26 @@ impl Parser<'_> {
         }
         // Per group, the clauses that hold a known name (two are enough to answer "another
         // clause than this one"); the clauses that are an agency in brackets.
-        let mut known_clauses: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
-        let mut bracketed_agency: HashSet<usize> = HashSet::new();
+        // Pieces are in reading order, so groups and clauses only grow along them: sorted
+        // vectors and binary search do the bookkeeping without hashing.
+        let mut known_clauses: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let mut bracketed_agency: Vec<usize> = Vec::new();
         // "(AP Photo/Eraldo Peres)" names its own photographer: the text before it is a caption.
-        let author_groups: HashSet<usize> = pieces
+        let mut author_groups: Vec<usize> = pieces
             .iter()
             .filter(|q| matches!(q.role, Role::Author { .. }))
             .map(|q| q.group)
             .collect();
+        author_groups.dedup();
         for q in &pieces {
             if matches!(q.role, Role::Source { kind: Some(_) }) {
-                let e = known_clauses.entry(q.group).or_insert((q.clause, None));
-                if e.0 != q.clause && e.1.is_none() {
-                    e.1 = Some(q.clause);
+                match known_clauses.last_mut() {
+                    Some(e) if e.0 == q.group => {
+                        if e.1 != q.clause && e.2.is_none() {
+                            e.2 = Some(q.clause);
+                        }
+                    }
+                    _ => known_clauses.push((q.group, q.clause, None)),
                 }
             }
             if q.bracketed
@@ -503,9 +510,10 @@ impl Parser<'_> {
                     == (Role::Source {
                         kind: Some(Kind::Agency),
                     })
-                && !author_groups.contains(&q.group)
+                && author_groups.binary_search(&q.group).is_err()
+                && bracketed_agency.last() != Some(&q.clause)
             {
-                bracketed_agency.insert(q.clause);
+                bracketed_agency.push(q.clause);
             }
         }
         // A known name in another clause of the slash group: "Jane Doe/AP", not "OnePlus and
@@ -513,20 +521,25 @@ impl Parser<'_> {
         let group_has_known = |p: &Piece| {
             !p.sentence
                 && known_clauses
-                    .get(&p.group)
-                    .is_some_and(|&(a, b)| a != p.clause || b.is_some_and(|b| b != p.clause))
+                    .binary_search_by_key(&p.group, |e| e.0)
+                    .ok()
+                    .map(|i| known_clauses[i])
+                    .is_some_and(|(_, a, b)| a != p.clause || b.is_some_and(|b| b != p.clause))
         };
         // "Florion Goga (REUTERS)", "Urs Flueeler (Keystone)": a name right before an agency in
         // brackets is its photographer.
         let before_bracketed_agency =
-            |p: &Piece| !p.sentence && bracketed_agency.contains(&(p.clause + 1));
+            |p: &Piece| !p.sentence && bracketed_agency.binary_search(&(p.clause + 1)).is_ok();
         // Labeled groups that credited something.
-        let with_pieces: HashSet<usize> = pieces.iter().map(|p| p.group).collect();
-        let labeled: HashSet<usize> = labeled
+        let mut with_pieces: Vec<usize> = pieces.iter().map(|p| p.group).collect();
+        with_pieces.dedup();
+        let mut labeled: Vec<usize> = labeled
             .iter()
             .copied()
-            .filter(|g| with_pieces.contains(g))
+            .filter(|g| with_pieces.binary_search(g).is_ok())
             .collect();
+        labeled.sort_unstable();
+        labeled.dedup();
         // An author named by a label, or standing next to an agency in a slash credit, is
         // certain; any other name-like text is kept only when nothing certain is named, and in
         // a caption only where captions put their credit.
