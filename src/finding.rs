@@ -36,6 +36,8 @@ pub enum FindingKind {
     PageMetadataConflict,
     /// Part of a page could not be read (a limit was hit, markup was invalid).
     PageProblem,
+    /// A credit line credits someone, but who could not be told; no author was named.
+    AuthorUnclear,
 }
 
 impl FindingKind {
@@ -53,11 +55,12 @@ impl FindingKind {
             FindingKind::ImageNotFound => "image-not-found",
             FindingKind::PageMetadataConflict => "page-metadata-conflict",
             FindingKind::PageProblem => "page-problem",
+            FindingKind::AuthorUnclear => "author-unclear",
         }
     }
 
     /// Every kind, in declaration order (one SARIF rule each).
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::LicenseConflict,
         FindingKind::LicenseVersionUnknown,
         FindingKind::MetadataProblem,
@@ -70,6 +73,7 @@ impl FindingKind {
         FindingKind::ImageNotFound,
         FindingKind::PageMetadataConflict,
         FindingKind::PageProblem,
+        FindingKind::AuthorUnclear,
     ];
 
     /// How serious it is: errors fail a CI gate, warnings do not.
@@ -78,7 +82,8 @@ impl FindingKind {
             FindingKind::LicenseVersionUnknown
             | FindingKind::MetadataProblem
             | FindingKind::ImageNotFound
-            | FindingKind::PageProblem => Level::Warning,
+            | FindingKind::PageProblem
+            | FindingKind::AuthorUnclear => Level::Warning,
             _ => Level::Error,
         }
     }
@@ -116,6 +121,9 @@ impl FindingKind {
                 "The page around an image names one license and the image's own metadata another."
             }
             FindingKind::PageProblem => "Part of a page could not be read.",
+            FindingKind::AuthorUnclear => {
+                "A credit line credits someone, but who could not be told; no author was named."
+            }
         }
     }
 }

@@ -212,3 +212,134 @@ proptest! {
         }
     }
 }
+
+/// CPU time this thread has used, in nanoseconds (Linux `schedstat`); `None` elsewhere. CPU
+/// time, not wall-clock time, so that a loaded machine cannot fail the budgets below.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Runs `f` and returns its CPU time in nanoseconds (0 where it cannot be measured).
+fn cpu<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let before = thread_cpu_ns();
+    let out = f();
+    let spent = match (before, thread_cpu_ns()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => 0,
+    };
+    (out, spent)
+}
+
+/// Issue 12, class 6: de-duplicating authors was quadratic (10,500 names in EXIF Artist took
+/// 8 to 37 s). Both the credit-line reader and the merge of evidence keep a bounded number of
+/// authors, say so, and take time linear in the names.
+#[test]
+fn ten_thousand_authors_cost_linear_time_and_are_bounded() {
+    use licit::credit::line::{LineNote, MAX_AUTHORS};
+    use licit::evidence::{Evidence, origin};
+    use licit::finding::FindingKind;
+
+    let names = |n: usize| -> Vec<String> {
+        (0..n)
+            .map(|i| format!("Person{i} Surname{}", i % 97))
+            .collect()
+    };
+    // The reader: one line naming every photographer.
+    let line = |n: usize| format!("Photos: {}", names(n).join(", "));
+    let (small, small_ns) = cpu(|| analyze_credit_line(&line(1_050)));
+    let (big, big_ns) = cpu(|| analyze_credit_line(&line(10_500)));
+    assert_eq!(big.credit.authors.len(), MAX_AUTHORS);
+    assert!(
+        big.notes
+            .iter()
+            .any(|n| matches!(n, LineNote::TooManyAuthors { named: 10_500, .. })),
+        "{:?}",
+        big.notes
+    );
+    assert_eq!(small.credit.authors.len(), MAX_AUTHORS);
+    // Ten times the names may cost ten times the work, with room for noise; quadratic work
+    // would cost a hundred times.
+    if small_ns > 1_000_000 {
+        assert!(
+            big_ns < small_ns * 30,
+            "10,500 names took {big_ns} ns of CPU, 1,050 took {small_ns} ns"
+        );
+    }
+    assert!(
+        big_ns < 5_000_000_000,
+        "10,500 names took {big_ns} ns of CPU"
+    );
+
+    // The merge: the names in a creator field, and again in a credit line.
+    let artist = names(10_500).join("; ");
+    let evidence = [
+        Evidence::new(origin::EXIF_ARTIST, artist.clone()),
+        Evidence::new(origin::IPTC_BY_LINE, artist),
+    ];
+    let (merged, merge_ns) = cpu(|| licit::credit::merge(&evidence));
+    assert_eq!(merged.credit.authors.len(), MAX_AUTHORS);
+    assert!(
+        merged
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::MetadataProblem && f.message.contains("authors")),
+        "{:?}",
+        merged.findings
+    );
+    assert!(
+        merge_ns < 5_000_000_000,
+        "merging took {merge_ns} ns of CPU"
+    );
+}
+
+/// A line that credits someone unreadable names nobody and says so.
+#[test]
+fn an_unreadable_credit_names_no_author_and_says_so() {
+    use licit::credit::line::LineNote;
+    let l = analyze_credit_line(
+        "Lady Starmer on the front row at the Edeline Lee show Nicky J Sims/Getty Images",
+    );
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.notes.contains(&LineNote::AuthorUnclear), "{:?}", l.notes);
+    // A label with no name after it.
+    assert!(parse_credit_line("Credit Line").authors.is_empty());
+}
+
+/// Rights from words: a notice is not "all rights reserved" unless it says so; permission in
+/// words is rights `other`; restrictive terms decide what they clearly decide.
+#[test]
+fn rights_and_terms_in_words() {
+    use licit::assess::{Use, Verdict, assess};
+    use licit::attribution::{Style, attribute};
+    use licit::license::Rights;
+
+    let notice = parse_credit_line("© 2008 Blender Foundation");
+    assert_eq!(notice.authors, ["Blender Foundation"]);
+    assert!(!attribute(&notice, Style::Text).contains("all rights reserved"));
+    let said = parse_credit_line("© 2019 Jane Doe. All rights reserved.");
+    assert!(attribute(&said, Style::Text).contains("all rights reserved"));
+
+    let free =
+        parse_credit_line("This image may be used, edited and reproduced freely. Photo: NASA");
+    assert_eq!(free.rights, Rights::Other);
+
+    let editorial = parse_credit_line("Photo: Jane Doe/Reuters. Editorial use only.");
+    let commercial = Use::parse("commercial").unwrap();
+    let a = assess(&editorial, &commercial);
+    assert_eq!(a.verdict, Verdict::NotAllowed, "{a}");
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| r.text.contains("Editorial use only")),
+        "{a}"
+    );
+
+    let mut nd = parse_credit_line("Photo: Jane Doe. No derivatives.");
+    nd.modified = true;
+    assert!(!attribute(&nd, Style::Text).contains("Modified"));
+    assert_eq!(
+        assess(&nd, &Use::parse("crop").unwrap()).verdict,
+        Verdict::NotAllowed
+    );
+}

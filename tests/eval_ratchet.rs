@@ -2,6 +2,7 @@
 //! least as good as its committed baseline (`baseline-KIND.tsv`). Scoring is shared with
 //! `cargo run --release --example eval`, which prints the misses.
 
+// The harness also serves the eval example; what only the example uses is dead code here.
 #[path = "../examples/eval/corpus/mod.rs"]
 mod corpus;
 

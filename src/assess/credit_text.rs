@@ -79,8 +79,10 @@ pub fn attribute(credit: &Credit, style: Style) -> String {
         )
     });
 
-    // The work: "Title", or "Photo", linked to the source.
-    match (&credit.title, credit.modified) {
+    // The work: "Title", or "Photo", linked to the source. Terms that forbid changes get no
+    // "Modified from": the credit must not suggest a change they do not allow.
+    let modified = credit.modified && credit.restrictions.no_derivatives.is_none();
+    match (&credit.title, modified) {
         (Some(title), modified) => {
             if modified {
                 out.push_str("Modified from ");
@@ -117,7 +119,11 @@ pub fn attribute(credit: &Credit, style: Style) -> String {
         Some(l) => out.push_str(&license_part(&w, l, credit.modified)),
         None => match credit.rights {
             Rights::PublicDomain => out.push_str(", public domain"),
-            Rights::AllRightsReserved => out.push_str(", all rights reserved"),
+            // A "©" notice names a holder; it is not the words "all rights reserved".
+            Rights::AllRightsReserved if credit.reserved_in_words => {
+                out.push_str(", all rights reserved")
+            }
+            Rights::AllRightsReserved => {}
             Rights::Cc | Rights::Other | Rights::None => {}
         },
     }
@@ -408,6 +414,12 @@ mod tests {
         let mut c = credit(None);
         c.rights = Rights::AllRightsReserved;
         c.source = None;
+        // A "©" notice or an agency credit is not the words "all rights reserved".
+        assert_eq!(
+            attribute(&c, Style::Text),
+            "\"Harbour at dawn\" by Jane Doe"
+        );
+        c.reserved_in_words = true;
         assert_eq!(
             attribute(&c, Style::Text),
             "\"Harbour at dawn\" by Jane Doe, all rights reserved"

@@ -35,6 +35,7 @@ fn notice_in(medium: Medium, url: Option<&str>) -> String {
 
 /// Applies the rules for a credit and a use.
 pub(super) fn apply(f: &mut Findings, credit: &Credit, u: &Use) {
+    written_terms(f, credit, u);
     let Some(license) = credit.license else {
         no_license(f, credit.rights);
         return;
@@ -112,6 +113,45 @@ pub(super) fn apply(f: &mut Findings, credit: &Credit, u: &Use) {
                 },
                 u.medium
             ),
+        );
+    }
+}
+
+/// Restrictions written next to the photo ("Editorial use only", "No derivatives") decide what
+/// they clearly decide, whatever the license says; otherwise they are noted.
+fn written_terms(f: &mut Findings, credit: &Credit, u: &Use) {
+    let r = &credit.restrictions;
+    let mut forbid = |said: &str, what: &str| {
+        f.reason(
+            Term::OtherTerms,
+            Effect::Forbids,
+            None,
+            format!("The terms next to the photo say \"{said}\": {what}"),
+        )
+    };
+    let mut noted: Vec<&String> = Vec::new();
+    if u.commercial {
+        for said in [&r.editorial_only, &r.no_commercial].into_iter().flatten() {
+            forbid(said, "commercial use is not allowed.");
+            noted.push(said);
+        }
+    }
+    if u.adapts()
+        && let Some(said) = &r.no_derivatives
+    {
+        forbid(said, "changing the photo is not allowed.");
+        noted.push(said);
+    }
+    for said in [&r.editorial_only, &r.no_commercial, &r.no_derivatives]
+        .into_iter()
+        .flatten()
+        .filter(|s| !noted.contains(s))
+    {
+        f.reason(
+            Term::OtherTerms,
+            Effect::Note,
+            None,
+            format!("The terms next to the photo say \"{said}\"."),
         );
     }
 }

@@ -128,6 +128,33 @@ const BOILERPLATE: &[&str] = &[
     "eigen werk",
     "trabalho próprio",
     "trabalho proprio",
+    "trabajo propio",
+    "praca własna",
+    "obra do próprio",
+    "obra própria",
+    "投稿者自身による著作物",
+    // Japanese "by", left after a URL: "…curid=5445374 による".
+    "による",
+    // Press material and handouts: a kind of credit, not a name.
+    "supplied",
+    "supplied image",
+    "supplied photo",
+    "divulgação",
+    "divulgacao",
+    "reprodução",
+    "reproducao",
+    "cedida",
+    "uncredited",
+    "pr",
+    "pr image",
+    "press image",
+    "taken",
+    // Page furniture that ends up in scraped captions.
+    "vis mer",
+    "visa mer",
+    "more",
+    "screenshot",
+    "skjermdump",
 ];
 
 /// Words that may follow an agency name and still mean the agency.
@@ -156,12 +183,15 @@ const SUFFIXES: &[&str] = &[
     "editorial",
     "stock",
     "plus",
+    "bilder",
+    "europe",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
 /// the others ("Photo", "File") are cut from it.
 const NAME_SUFFIXES: &[&str] = &[
     "plus",
+    "europe",
     "news",
     "wire",
     "creative",

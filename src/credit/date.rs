@@ -311,7 +311,18 @@ impl Cursor<'_> {
             let mut cs = self.text[..t.span.start].chars().rev();
             matches!(cs.next(), Some('.')) && cs.next().is_some_and(|c| c.is_ascii_digit())
         };
-        !glued(before) && !glued(after) && !dot_num(&self.text[t.span.end..]) && !before_dot_num
+        // "Bild 146-1981-104-30": a number joined to others by hyphens is part of an identifier.
+        let id_part = {
+            let mut b = self.text[..t.span.start].chars().rev();
+            let mut a = self.text[t.span.end..].chars();
+            (b.next() == Some('-') && b.next().is_some_and(|c| c.is_ascii_alphanumeric()))
+                || (a.next() == Some('-') && a.next().is_some_and(|c| c.is_ascii_digit()))
+        };
+        !glued(before)
+            && !glued(after)
+            && !dot_num(&self.text[t.span.end..])
+            && !before_dot_num
+            && !id_part
     }
 
     /// Tries every pattern at token `i`; returns the date and the index after it.

@@ -4,7 +4,10 @@
 //! free-text credit line to parse); [`ROLES`] is that table. When sources name different
 //! licenses the credit takes the most restrictive one and says so as a finding.
 
-use super::{Credit, parse_credit_line};
+use std::collections::HashSet;
+
+use super::line::{LineNote, MAX_AUTHORS};
+use super::{Credit, analyze_credit_line, parse_credit_line};
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind};
 use crate::license::{self, License, Rights, StatementKind};
@@ -185,20 +188,62 @@ fn without_emails(s: &str) -> String {
     out
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    norm(a) == norm(b)
+/// A name as compared: lowercase, spaces collapsed ("Jane  DOE" is "jane doe").
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn push_author(authors: &mut Vec<String>, name: String) {
-    if !authors.iter().any(|a| same_name(a, &name)) {
-        authors.push(name);
+/// Names in the order first given, each once, at most [`MAX_AUTHORS`] of them. A set makes
+/// de-duplication linear: a field with ten thousand names costs ten thousand lookups, not fifty
+/// million comparisons. Names past the budget are counted, not kept.
+#[derive(Default)]
+struct Names {
+    names: Vec<String>,
+    seen: HashSet<String>,
+    dropped: usize,
+}
+
+impl Names {
+    fn push(&mut self, name: String) {
+        if self.names.len() >= MAX_AUTHORS {
+            self.dropped += 1;
+            return;
+        }
+        if self.seen.insert(norm(&name)) {
+            self.names.push(name);
+        }
     }
+}
+
+/// Whether a value is no name: a web address, undecodable bytes, control characters.
+fn junk_name(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || s.chars()
+            .any(|c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+}
+
+/// The credit an instruction asks for: the text after "Credit as", "Credit:", "Please credit".
+fn credit_instruction(value: &str) -> Option<&str> {
+    let lower = value.to_ascii_lowercase();
+    [
+        "credit as ",
+        "credit to ",
+        "please credit ",
+        "credit: ",
+        "credit line: ",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+    .min()
+    .and_then(|i| value.get(i..))
+    .map(|rest| rest.split(['\n', ';']).next().unwrap_or(rest).trim())
+    .filter(|rest| !rest.is_empty())
 }
 
 /// Merges the evidence about one image into one credit.
@@ -206,8 +251,10 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
     let mut credit = Credit::default();
     let mut findings = Vec::new();
     let mut licenses: Vec<(License, Origin)> = Vec::new();
-    let mut notice_holders: Vec<String> = Vec::new();
-    let mut line_authors: Vec<String> = Vec::new();
+    let mut authors = Names::default();
+    let mut notice_holders = Names::default();
+    let mut line_authors = Names::default();
+    let mut unclear: Vec<Origin> = Vec::new();
     let mut statements: Vec<StatementKind> = Vec::new();
     for e in evidence {
         let Some(role) = role(e.origin) else { continue };
@@ -226,33 +273,67 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
             Role::Author => {
                 // exiftool and many writers join several creators with ";".
                 for name in value.split(';').filter_map(clean_name) {
-                    push_author(&mut credit.authors, name);
+                    if junk_name(&name) {
+                        // A web address in a creator field says where the image is from.
+                        if name.contains("://") || name.starts_with("www.") {
+                            credit.source.get_or_insert(name);
+                        }
+                        continue;
+                    }
+                    authors.push(name);
                 }
             }
             Role::Holder => {
                 for name in value.split(';').filter_map(clean_name) {
-                    push_author(&mut notice_holders, name);
+                    if !junk_name(&name) {
+                        notice_holders.push(name);
+                    }
                 }
             }
             Role::Rights | Role::Notice | Role::Description => {
                 let scan = license::scan(value);
+                credit.reserved_in_words |= scan
+                    .statements
+                    .iter()
+                    .any(|s| s.name == "all rights reserved");
+                credit.restrictions.merge(super::terms::find(value));
                 for l in scan.licenses() {
                     licenses.push((l, e.origin));
                 }
                 statements.extend(scan.statements.iter().map(|s| s.kind));
-                if role == Role::Notice && scan.licenses().is_empty() {
+                if role == Role::Notice {
+                    // "Blender Foundation 2008, Janus Bager Kristensen 2013 - Creative Commons
+                    // Attribution 3.0 - http://…": a notice that carries a license still names
+                    // its holders, and its web address is where the work is from.
                     let line = parse_credit_line(&without_emails(value));
+                    let licensed = !scan.licenses().is_empty();
+                    if licensed && credit.source.is_none() {
+                        credit.source = line.source.clone();
+                    }
                     match line.authors.is_empty() {
                         false => line
                             .authors
                             .into_iter()
-                            .for_each(|a| push_author(&mut notice_holders, a)),
-                        true => {
-                            if let Some(n) = clean_name(value).filter(|n| n.len() <= 80) {
-                                push_author(&mut notice_holders, n);
+                            .filter(|a| !junk_name(a))
+                            .for_each(|a| notice_holders.push(a)),
+                        true if !licensed => {
+                            if let Some(n) =
+                                clean_name(value).filter(|n| n.len() <= 80 && !junk_name(n))
+                            {
+                                notice_holders.push(n);
                             }
                         }
+                        true => {}
                     }
+                }
+                // IPTC special instructions: "Credit as U.S. Navy photo by Jane Doe".
+                if e.origin == o::IPTC_SPECIAL_INSTRUCTIONS
+                    && let Some(credit_as) = credit_instruction(value)
+                {
+                    parse_credit_line(credit_as)
+                        .authors
+                        .into_iter()
+                        .for_each(|a| line_authors.push(a));
                 }
                 if role == Role::Rights
                     && e.origin == o::XMP_RIGHTS_WEB_STATEMENT
@@ -262,15 +343,31 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 }
             }
             Role::CreditLine => {
-                let line = parse_credit_line(value);
+                let parsed = analyze_credit_line(value);
+                for note in &parsed.notes {
+                    match note {
+                        LineNote::AuthorUnclear => unclear.push(e.origin),
+                        LineNote::TooManyAuthors { named, kept } => findings.push(Finding {
+                            origins: vec![e.origin],
+                            ..Finding::new(
+                                FindingKind::MetadataProblem,
+                                format!(
+                                    "{} names {named} authors; the credit keeps the first {kept}",
+                                    e.origin
+                                ),
+                            )
+                        }),
+                    }
+                }
+                let line = parsed.credit;
+                credit.reserved_in_words |= line.reserved_in_words;
+                credit.restrictions.merge(line.restrictions);
                 if let Some(l) = line.license {
                     licenses.push((l, e.origin));
                 }
                 let scan = license::scan(value);
                 statements.extend(scan.statements.iter().map(|s| s.kind));
-                line.authors
-                    .into_iter()
-                    .for_each(|a| push_author(&mut line_authors, a));
+                line.authors.into_iter().for_each(|a| line_authors.push(a));
                 credit.modified |= line.modified;
                 if credit.title.is_none() {
                     credit.title = line.title;
@@ -317,11 +414,33 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
     }
     // Names in metadata fields made for creators come first; then names credit lines give;
     // copyright holders only when nobody else is named.
-    for a in line_authors {
-        push_author(&mut credit.authors, a);
+    let dropped = authors.dropped + line_authors.dropped;
+    for a in line_authors.names {
+        authors.push(a);
     }
-    if credit.authors.is_empty() {
-        credit.authors = notice_holders;
+    if authors.names.is_empty() {
+        authors = notice_holders;
+    }
+    if dropped + authors.dropped > 0 {
+        findings.push(Finding::new(
+            FindingKind::MetadataProblem,
+            format!(
+                "more than {MAX_AUTHORS} authors are named; the credit keeps the first \
+                 {MAX_AUTHORS} ({} more were left out)",
+                dropped + authors.dropped
+            ),
+        ));
+    }
+    credit.authors = authors.names;
+    if credit.authors.is_empty() && !unclear.is_empty() {
+        findings.push(Finding {
+            origins: unclear,
+            ..Finding::new(
+                FindingKind::AuthorUnclear,
+                "a credit line credits someone, but licit could not tell who: no author was \
+                 named rather than a guess",
+            )
+        });
     }
     credit.license = choose_license(&licenses, &mut findings);
     credit.rights = if credit.license.is_some() {
@@ -479,6 +598,43 @@ mod tests {
         assert_eq!(m.credit.license.map(License::key), Some("by-nc-nd/2.0"));
         assert_eq!(m.credit.date.as_deref(), Some("2013-04-14"));
         assert_eq!(m.credit.rights, Rights::Cc);
+    }
+
+    #[test]
+    fn a_notice_that_carries_a_license_still_names_its_holders() {
+        let m = merge(&[ev(
+            o::XMP_DC_RIGHTS,
+            "Blender Foundation 2008, Janus Bager Kristensen 2013 - Creative Commons \
+             Attribution 3.0 - http://www.bigbuckbunny.org",
+        )]);
+        assert_eq!(
+            m.credit.authors,
+            ["Blender Foundation", "Janus Bager Kristensen"]
+        );
+        assert_eq!(
+            m.credit.source.as_deref(),
+            Some("http://www.bigbuckbunny.org")
+        );
+    }
+
+    #[test]
+    fn an_iptc_instruction_names_the_credit_asked_for() {
+        let m = merge(&[ev(
+            o::IPTC_SPECIAL_INSTRUCTIONS,
+            "Credit as U.S. Navy photo by Jane Doe. No model release.",
+        )]);
+        assert_eq!(m.credit.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn junk_is_never_an_author() {
+        let m = merge(&[
+            ev(o::EXIF_ARTIST, "https://example.org/me"),
+            ev(o::EXIF_XP_AUTHOR, "\u{FFFD}\u{FFFD}\u{FFFD}"),
+            ev(o::XMP_PHOTOSHOP_CREDIT, "Credit Line"),
+        ]);
+        assert!(m.credit.authors.is_empty(), "{:?}", m.credit.authors);
+        assert_eq!(m.credit.source.as_deref(), Some("https://example.org/me"));
     }
 
     #[test]

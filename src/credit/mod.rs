@@ -5,6 +5,8 @@ pub mod date;
 pub mod line;
 pub mod merge;
 pub mod page;
+pub mod terms;
+pub mod words;
 
 pub use line::{CreditLine, Spans, analyze_credit_line, parse_credit_line};
 pub use merge::{Merged, merge};
@@ -30,6 +32,13 @@ pub struct Credit {
     /// name; the attribution check needs it. Serialized only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub license_url_given: bool,
+    /// Whether the source says "all rights reserved" in words; a "©" notice or an agency
+    /// credit alone does not, and the written credit must not claim it. Not serialized.
+    #[serde(skip)]
+    pub reserved_in_words: bool,
+    /// Restrictions written in words ("Editorial use only"); the assessment applies them.
+    #[serde(skip)]
+    pub restrictions: terms::Restrictions,
 }
 
 impl Default for Credit {
@@ -44,6 +53,8 @@ impl Default for Credit {
             place: None,
             modified: false,
             license_url_given: false,
+            reserved_in_words: false,
+            restrictions: terms::Restrictions::default(),
         }
     }
 }

@@ -301,6 +301,51 @@ const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
     ("copyright-free", Other, "copyright-free", Case::Any),
     ("copyright free", Other, "copyright-free", Case::Any),
     ("lizenzfrei", Other, "royalty-free", Case::Any),
+    // Permission granted in words ("This image may be used, edited and reproduced freely"):
+    // terms that are not a CC license, never "all rights reserved".
+    (
+        "may be used freely",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    (
+        "may be freely used",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    (
+        "can be used freely",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    (
+        "can be freely used",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    ("reproduced freely", Other, "permission in words", Case::Any),
+    ("free to use", Other, "permission in words", Case::Any),
+    ("free for use", Other, "permission in words", Case::Any),
+    (
+        "free of charge for",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    ("frei verwendbar", Other, "permission in words", Case::Any),
+    (
+        "frei verwendet werden",
+        Other,
+        "permission in words",
+        Case::Any,
+    ),
+    ("libre de droits", Other, "royalty-free", Case::Any),
+    ("libre de derechos", Other, "royalty-free", Case::Any),
+    ("uso libre", Other, "permission in words", Case::Any),
     // Agencies whose short names are also words or abbreviations, spelled out.
     ("AP Photo", Arr, "agency", Case::Any),
     ("Associated Press", Arr, "agency", Case::Any),
@@ -356,7 +401,8 @@ static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
 });
 
 fn word_char(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    // "pressefoto_korb" is a user name, not the word "Pressefoto".
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// Finds statements in `text`, in order.

@@ -1,0 +1,217 @@
+//! Cutting what the masks left into clauses of words, at punctuation and masks.
+
+use super::*;
+
+impl Parser<'_> {
+    pub(super) fn clauses(&self) -> Vec<Clause> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let mut cur = Clause {
+            words: Vec::new(),
+            before: Sep::Start,
+            after: Sep::End,
+        };
+        let push_sep = |cur: &mut Clause, out: &mut Vec<Clause>, sep: Sep| {
+            // Consecutive separators collapse; the strongest wins.
+            if cur.words.is_empty() {
+                cur.before = stronger(cur.before, sep);
+                return;
+            }
+            let mut done = std::mem::replace(
+                cur,
+                Clause {
+                    words: Vec::new(),
+                    before: sep,
+                    after: Sep::End,
+                },
+            );
+            done.after = sep;
+            out.push(done);
+        };
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let clen = c.len_utf8();
+            if self.marks[i] != Mark::Free {
+                let mut j = i;
+                let mut hard = false;
+                while j < text.len() && self.marks[j] != Mark::Free {
+                    hard |= self.marks[j] == Mark::Hard;
+                    j += 1;
+                }
+                push_sep(
+                    &mut cur,
+                    &mut out,
+                    if hard { Sep::HardMask } else { Sep::Soft },
+                );
+                i = j;
+                continue;
+            }
+            // Zero-width spaces and byte-order marks hide between words of pasted credits.
+            if c.is_whitespace() && c != '\n' && c != '\r' || matches!(c, '\u{200B}' | '\u{FEFF}') {
+                i += clen;
+                continue;
+            }
+            if c == '©' || c == '℗' {
+                // "… caption text © Jane Doe": the notice starts a clause of its own.
+                push_sep(&mut cur, &mut out, Sep::Hard);
+                cur.words.push(Word {
+                    span: i..i + clen,
+                    lower: "©".into(),
+                    copyright: true,
+                    lowercase_initial: false,
+                });
+                i += clen;
+                continue;
+            }
+            // "（Ｃ）共同通信社": the copyright sign in full width.
+            if let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
+                .iter()
+                .find(|p| text[i..].starts_with(**p))
+                .map(|p| p.len())
+            {
+                push_sep(&mut cur, &mut out, Sep::Hard);
+                cur.words.push(Word {
+                    span: i..i + n,
+                    lower: "©".into(),
+                    copyright: true,
+                    lowercase_initial: false,
+                });
+                i += n;
+                continue;
+            }
+            if c == '(' && matches!(self.lower.get(i..i + 3), Some("(c)" | "(p)")) {
+                push_sep(&mut cur, &mut out, Sep::Hard);
+                cur.words.push(Word {
+                    span: i..i + 3,
+                    lower: "©".into(),
+                    copyright: true,
+                    lowercase_initial: false,
+                });
+                i += 3;
+                continue;
+            }
+            let sep = match c {
+                ',' | '、' => Some(Sep::Comma),
+                ':' if self.inner_colon(i) => None,
+                ':' | '：' => Some(Sep::Colon),
+                '/' | '\\' | '／' => Some(Sep::Slash),
+                // Japanese captions end with "＝ＡＰ" for the credit; full-width brackets.
+                '＝' | '）' | '。' | '】' => Some(Sep::Hard),
+                '(' | '[' | '{' | '（' | '【' => Some(Sep::Open),
+                '|' | '｜' | '¦' => Some(Sep::Bar),
+                ';' | ')' | ']' | '}' | '·' | '•' | '\n' | '\r' | '!' | '?' | '…' => {
+                    Some(Sep::Hard)
+                }
+                '–' | '—' => Some(Sep::Dash),
+                '-' | '.' | '*' | '=' | '~' | '>' | '<' => {
+                    let prev_space = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace);
+                    let next_space = text[i + clen..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace);
+                    let sep = if c == '-' && prev_space && next_space {
+                        Sep::Dash
+                    } else {
+                        Sep::Hard
+                    };
+                    (prev_space || next_space).then_some(sep)
+                }
+                _ => None,
+            };
+            if let Some(sep) = sep {
+                push_sep(&mut cur, &mut out, sep);
+                i += clen;
+                continue;
+            }
+            if is_quote(c) {
+                i += clen;
+                continue;
+            }
+            // A word: up to whitespace, a separator or a mask.
+            let start = i;
+            let mut j = i;
+            while j < text.len() {
+                let Some(d) = text[j..].chars().next() else {
+                    break;
+                };
+                if d.is_whitespace()
+                    || self.marks[j] != Mark::Free
+                    || (d == ':' && !self.inner_colon(j))
+                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】\u{200B}\u{FEFF}".contains(d)
+                    || (is_quote(d) && !matches!(d, '\'' | '’'))
+                {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            let mut end = j;
+            // Closing quotes or apostrophes stuck to a word's end are not part of it.
+            while end > start
+                && let Some(c) = text[..end]
+                    .chars()
+                    .next_back()
+                    .filter(|c| matches!(c, '\'' | '’'))
+            {
+                end -= c.len_utf8();
+            }
+            let mut period = false;
+            if text[start..end].ends_with('.') && end - start > 1 {
+                let w = &text[start..end - 1];
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                let next = text[j..].trim_start().chars().next();
+                let keep = letters == 1
+                    || w.contains('.')
+                    || is_in(ABBREVIATIONS, &w.to_lowercase())
+                    || next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit());
+                if !keep {
+                    end -= 1;
+                    period = true;
+                }
+            }
+            let word = &text[start..end];
+            if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
+                cur.words.push(Word {
+                    span: start..end,
+                    lower: if word.is_ascii() {
+                        word.to_ascii_lowercase()
+                    } else {
+                        fold_width(word).to_lowercase()
+                    },
+                    copyright: false,
+                    lowercase_initial: word.starts_with(char::is_lowercase),
+                });
+            }
+            if period {
+                push_sep(&mut cur, &mut out, Sep::Hard);
+            }
+            i = j.max(start + clen);
+        }
+        if !cur.words.is_empty() {
+            cur.after = Sep::End;
+            out.push(cur);
+        }
+        out
+    }
+
+    /// A colon inside a word (`re:publica`), not after a label (`Foto:dpa`).
+    pub(super) fn inner_colon(&self, i: usize) -> bool {
+        let before = self.text[..i].chars().next_back();
+        let after = self.text[i + 1..].chars().next();
+        if !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+        {
+            return false;
+        }
+        let wstart = self.text[..i]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let w = self.lower[wstart..i].to_string();
+        !is_in(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
+    }
+}

@@ -1,0 +1,132 @@
+//! Attributions written by machines, whose shape says exactly where the author is:
+//!
+//! - Openverse and CC search: `"TITLE" by AUTHOR is licensed under CC BY 2.0` and
+//!   `… is marked with CC0 1.0`: the author is everything between "by" and "is licensed".
+//! - Wikimedia Commons' "use this file" in English: `AUTHOR, LICENSE, via Wikimedia Commons`:
+//!   the author is the whole segment before the license, with its commas, brackets and
+//!   "et al." ("Anna from Lyon, France").
+//!
+//! Both are recognized only when their fixed words are there, so free text never takes this
+//! path.
+
+use std::ops::Range;
+
+use super::*;
+
+/// The words after the author in an Openverse attribution.
+const OPENVERSE_TAILS: &[&str] = &[" is licensed under ", " is marked with "];
+
+impl Parser<'_> {
+    pub(super) fn machine_formats(&mut self) {
+        // Both formats need a license or a rights statement; most lines have none.
+        if self.spans.license.is_empty() && self.spans.rights.is_empty() {
+            return;
+        }
+        if let Some(authors) = self.openverse().or_else(|| self.commons_english()) {
+            self.format_authors = Some(authors);
+        }
+    }
+
+    fn openverse(&self) -> Option<Vec<Range<usize>>> {
+        let tail = OPENVERSE_TAILS
+            .iter()
+            .filter_map(|t| self.lower.find(t))
+            .min()?;
+        let head = &self.lower[..tail];
+        let Some(by) = head.rfind(" by ") else {
+            // `"Title" is licensed under …`: the line names no author.
+            return Some(Vec::new());
+        };
+        let r = self.trimmed(by + 4..tail);
+        let name = &self.text[r.clone()];
+        let ok = !name.is_empty() && name.len() <= 120 && !name.contains(". ");
+        ok.then(|| vec![r])
+    }
+
+    fn commons_english(&self) -> Option<Vec<Range<usize>>> {
+        let via = self.lower.find("wikimedia commons")?;
+        let first_rights = self
+            .spans
+            .license
+            .iter()
+            .chain(&self.spans.rights)
+            .map(|r| r.start)
+            .min();
+        // The segment ends at the license, or at ", via Wikimedia Commons" when the license
+        // comes after it ("Bautsch, via Wikimedia Commons. CC0 1.0.").
+        let via_start = self.lower[..via]
+            .trim_end()
+            .strip_suffix("via")
+            .map(|h| h.trim_end().trim_end_matches(',').len());
+        // The format always says "via Wikimedia Commons"; a line that only names Commons is
+        // another kind of credit ("Von X - Eigenes Werk, CC BY-SA 3.0, Wikimedia Commons").
+        let via_start = via_start?;
+        let end = match first_rights {
+            Some(a) => a.min(via_start),
+            None if self.spans.license.iter().any(|r| r.start > via_start) => via_start,
+            None => return None,
+        };
+        // A short label before a colon ("Attribution:", "Photo:") is not part of the name.
+        let mut start = 0;
+        if let Some(colon) = self.text[..end].find(':') {
+            let label = self.lower[..colon].trim();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            if words.len() <= 3
+                && (label == "attribution"
+                    || words
+                        .iter()
+                        .any(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w)))
+            {
+                start = colon + 1;
+            }
+        }
+        let r = self.trimmed(start..end);
+        let seg = &self.text[r.clone()];
+        let lower = seg.to_lowercase();
+        // "By X, via …" is read by the general reader; a slash or a bar is a composed credit
+        // ("Bundesarchiv, Bild … / …"); a sentence is a caption.
+        if seg.is_empty()
+            || seg.len() > 120
+            || lower.starts_with("by ")
+            || seg.contains(['/', '|', ':'])
+            || seg.contains(" - ")
+            || seg.contains(" — ")
+            || OWN_WORK.iter().any(|w| lower.contains(w))
+            || sentence_break(seg)
+            || !self.free(r.clone())
+        {
+            return None;
+        }
+        Some(vec![r])
+    }
+
+    /// The range without surrounding spaces, quotes, commas, brackets opened before a license
+    /// and dashes.
+    fn trimmed(&self, r: Range<usize>) -> Range<usize> {
+        let s = &self.text[r.clone()];
+        let junk = |c: char| {
+            c.is_whitespace() || matches!(c, ',' | '[' | '(' | '-' | '–' | '—' | ';') || is_quote(c)
+        };
+        let t = s.trim_start_matches(junk);
+        let start = r.start + (s.len() - t.len());
+        let t = t.trim_end_matches(junk);
+        start..start + t.len()
+    }
+}
+
+/// Whether text has a sentence end inside: a period after a word of three letters or more that
+/// is not an abbreviation, then a space ("Jane Q. Public" and "et al." have none).
+fn sentence_break(s: &str) -> bool {
+    s.match_indices(". ").any(|(i, _)| {
+        let word: String = s[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        word.chars().count() >= 3
+            && !is_in(
+                ABBREVIATIONS,
+                &word.chars().rev().collect::<String>().to_lowercase(),
+            )
+    })
+}

@@ -1,0 +1,425 @@
+//! The passes that explain parts of a line and mask them: licenses and rights statements, URLs,
+//! boilerplate, the quoted title, modification words, dates and places.
+
+use std::ops::Range;
+
+use super::*;
+
+impl Parser<'_> {
+    pub(super) fn licenses(&mut self) {
+        let scan = license::scan(self.text);
+        self.credit.license = scan.licenses().first().copied();
+        self.credit.rights = scan.rights();
+        self.credit.license_url_given = scan.mentions.iter().any(|m| m.form == Form::Url);
+        self.credit.reserved_in_words = scan
+            .statements
+            .iter()
+            .any(|s| s.name == "all rights reserved");
+        self.credit.restrictions = crate::credit::terms::find(self.text);
+        for m in &scan.mentions {
+            self.spans.license.push(m.span.clone());
+            self.mark(m.span.clone(), Mark::Hard);
+        }
+        for s in &scan.statements {
+            self.spans.rights.push(s.span.clone());
+            // A "©" or "courtesy" statement labels the name after it: read it as a label.
+            let t = s.text.trim_start().to_lowercase();
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let names_an_agency =
+                agency::classify(&words).is_some_and(|m| m.kind != Kind::Boilerplate);
+            let labels_a_name = names_an_agency
+                || t.starts_with('©')
+                || t.starts_with("(c)")
+                || t.starts_with("copyright")
+                || t.starts_with('℗')
+                || t.starts_with("courtesy")
+                || t.starts_with("mit freundlicher");
+            if s.kind == StatementKind::Other
+                && let Some(n) = words.len().checked_sub(1)
+                && agency::classify(&words[..n]).is_some_and(|m| m.kind == Kind::Platform)
+                && let Some(first) = words.first()
+            {
+                let start = s.span.start + (s.text.len() - s.text.trim_start().len());
+                self.license_sources.push(start..start + first.len());
+            }
+            if !labels_a_name {
+                let m = if s.kind == StatementKind::Other {
+                    Mark::Soft
+                } else {
+                    Mark::Hard
+                };
+                self.mark(s.span.clone(), m);
+            }
+        }
+    }
+
+    pub(super) fn urls(&mut self) {
+        let mut found = Vec::new();
+        for prefix in ["https://", "http://", "www."] {
+            for (i, _) in self.lower.match_indices(prefix) {
+                let before = self.text[..i].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+                    continue;
+                }
+                let rest = &self.text[i..];
+                let len = rest
+                    .find(|c: char| {
+                        c.is_whitespace() || "<>\"“”«»()[]{}|".contains(c) || c == '\u{27e9}'
+                    })
+                    .unwrap_or(rest.len());
+                let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+                if url.len() > prefix.len() {
+                    found.push(i..i + url.len());
+                }
+            }
+        }
+        found.sort_by_key(|r| r.start);
+        for r in found {
+            if self.free(r.clone()) && self.url_source.is_none() {
+                self.url_source = Some(r.clone());
+            }
+            self.mark(r, Mark::Hard);
+        }
+    }
+
+    pub(super) fn noise(&mut self) {
+        if let Some(phrases) = &*NOISE_AUTOMATON {
+            for r in self.find_phrases(phrases) {
+                self.mark(r, Mark::Hard);
+            }
+        }
+    }
+
+    pub(super) fn title(&mut self) {
+        let text = self.text;
+        let mut chars = text.char_indices();
+        while let Some((i, c)) = chars.next() {
+            let closers: &[char] = match c {
+                '"' => &['"'],
+                '“' => &['”', '“'],
+                '„' => &['“', '”'],
+                '«' => &['»'],
+                '»' => &['«'],
+                '‘' => &['’'],
+                '‚' => &['‘', '’'],
+                '\'' => &['\''],
+                '「' => &['」'],
+                '《' => &['》'],
+                _ => continue,
+            };
+            if !self.free(i..i + c.len_utf8()) {
+                continue;
+            }
+            let single = matches!(c, '\'' | '‘');
+            // An apostrophe inside a word (O'Brien, l'image) opens nothing.
+            if single
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let start = i + c.len_utf8();
+            let Some(len) = text[start..].find(closers) else {
+                continue;
+            };
+            let mut end = start + len;
+            if single {
+                // The closing quote of a single-quoted title ends a word: 'Sunset' by …
+                let mut ok = false;
+                let mut search = start;
+                while let Some(off) = text[search..].find(closers) {
+                    let j = search + off;
+                    let clen = text[j..].chars().next().map_or(1, char::len_utf8);
+                    let after = text[j + clen..].chars().next();
+                    if j > start && !after.is_some_and(char::is_alphanumeric) {
+                        end = j;
+                        ok = true;
+                        break;
+                    }
+                    search = j + clen;
+                    if search >= text.len() {
+                        break;
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+            }
+            let close_len = text[end..].chars().next().map_or(0, char::len_utf8);
+            let inner = &text[start..end];
+            let trimmed = inner.trim();
+            if trimmed.is_empty()
+                || trimmed.len() > 300
+                || !self.free(start..end)
+                || !trimmed.chars().any(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let lead = inner.len() - inner.trim_start().len();
+            let t = start + lead..start + lead + trimmed.len();
+            self.credit.title = Some(trimmed.to_string());
+            self.spans.title = Some(t);
+            self.mark(i..end + close_len, Mark::Soft);
+            // Skip past the title so that its closing quote does not open another.
+            for (k, _) in chars.by_ref() {
+                if k >= end {
+                    break;
+                }
+            }
+            return;
+        }
+    }
+
+    pub(super) fn modified(&mut self) {
+        let words = self.alpha_words();
+        let mut k = 0;
+        while k < words.len() {
+            let r = words[k].clone();
+            let w = self.text[r.clone()].to_lowercase();
+            let hit = MODIFIED_STEMS.iter().any(|s| w.starts_with(s)) || is_in(MODIFIED_WORDS, &w);
+            if hit && self.free(r.clone()) {
+                let mut end = r.end;
+                // "adapted from", "derivative work of"
+                while let Some(n) = words.get(k + 1) {
+                    let nw = self.text[n.clone()].to_lowercase();
+                    let gap = &self.text[end..n.start];
+                    if is_in(MODIFIED_TAILS, &nw) && gap.trim().is_empty() {
+                        end = n.end;
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                self.credit.modified = true;
+                self.spans.modified.push(r.start..end);
+                self.mark(r.start..end, Mark::Soft);
+                // "edited by Jane Roe": the one who changed it is not an author of the work.
+                if self.text[r.start..end].to_lowercase().ends_with(" by") {
+                    let mut name_end = end;
+                    while let Some(n) = words.get(k + 1) {
+                        let nw = &self.text[n.clone()];
+                        let gap = &self.text[name_end..n.start];
+                        let particle = is_in(PARTICLES, &nw.to_lowercase());
+                        if gap.trim().is_empty() && (nw.starts_with(char::is_uppercase) || particle)
+                        {
+                            name_end = n.end;
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    self.mark(end..name_end, Mark::Hard);
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// Byte ranges of runs of letters (with inner apostrophes and hyphens), unmasked.
+    pub(super) fn alpha_words(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in self.text.char_indices() {
+            let inner = matches!(c, '\'' | '’' | '-') && start.is_some();
+            if c.is_alphabetic() || inner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push(s..i);
+            }
+        }
+        if let Some(s) = start {
+            out.push(s..self.text.len());
+        }
+        for r in &mut out {
+            while r.end > r.start
+                && let Some(c) = self.text[..r.end]
+                    .chars()
+                    .next_back()
+                    .filter(|c| matches!(c, '\'' | '’' | '-'))
+            {
+                r.end -= c.len_utf8();
+            }
+        }
+        out.retain(|r| !r.is_empty());
+        out
+    }
+
+    pub(super) fn dates(&mut self) {
+        let found = {
+            let marks = &self.marks;
+            date::find_dates(self.text, &|i| marks.get(i) == Some(&Mark::Free))
+        };
+        let best = found
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, d)| (d.precision(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        for (i, d) in found.iter().enumerate() {
+            let start = self.extend_back(d.span.start);
+            let m = if d.precision() == 0 {
+                Mark::Soft
+            } else {
+                Mark::Hard
+            };
+            self.mark(start..d.span.end, m);
+            if Some(i) == best {
+                self.credit.date = Some(d.iso());
+                self.spans.date = Some(d.span.clone());
+            }
+            if d.precision() > 0 && self.credit.place.is_none() {
+                self.place_after(d.span.end, PLACE_PREPS);
+            }
+        }
+    }
+
+    /// Extends a date backwards over the words that introduce it.
+    pub(super) fn extend_back(&self, mut start: usize) -> usize {
+        loop {
+            let trimmed = self.text[..start].trim_end();
+            // "ca. 1910": an abbreviation's dot.
+            let before = trimmed.strip_suffix('.').unwrap_or(trimmed);
+            let wstart = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map(|(i, _)| i);
+            let Some(ws) = wstart else { return start };
+            let w = before[ws..].to_lowercase();
+            let w = w.trim_end_matches('.');
+            if is_in(DATE_INTROS, w) && self.free(ws..trimmed.len()) {
+                start = ws;
+            } else {
+                return start;
+            }
+        }
+    }
+
+    /// Reads a place after `from` when it starts with one of `preps` (or, for `preps` empty,
+    /// right away).
+    pub(super) fn place_after(&mut self, from: usize, preps: &[&str]) {
+        let rest = &self.text[from..];
+        let mut i = from + (rest.len() - rest.trim_start().len());
+        let intro_start = from;
+        if !preps.is_empty() {
+            // "Thursday, April 27, 2023, in Indianapolis": AP style puts a comma before it.
+            if self.text[i..].starts_with(',') && self.free(i..i + 1) {
+                let r = &self.text[i + 1..];
+                i += 1 + (r.len() - r.trim_start().len());
+            }
+            let r = &self.text[i..];
+            let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            let w = r[..wlen].to_lowercase();
+            if wlen == 0 || !is_in(preps, &w) || !self.free(i..i + wlen) {
+                return;
+            }
+            i += wlen;
+            let r = &self.text[i..];
+            if !r.starts_with(char::is_whitespace) {
+                return;
+            }
+            i += r.len() - r.trim_start().len();
+        }
+        let end = self.place_end(i);
+        let place = self.text[i..end].trim_end();
+        if place.is_empty() || !place.starts_with(char::is_alphabetic) {
+            return;
+        }
+        let pend = i + place.len();
+        self.credit.place = Some(place.to_string());
+        self.spans.place = Some(i..pend);
+        self.mark(intro_start..pend, Mark::Hard);
+    }
+
+    /// Where a place starting at `i` ends.
+    pub(super) fn place_end(&self, start: usize) -> usize {
+        let text = self.text;
+        let mut i = start;
+        let mut word_start = start;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if self.marks[i] != Mark::Free {
+                return i;
+            }
+            if c.is_whitespace() {
+                // Stop before a word that starts a credit: "… in Berlin by Jane", "… Photo: …".
+                let next = text[i..].trim_start();
+                let nlen = next
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(next.len());
+                let nw = next[..nlen].to_lowercase();
+                if PLACE_STOPS.contains(&nw.as_str()) {
+                    return i;
+                }
+                if next.starts_with(" - ") || next.starts_with("- ") {
+                    return i;
+                }
+                word_start = i + c.len_utf8();
+            }
+            match c {
+                ';' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '/' | '\n' | '\r' | '–' | '—'
+                | '"' | '“' | '”' | '«' | '»' | '©' | ':' | '·' | '•' => return i,
+                '.' => {
+                    let w = text[word_start..i].to_lowercase();
+                    let initial = w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+                    let next = text[i + 1..].chars().next();
+                    let ends = next.is_none_or(char::is_whitespace);
+                    if ends && !initial && !is_in(ABBREVIATIONS, &w) {
+                        return i;
+                    }
+                }
+                ',' => {
+                    // "Berlin, Germany": a short capitalized tail belongs to the place.
+                    let rest = &text[i + 1..];
+                    let chunk_len = rest
+                        .find([',', '.', ';', '(', ')', '|', '/', '\n', ':'])
+                        .unwrap_or(rest.len());
+                    let chunk = &rest[..chunk_len];
+                    // "Berlin, Germany by Jane": the tail ends where a credit starts.
+                    let ws: Vec<&str> = chunk
+                        .split_whitespace()
+                        .take_while(|w| !PLACE_STOPS.contains(&w.to_lowercase().as_str()))
+                        .collect();
+                    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+                    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+                    let caps = !ws.is_empty()
+                        && ws.len() <= 3
+                        && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+                        && agency::classify(&lower_refs).is_none()
+                        && !lower_refs
+                            .first()
+                            .is_some_and(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w))
+                        && self.free(i + 1..i + 1 + chunk_len);
+                    if !caps {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        text.len()
+    }
+
+    pub(super) fn place_intros(&mut self) {
+        if self.credit.place.is_some() {
+            return;
+        }
+        let Some(phrases) = &*PLACE_INTRO_AUTOMATON else {
+            return;
+        };
+        for r in self.find_phrases(phrases) {
+            {
+                self.mark(r.clone(), Mark::Hard);
+                self.place_after(r.end, &[]);
+                if self.credit.place.is_some() {
+                    return;
+                }
+            }
+        }
+    }
+}

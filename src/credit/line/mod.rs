@@ -1,0 +1,441 @@
+//! Credit lines: from one line or caption (the text under a photo in an article), the credit
+//! object — authors, title, source, license, rights, date, place, modified.
+//!
+//! # How a line is read
+//!
+//! Parsing never fails; it returns what it could read. The line goes through these passes, each
+//! of which *masks* the bytes it explains so that later passes only see what is left:
+//!
+//! 1. [`license::scan`] finds the legal tools and the rights statements ("All rights reserved",
+//!    "Public domain"); their spans are masked. The first tool named is the license, and
+//!    `scan.rights()` is the rights.
+//! 2. URLs that are not license URLs: the first one is the source.
+//! 3. Quoted text (`"…"`, `“…”`, `„…“`, `«…»`, `‘…’`): the first quote is the title.
+//! 4. Words that say the image was changed (`modified`, `cropped`, `adapted from`,
+//!    `bearbeitet`, `recadrée`, …): `modified` is true.
+//! 5. Dates (see [`super::date`]), with the words that introduce them (`Taken on`,
+//!    `Aufgenommen am`) and the place that follows (`… in Atmeh refugee camp`).
+//! 6. What is left is cut into clauses at punctuation and read left to right. Labels
+//!    (`Photo:`, `Foto`, `Crédit photo :`, `©`, `Courtesy of`) and connectors (`by`, `via`,
+//!    `from`, `on Flickr`) say whether the next words are an author or a source; names of
+//!    agencies and platforms are recognized wherever they stand (see [`super::agency`]).
+//!
+//! # Decisions
+//!
+//! - Agencies (AP, Reuters, dpa, Getty Images…) and platforms (Wikimedia Commons, Flickr,
+//!   Unsplash…) are the source, not authors. When no person is named and an *agency* is
+//!   credited ("Photo: Reuters"), the agency is also the author: it is the party to credit. A
+//!   platform alone ("Image: Unsplash") is never an author.
+//! - A URL that is not a license URL is the source, in preference to a named platform.
+//! - The title comes only from quotes; unquoted text before "by" is not taken as a title.
+//! - In `X/Y` where neither side is a known agency, the right side is the source
+//!   (`Doug Mills/The New York Times`); a known agency may stand on either side
+//!   (`AP Photo/Evan Vucci`, `Evan Vucci/AP`).
+//! - A day-first reading wins for `14/04/2013`-style dates unless it is impossible.
+//! - When the line names an author explicitly (after a label, "by" or "©"), other bare
+//!   name-like text (a caption's description) is not taken as an author.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+use super::Credit;
+use super::agency::{self, Kind};
+use super::date;
+use super::words::*;
+use crate::license::{self, Form, Rights, StatementKind};
+
+mod clauses;
+mod formats;
+mod masks;
+mod read;
+
+/// At most this many authors are kept from one line: a credit names a handful of people, and a
+/// crafted line with thousands of names must not cost more than a bounded amount of work
+/// downstream. Hitting the budget is reported as [`LineNote::TooManyAuthors`], never silent.
+pub const MAX_AUTHORS: usize = 64;
+
+/// Something the reader of a line wants its caller to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineNote {
+    /// The line credits someone, but the reader could not tell who (a label followed by text
+    /// that is not a name, a caption run into the name before an agency): it names no author
+    /// rather than guessing.
+    AuthorUnclear,
+    /// The line names more than [`MAX_AUTHORS`] authors; only the first ones were kept.
+    TooManyAuthors { named: usize, kept: usize },
+}
+
+/// A parsed credit line: the credit, and where in the text each field was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreditLine {
+    pub credit: Credit,
+    pub spans: Spans,
+    /// What the reader could not settle; empty for most lines.
+    pub notes: Vec<LineNote>,
+}
+
+/// Byte ranges in the parsed text, for highlighting and for explaining a credit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spans {
+    /// One range per author, in the order of [`Credit::authors`].
+    pub authors: Vec<Range<usize>>,
+    /// The title without its quotes.
+    pub title: Option<Range<usize>>,
+    /// The pieces the source was read from.
+    pub source: Vec<Range<usize>>,
+    /// Every license mention.
+    pub license: Vec<Range<usize>>,
+    /// Every rights statement.
+    pub rights: Vec<Range<usize>>,
+    pub date: Option<Range<usize>>,
+    pub place: Option<Range<usize>>,
+    /// Each word or phrase saying the image was changed.
+    pub modified: Vec<Range<usize>>,
+}
+
+/// Reads one credit line or caption into a [`Credit`].
+///
+/// ```
+/// use licit::credit::parse_credit_line;
+///
+/// let c = parse_credit_line(
+///     "Photo by IHH Humanitarian Relief Foundation, Taken on April 14, 2013 in Atmeh refugee camp.",
+/// );
+/// assert_eq!(c.authors, ["IHH Humanitarian Relief Foundation"]);
+/// assert_eq!(c.date.as_deref(), Some("2013-04-14"));
+/// assert_eq!(c.place.as_deref(), Some("Atmeh refugee camp"));
+///
+/// let c = parse_credit_line("Foto: Max Mustermann/dpa");
+/// assert_eq!(c.authors, ["Max Mustermann"]);
+/// assert_eq!(c.source.as_deref(), Some("dpa"));
+/// ```
+pub fn parse_credit_line(text: &str) -> Credit {
+    analyze_credit_line(text).credit
+}
+
+/// Like [`parse_credit_line`], and also says where each field was read ([`Spans`]).
+pub fn analyze_credit_line(text: &str) -> CreditLine {
+    Parser::new(text).run()
+}
+
+/// How a masked byte behaves when the rest is cut into clauses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Free,
+    /// Explained, and ends the current clause's context (a license, a date, a URL).
+    Hard,
+    /// Explained, but the context carries on across it (`© 2019 Jane`, `"Title" by Jane`).
+    Soft,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    lower: String,
+    marks: Vec<Mark>,
+    spans: Spans,
+    credit: Credit,
+    url_source: Option<Range<usize>>,
+    /// Platforms named by their license ("Unsplash License"): the image came from there.
+    license_sources: Vec<Range<usize>>,
+    /// Authors read from a machine-made attribution (Commons, Openverse); `Some` decides them.
+    format_authors: Option<Vec<Range<usize>>>,
+    /// Slash groups in which a piece that could have been the author was not a readable name.
+    rejected_groups: Vec<usize>,
+    /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
+    press_material: bool,
+    notes: Vec<LineNote>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sep {
+    Start,
+    End,
+    Comma,
+    Colon,
+    Slash,
+    /// A soft mask: the context carries on.
+    Soft,
+    /// A hard mask (a license, a date, a URL): the context ends.
+    HardMask,
+    /// ` - `, `–`, `—`: after an author, what follows is the source (`By X - Own work`).
+    Dash,
+    /// Sentence end, closing brackets: the context ends.
+    Hard,
+    /// An opening bracket: the context ends; "Florion Goga (REUTERS)" credits the name before.
+    Open,
+    /// `|`: the context ends, except that "© dpa | Jens Kalaene" goes on naming the credit.
+    Bar,
+}
+
+#[derive(Clone, Debug)]
+struct Word {
+    span: Range<usize>,
+    lower: String,
+    /// `©`, `(c)`, `℗`.
+    copyright: bool,
+    /// Starts with a lowercase letter as written (`wonderlane`, `gather`); not for CJK or Arabic.
+    lowercase_initial: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Clause {
+    words: Vec<Word>,
+    before: Sep,
+    after: Sep,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
+    /// No label seen: name-like text may be an author.
+    None,
+    /// After a label, "by", "©": what follows is the author.
+    Author,
+    /// After "via", "from", "Source:".
+    Source,
+    /// After "License:": neither author nor source.
+    Ignore,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Author { explicit: bool },
+    Source { kind: Option<Kind> },
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    span: Range<usize>,
+    /// For an agency or platform, the name without suffixes ("AP" of "AP Photo").
+    name: Range<usize>,
+    role: Role,
+    /// Clauses joined by slashes (and the same bracket) share a group.
+    group: usize,
+    /// Whether the piece's clause came after a slash.
+    after_slash: bool,
+    /// Whether a connector (`via`, `by`, …) put the piece in its role.
+    connected: bool,
+    /// The clause the piece was read from.
+    clause: usize,
+    /// Whether the piece stands where a caption puts its credit: a whole clause in the last
+    /// group of the line, after a slash, a sentence end, a dash or an opening bracket.
+    tail: bool,
+    /// All lowercase ("wonderlane"): a user name after a label, or a word of a caption.
+    lowercase: bool,
+    /// Read from a clause that is a sentence of a caption.
+    sentence: bool,
+    /// The piece is its whole clause.
+    whole: bool,
+    /// The piece's clause opened with a bracket.
+    bracketed: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            lower: text.to_ascii_lowercase(),
+            marks: vec![Mark::Free; text.len()],
+            spans: Spans::default(),
+            credit: Credit::default(),
+            url_source: None,
+            license_sources: Vec::new(),
+            format_authors: None,
+            rejected_groups: Vec::new(),
+            press_material: false,
+            notes: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> CreditLine {
+        self.licenses();
+        self.urls();
+        self.noise();
+        self.title();
+        self.modified();
+        self.dates();
+        self.place_intros();
+        self.machine_formats();
+        let clauses = self.clauses();
+        self.read(&clauses);
+        CreditLine {
+            credit: self.credit,
+            spans: self.spans,
+            notes: self.notes,
+        }
+    }
+
+    fn free(&self, r: Range<usize>) -> bool {
+        self.marks
+            .get(r)
+            .is_some_and(|m| m.iter().all(|&m| m == Mark::Free))
+    }
+
+    fn mark(&mut self, r: Range<usize>, m: Mark) {
+        let end = r.end.min(self.marks.len());
+        for x in &mut self.marks[r.start.min(end)..end] {
+            if *x != Mark::Hard {
+                *x = m;
+            }
+        }
+    }
+
+    /// Whether `r` stands as whole words: no letter or digit touches it.
+    fn whole_word(&self, r: &Range<usize>) -> bool {
+        let before = self.text[..r.start].chars().next_back();
+        let after = self.text[r.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+
+    /// Every whole-word, unmasked occurrence of a phrase of the automaton, leftmost longest.
+    fn find_phrases(&self, phrases: &AhoCorasick) -> Vec<Range<usize>> {
+        phrases
+            .find_iter(&self.lower)
+            .map(|m| m.range())
+            .filter(|r| self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end))
+            .filter(|r| self.whole_word(r) && self.free(r.clone()))
+            .collect()
+    }
+}
+
+fn stronger(a: Sep, b: Sep) -> Sep {
+    let rank = |s: Sep| match s {
+        // Any separator at the start of the text says more than "start".
+        Sep::Start => 0,
+        Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Open | Sep::Bar => 4,
+        Sep::Colon => 3,
+        Sep::Comma => 2,
+        Sep::Slash => 1,
+        Sep::Soft => 1,
+        Sep::End => 5,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '\'' | '「' | '」' | '《' | '》'
+    )
+}
+
+fn classify(words: &[Word]) -> Option<agency::NameMatch> {
+    if words.is_empty() {
+        return None;
+    }
+    let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    agency::classify(&lower)
+}
+
+/// A label split into words, and whether it introduces the source (else the author).
+type Label = (Vec<&'static str>, bool);
+
+/// Labels split into words once, indexed by their first word.
+static LABEL_INDEX: LazyLock<HashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Label>> = HashMap::new();
+    for (table, is_source) in [(AUTHOR_LABELS, false), (SOURCE_LABELS, true)] {
+        for l in table {
+            let words: Vec<&'static str> = l.split(' ').collect();
+            map.entry(words[0]).or_default().push((words, is_source));
+        }
+    }
+    map
+});
+
+/// The longest author label (`false`) or source label (`true`) that the words start with, and
+/// its length in words.
+fn match_label(words: &[Word]) -> Option<(usize, bool)> {
+    let first = words.first()?;
+    let mut best: Option<(usize, bool)> = None;
+    for (label, is_source) in LABEL_INDEX.get(first.lower.as_str())? {
+        let n = label.len();
+        if words.len() >= n
+            && label.iter().zip(words).all(|(a, w)| *a == w.lower)
+            && best.is_none_or(|(b, _)| n > b)
+        {
+            best = Some((n, *is_source));
+        }
+    }
+    best
+}
+
+/// Whether words can be a name: not too long, with at most `lowercase` words that start with a
+/// lowercase letter and are not name particles. A single word (a user name) is accepted.
+fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
+    if words.is_empty() || words.len() > max_words {
+        return false;
+    }
+    if !words
+        .iter()
+        .any(|w| w.lower.chars().any(char::is_alphabetic))
+    {
+        return false;
+    }
+    // An identifier ("183-R99621", "04:22") is not a name; "Valerie2000" and "B1mbo" are.
+    if words.iter().all(|w| {
+        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
+        digits > 0 && digits >= w.lower.chars().filter(|c| c.is_alphabetic()).count()
+    }) {
+        return false;
+    }
+    // An e-mail address or a web address is where to write, not who.
+    if words
+        .iter()
+        .any(|w| w.lower.contains('@') && w.lower.contains('.') && !w.lower.starts_with('@'))
+    {
+        return false;
+    }
+    // Text in a script written without spaces runs a whole phrase into one "word": a name is
+    // short ("潟沼義樹"), a caption is not.
+    if words
+        .iter()
+        .any(|w| w.lower.chars().filter(|c| is_cjk(*c)).count() > 8)
+    {
+        return false;
+    }
+    if words.len() == 1 {
+        return true;
+    }
+    let lowercase_words = words
+        .iter()
+        .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
+        .count();
+    lowercase_words <= lowercase
+}
+
+/// Chinese, Japanese and Korean letters, which are written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// Full-width Latin letters and digits ("ＡＰ", "Ｃ") as their ASCII forms, so that names and
+/// labels written in full width match the tables.
+fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether a clause reads as a sentence of a caption rather than a credit: four or more words,
+/// two of them lowercase words that are not name particles.
+fn sentence_like(c: &Clause) -> bool {
+    let lower = c
+        .words
+        .iter()
+        .filter(|w| {
+            w.lowercase_initial && !is_in(PARTICLES, &w.lower) && !is_in(CONNECTORS, &w.lower)
+        })
+        .count();
+    c.words.len() >= 4 && lower >= 2
+}
+
+/// Connector words that do not make a clause a sentence: "an original by Daniel Kim".
+const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of"];

@@ -1,0 +1,768 @@
+//! Reading clauses left to right into pieces (authors and sources), and choosing among them.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::*;
+
+impl Parser<'_> {
+    pub(super) fn read(&mut self, clauses: &[Clause]) {
+        // A line with a sentence in it is a caption: its names are the people shown, not the
+        // photographer, unless the credit part of the line says so.
+        let sentences: Vec<bool> = clauses.iter().map(sentence_like).collect();
+        let mut caption = sentences.contains(&true);
+        let mut ctx = Ctx::None;
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut group = 0;
+        let mut group_opened = true;
+        // Groups in which a label, a "©" or an own-work mark says where the credit is.
+        let mut labeled: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < clauses.len() {
+            let clause = &clauses[k];
+            let here = k;
+            k += 1;
+            match clause.before {
+                Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
+                // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
+                // Bungert": after a credit's label the bar goes on naming the credit.
+                Sep::Bar if ctx != Ctx::Author => ctx = Ctx::None,
+                // "By X - Own work, …", "Photo: X — Unsplash": after an author, the source.
+                Sep::Dash => {
+                    ctx = if ctx == Ctx::Author {
+                        Ctx::Source
+                    } else {
+                        Ctx::None
+                    }
+                }
+                _ => {}
+            }
+            // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
+            // group: the credit goes on across it.
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) {
+                group += 1;
+                group_opened = matches!(
+                    clause.before,
+                    Sep::Hard | Sep::HardMask | Sep::Dash | Sep::Start | Sep::Open | Sep::Bar
+                );
+            }
+            let words = &clause.words;
+            // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
+            if words.iter().all(|w| is_in(ASIDES, &w.lower)) {
+                continue;
+            }
+            let at = At {
+                group,
+                after_slash: clause.before == Sep::Slash,
+                clause: here,
+                group_opened,
+                clause_start: words.first().map_or(0, |w| w.span.start),
+                clause_end: words.last().map_or(0, |w| w.span.end),
+                sentence: sentences[here],
+                bracketed: clause.before == Sep::Open,
+            };
+            // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
+            if let Some(next) = next_clause(clauses, here)
+                && next.before != Sep::Slash
+                && let (Some(a), Some(b)) = (words.last(), next.words.first())
+                && self.text[a.span.end..b.span.start].contains(['-', '–', '—', ','])
+                && is_own_work(&next.words)
+            {
+                let from = words
+                    .iter()
+                    .rposition(|w| is_in(BY_WORDS, &w.lower))
+                    .map_or(0, |p| p + 1);
+                let mut name = &words[from..];
+                while name
+                    .last()
+                    .is_some_and(|w| !w.lower.chars().any(char::is_alphabetic))
+                {
+                    name = &name[..name.len() - 1];
+                }
+                self.flush(name, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::Author;
+                continue;
+            }
+            // "Bundesarchiv, Bild 183-R99621": a numbered label after an institution names the
+            // institution; it is credited when no person is.
+            if let Some((n, false)) = match_label(words)
+                && n < words.len()
+                && words[n..]
+                    .iter()
+                    .all(|w| w.lower.chars().any(|c| c.is_ascii_digit()))
+            {
+                if clause.before == Sep::Comma
+                    && let Some(p) = pieces.last_mut()
+                    && p.clause + 1 == here
+                    && p.role == (Role::Author { explicit: false })
+                {
+                    p.role = Role::Source {
+                        kind: Some(Kind::Agency),
+                    };
+                }
+                // "… Bild 173-1321 / Helmut J. Wolf": the photographer follows the number.
+                ctx = Ctx::Author;
+                continue;
+            }
+            // "… / Mustermann, Erika / CC-BY-SA 3.0": "Last, First" between slashes is one name.
+            if clause.before == Sep::Slash
+                && clause.after == Sep::Comma
+                && let Some(next) = clauses.get(here + 1)
+                && matches!(next.after, Sep::Slash | Sep::End | Sep::HardMask)
+                && [words, &next.words]
+                    .iter()
+                    .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
+                && classify(&next.words).is_none()
+                && !next.words.iter().all(|w| is_in(ASIDES, &w.lower))
+            {
+                let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
+                self.flush(&both, ctx, false, at, &mut pieces);
+                k += 1;
+                continue;
+            }
+            // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
+            if clause.after == Sep::Colon && words.len() <= 4 {
+                match label_ctx(words) {
+                    Some(c) => {
+                        ctx = c;
+                        if c != Ctx::Ignore {
+                            labeled.push(group);
+                        }
+                    }
+                    // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
+                    // lead or a credit for something else.
+                    None => {
+                        ctx = Ctx::None;
+                        caption |= words.len() >= 2;
+                    }
+                }
+                continue;
+            }
+            // "… bedrängt ihn Foto: Getty Images": a label at the end of a caption's sentence.
+            // "Starkes Trio seit 32 Jahren: …": a longer lead before a colon is a caption's.
+            if clause.after == Sep::Colon {
+                caption = true;
+            }
+            if clause.after == Sep::Colon
+                && let Some(n) = (1..=3).rev().find(|&n| {
+                    words.len() > n
+                        && match_label(&words[words.len() - n..]).is_some_and(|m| m.0 == n)
+                })
+            {
+                ctx = label_ctx(&words[words.len() - n..]).unwrap_or(Ctx::Author);
+                labeled.push(group);
+                continue;
+            }
+            let mut i = 0;
+            // Leading labels: "©", "Photo by", "Foto von", "Courtesy of". A clause that is a known
+            // name ("picture alliance") has none.
+            let known = classify(words).is_some();
+            // "„Title“ von X", "… 2013 in Leipzig von X": a connector right after a mask;
+            // "Par Jeanne Dupont", "Autorstwa Jan Nowak": a localized "by" opening a clause.
+            if words.len() > 1
+                && !words[1].lowercase_initial
+                && clause.before != Sep::Slash
+                && (matches!(clause.before, Sep::Soft | Sep::HardMask)
+                    && is_in(
+                        &["von", "par", "de", "di", "por", "door", "da", "van"],
+                        &words[0].lower,
+                    )
+                    || is_in(BY_WORDS, &words[0].lower) && plausible(&words[1..], 5, 0))
+            {
+                ctx = Ctx::Author;
+                i = 1;
+            }
+            // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
+            if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
+                || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
+            {
+                // "The Met, New York, Bequest of …": the city before it is not an author.
+                if clause.before == Sep::Comma
+                    && pieces.len() >= 2
+                    && let Some(last) = pieces.last()
+                    && last.clause + 1 == here
+                    && last.role == (Role::Author { explicit: false })
+                    && self.org_like(pieces[pieces.len() - 2].span.clone())
+                {
+                    pieces.pop();
+                }
+                ctx = Ctx::Ignore;
+                continue;
+            }
+            while !known && i < words.len() {
+                if let Some(w) = words.get(i)
+                    && (w.copyright || w.lower == "copyright" || w.lower == "copr.")
+                {
+                    ctx = Ctx::Author;
+                    labeled.push(group);
+                    i += 1;
+                    continue;
+                }
+                // "picture alliance", "Picture Alliance/dpa": a known name that starts with a
+                // label word is the name.
+                if starts_known(&words[i..]) {
+                    break;
+                }
+                match match_label(&words[i..]) {
+                    Some((n, false)) => {
+                        ctx = Ctx::Author;
+                        labeled.push(group);
+                        i += n;
+                    }
+                    Some((n, true)) => {
+                        labeled.push(group);
+                        ctx = if is_in(CREDIT_SOURCE_LABELS, &words[i].lower) && n == 1 {
+                            Ctx::Author
+                        } else {
+                            Ctx::Source
+                        };
+                        i += n;
+                    }
+                    None => break,
+                }
+                if words
+                    .get(i)
+                    .is_some_and(|w| is_in(LABEL_CONNECTORS, &w.lower))
+                {
+                    i += 1;
+                }
+            }
+            let mut start = i;
+            let mut connected = clause.before == Sep::Bar && ctx == Ctx::Author;
+            let mut role_ctx = ctx;
+            // Set after a "by" inside a caption's sentence: what follows is a name only if it
+            // reads as one, and the context does not carry past this clause.
+            let mut tentative = false;
+            let mut last_ok = true;
+            let org_from = |k: usize| {
+                words[k..]
+                    .iter()
+                    .take_while(|w| {
+                        !is_in(&["by", "via", "for", "from", "über", "courtesy"], &w.lower)
+                    })
+                    .any(|w| is_in(ORG_WORDS, &w.lower))
+            };
+            let mut org = org_from(i);
+            let mut j = i;
+            while j < words.len() {
+                let w = &words[j];
+                let orig = &self.text[w.span.clone()];
+                let next_ctx = match w.lower.as_str() {
+                    "by" => Some((Ctx::Author, 1)),
+                    "via" | "for" | "über" => Some((Ctx::Source, 1)),
+                    "courtesy" => {
+                        let of = words.get(j + 1).is_some_and(|n| {
+                            matches!(n.lower.as_str(), "of" | "von" | "de" | "di" | "van")
+                        });
+                        Some((Ctx::Author, 1 + usize::from(of)))
+                    }
+                    p if is_in(PLATFORM_PREPS, p) && j > start => {
+                        let rest: Vec<&str> =
+                            words[j + 1..].iter().map(|w| w.lower.as_str()).collect();
+                        let known = agency::classify(&rest)
+                            .is_some_and(|m| m.kind != Kind::Boilerplate)
+                            || p == "from" && !rest.is_empty();
+                        known.then_some((Ctx::Source, 1))
+                    }
+                    _ => None,
+                };
+                if let Some((next, skip)) = next_ctx {
+                    // Text before "by" that no label introduced is a description or an
+                    // unquoted title, not a name.
+                    let mid_sentence = w.lower == "by" && role_ctx == Ctx::None;
+                    if !mid_sentence {
+                        let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
+                        last_ok = ok || start == j;
+                    } else if j > start && sentences[here] {
+                        tentative = true;
+                    }
+                    // "… damaged by a missile attack": "by" inside a caption's sentence names
+                    // no credit; what follows is read as bare text.
+                    role_ctx = if tentative && mid_sentence {
+                        Ctx::None
+                    } else {
+                        next
+                    };
+                    connected = true;
+                    j += skip;
+                    start = j;
+                    org = org_from(j.min(words.len()));
+                    continue;
+                }
+                // "Ana Silva & Pedro Costa" are two people; "Ainslie + Ainslie", "Tuul & Bruno
+                // Morandi", "Rama & Musée Bolo" credit one studio, couple or pair: a sign joins
+                // two authors only when both sides are full names.
+                let sign = orig == "&" || orig == "+";
+                let is_conj = if sign {
+                    j >= start + 2 && words.len() >= j + 3
+                } else {
+                    is_in(CONJUNCTIONS, orig)
+                };
+                if is_conj && role_ctx != Ctx::Source && !org && j > start {
+                    let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
+                    last_ok = ok;
+                    start = j + 1;
+                }
+                j += 1;
+            }
+            if start < words.len() {
+                let ok = self.flush(&words[start..], role_ctx, connected, at, &mut pieces);
+                last_ok = ok;
+            }
+            // A label's context carries over commas ("Photos: A, B") only while it reads names.
+            ctx = if tentative || (role_ctx == Ctx::Author && !last_ok) {
+                Ctx::None
+            } else {
+                role_ctx
+            };
+        }
+        // A known agency closing a caption ("… an hour. AP", "…＝ＡＰ") is its credit.
+        if pieces
+            .iter()
+            .any(|p| p.group == group && matches!(p.role, Role::Source { kind: Some(_) }))
+        {
+            labeled.push(group);
+        }
+        self.finish(pieces, caption, group, &labeled);
+    }
+
+    /// Turns the words of one piece into an author or a source, or drops them. False when the
+    /// words could have been a name and were not readable as one.
+    pub(super) fn flush(
+        &mut self,
+        words: &[Word],
+        ctx: Ctx,
+        connected: bool,
+        at: At,
+        pieces: &mut Vec<Piece>,
+    ) -> bool {
+        let mut words = words;
+        // A piece that is a known name is taken whole, before trimming its ends.
+        let m = classify(words).or_else(|| {
+            while words
+                .first()
+                .is_some_and(|w| w.copyright || is_in(HEAD_NOISE, &w.lower))
+            {
+                words = &words[1..];
+            }
+            while words
+                .last()
+                .is_some_and(|w| w.copyright || is_in(TAIL_NOISE, &w.lower))
+            {
+                words = &words[..words.len() - 1];
+            }
+            classify(words)
+        });
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return true;
+        };
+        let span = first.span.start..last.span.end;
+        let whole = span.start == at.clause_start && span.end == at.clause_end;
+        let text = &self.text[span.clone()];
+        let lowercase =
+            text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase);
+        let mut piece = Piece {
+            span: span.clone(),
+            name: span.clone(),
+            role: Role::Author { explicit: false },
+            group: at.group,
+            after_slash: at.after_slash,
+            connected,
+            clause: at.clause,
+            tail: whole && (at.after_slash || at.group_opened),
+            lowercase,
+            sentence: at.sentence,
+            bracketed: at.bracketed,
+            whole,
+        };
+        match m {
+            Some(m) if m.kind == Kind::Boilerplate => {
+                let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+                if is_in(PRESS_MATERIAL, &said.join(" ")) {
+                    self.press_material = true;
+                }
+                return true;
+            }
+            Some(m) => {
+                let n = m.words.clamp(1, words.len());
+                piece.name = first.span.start..words[n - 1].span.end;
+                piece.role = Role::Source { kind: Some(m.kind) };
+            }
+            None => match ctx {
+                Ctx::Ignore => return true,
+                Ctx::Source => piece.role = Role::Source { kind: None },
+                Ctx::Author => {
+                    // "vom 3", "image originale": a name has a capital, unless it is one
+                    // word (a user name: "wonderlane").
+                    if !plausible(words, 12, 2) || lowercase && words.len() > 1 {
+                        self.rejected_groups.push(at.group);
+                        if !self.notes.contains(&LineNote::AuthorUnclear) {
+                            self.notes.push(LineNote::AuthorUnclear);
+                        }
+                        return false;
+                    }
+                    piece.role = Role::Author { explicit: true };
+                }
+                Ctx::None => {
+                    if !plausible(words, 6, 0) {
+                        self.rejected_groups.push(at.group);
+                        return false;
+                    }
+                }
+            },
+        }
+        pieces.push(piece);
+        true
+    }
+
+    pub(super) fn finish(
+        &mut self,
+        mut pieces: Vec<Piece>,
+        caption: bool,
+        last_group: usize,
+        labeled: &[usize],
+    ) {
+        // Pieces come in reading order, so each group's pieces are one run: every choice below
+        // is linear in the number of pieces.
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for k in 0..pieces.len() {
+            match runs.last_mut() {
+                Some(r) if pieces[r.start].group == pieces[k].group => r.end = k + 1,
+                _ => runs.push(k..k + 1),
+            }
+        }
+        for run in &runs {
+            let idx: Vec<usize> = run.clone().collect();
+            let known = idx
+                .iter()
+                .any(|&k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
+            let sourced = idx
+                .iter()
+                .any(|&k| matches!(pieces[k].role, Role::Source { .. }));
+            if idx.len() >= 2 && !sourced {
+                // "Doug Mills/The New York Times": in a slash group with no known name, the
+                // piece that reads as an organisation is the source; else the last one.
+                let org = idx
+                    .iter()
+                    .copied()
+                    .find(|&k| self.org_like(pieces[k].span.clone()));
+                let last = idx[idx.len() - 1];
+                let src = org.unwrap_or(last);
+                if (pieces[src].after_slash || idx.get(1).is_some_and(|&k| pieces[k].after_slash))
+                    && !pieces[src].connected
+                {
+                    pieces[src].role = Role::Source { kind: None };
+                }
+            }
+            if known {
+                // "Jessica Taylor/UK Parliament/Reuters": the first name in the slash group is
+                // the photographer and the names after it the outlets it passed through;
+                // "SN/APA/KEYSTONE/CYRIL ZINGARO", "IMAGO/Beautiful Sports/R.Schmitt": after the
+                // agencies, the last name is the photographer.
+                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) });
+                let clauses: Vec<usize> = idx
+                    .iter()
+                    .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
+                    .map(|&k| pieces[k].clause)
+                    .collect();
+                let keep = if agency_first {
+                    clauses.last()
+                } else {
+                    clauses.first()
+                };
+                if let Some(&keep) = keep {
+                    for &k in &idx {
+                        if matches!(pieces[k].role, Role::Author { .. }) && pieces[k].clause != keep
+                        {
+                            pieces[k].role = Role::Source { kind: None };
+                        }
+                    }
+                }
+            }
+        }
+        // Per group, the clauses that hold a known name (two are enough to answer "another
+        // clause than this one"); the clauses that are an agency in brackets.
+        // Pieces are in reading order, so groups and clauses only grow along them: sorted
+        // vectors and binary search do the bookkeeping without hashing.
+        let mut known_clauses: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let mut bracketed_agency: Vec<usize> = Vec::new();
+        // "(AP Photo/Eraldo Peres)" names its own photographer: the text before it is a caption.
+        let mut author_groups: Vec<usize> = pieces
+            .iter()
+            .filter(|q| matches!(q.role, Role::Author { .. }))
+            .map(|q| q.group)
+            .collect();
+        author_groups.dedup();
+        for q in &pieces {
+            if matches!(q.role, Role::Source { kind: Some(_) }) {
+                match known_clauses.last_mut() {
+                    Some(e) if e.0 == q.group => {
+                        if e.1 != q.clause && e.2.is_none() {
+                            e.2 = Some(q.clause);
+                        }
+                    }
+                    _ => known_clauses.push((q.group, q.clause, None)),
+                }
+            }
+            if q.bracketed
+                && q.role
+                    == (Role::Source {
+                        kind: Some(Kind::Agency),
+                    })
+                && author_groups.binary_search(&q.group).is_err()
+                && bracketed_agency.last() != Some(&q.clause)
+            {
+                bracketed_agency.push(q.clause);
+            }
+        }
+        // A known name in another clause of the slash group: "Jane Doe/AP", not "OnePlus and
+        // Google" in one sentence.
+        let group_has_known = |p: &Piece| {
+            !p.sentence
+                && known_clauses
+                    .binary_search_by_key(&p.group, |e| e.0)
+                    .ok()
+                    .map(|i| known_clauses[i])
+                    .is_some_and(|(_, a, b)| a != p.clause || b.is_some_and(|b| b != p.clause))
+        };
+        // "Florion Goga (REUTERS)", "Urs Flueeler (Keystone)": a name right before an agency in
+        // brackets is its photographer.
+        let before_bracketed_agency =
+            |p: &Piece| !p.sentence && bracketed_agency.binary_search(&(p.clause + 1)).is_ok();
+        // Labeled groups that credited something.
+        let mut with_pieces: Vec<usize> = pieces.iter().map(|p| p.group).collect();
+        with_pieces.dedup();
+        let mut labeled: Vec<usize> = labeled
+            .iter()
+            .copied()
+            .filter(|g| with_pieces.binary_search(g).is_ok())
+            .collect();
+        labeled.sort_unstable();
+        labeled.dedup();
+        // An author named by a label, or standing next to an agency in a slash credit, is
+        // certain; any other name-like text is kept only when nothing certain is named, and in
+        // a caption only where captions put their credit.
+        let strong: Vec<bool> = pieces
+            .iter()
+            .map(|p| match p.role {
+                Role::Author { explicit } => {
+                    explicit || group_has_known(p) || p.whole && before_bracketed_agency(p)
+                }
+                _ => false,
+            })
+            .collect();
+        let any_strong = strong.iter().any(|&s| s);
+        let keep: Vec<bool> = pieces
+            .iter()
+            .zip(&strong)
+            .map(|(p, &s)| match p.role {
+                // "image originale" in a caption: one lowercase word after a label is a user
+                // name only next to an agency, after "by", or in a line that is only a credit.
+                Role::Author { explicit: true } if p.lowercase && caption => {
+                    p.connected || group_has_known(p)
+                }
+                Role::Author { .. } if !s => {
+                    // A label elsewhere in the line says where the credit is.
+                    let labeled_elsewhere =
+                        labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group);
+                    !any_strong
+                        && !labeled_elsewhere
+                        && (!caption || p.tail && p.group == last_group && !p.lowercase)
+                }
+                _ => true,
+            })
+            .collect();
+        let mut authors: Vec<Range<usize>> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut named = 0;
+        let mut sources: Vec<Range<usize>> = Vec::new();
+        let mut first_agency: Option<(Range<usize>, usize)> = None;
+        let format_authors = self.format_authors.take();
+        let text = self.text;
+        for (p, keep) in pieces.iter().zip(keep) {
+            if !keep {
+                continue;
+            }
+            match p.role {
+                Role::Author { .. } => {
+                    if format_authors.is_some() {
+                        continue;
+                    }
+                    // A set, so that a line of thousands of names costs linear time.
+                    // "Eran Yardeni | ERAN YARDENI" is one name.
+                    if seen.insert(text[p.span.clone()].to_lowercase()) {
+                        named += 1;
+                        if authors.len() < MAX_AUTHORS {
+                            authors.push(p.span.clone());
+                        }
+                    }
+                }
+                Role::Source { kind } => {
+                    if kind == Some(Kind::Agency) && first_agency.is_none() {
+                        first_agency = Some((p.name.clone(), p.group));
+                    }
+                    sources.push(p.name.clone());
+                }
+            }
+        }
+        self.rights_from_pieces(&pieces);
+        if named > authors.len() {
+            self.notes.push(LineNote::TooManyAuthors {
+                named,
+                kept: authors.len(),
+            });
+        }
+        if let Some(f) = format_authors {
+            authors = f;
+        }
+        if authors.is_empty()
+            && let Some((a, g)) = first_agency
+        {
+            // "Caption text run into Jane Doe/AP": a person is credited but unreadable; the
+            // agency is the author only when no person is named.
+            if self.rejected_groups.contains(&g) {
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
+                }
+            } else {
+                authors.push(a);
+            }
+        }
+        if !authors.is_empty() {
+            self.notes.retain(|n| *n != LineNote::AuthorUnclear);
+        }
+        self.credit.authors = authors
+            .iter()
+            .map(|r| self.text[r.clone()].to_string())
+            .collect();
+        self.spans.authors = authors;
+        sources.extend(self.license_sources.iter().cloned());
+        if let Some(u) = self.url_source.clone() {
+            self.credit.source = Some(self.text[u.clone()].to_string());
+            self.spans.source = vec![u];
+        } else if !sources.is_empty() {
+            self.credit.source = Some(self.join_sources(&sources));
+            self.spans.source = sources;
+        }
+    }
+
+    /// Rights that the credit's shape says and no statement did: a credit to a news or stock
+    /// agency is all rights reserved; Unsplash, Pexels and Pixabay have their own licenses;
+    /// "Divulgação", "Supplied", "Handout" are press material.
+    fn rights_from_pieces(&mut self, pieces: &[Piece]) {
+        if self.credit.rights != Rights::None {
+            return;
+        }
+        let free_platform = pieces.iter().any(|p| {
+            p.role
+                == (Role::Source {
+                    kind: Some(Kind::Platform),
+                })
+                && ["unsplash", "pexels", "pixabay"]
+                    .iter()
+                    .any(|n| self.lower[p.name.clone()].starts_with(n))
+        });
+        if free_platform || self.press_material {
+            self.credit.rights = Rights::Other;
+        } else if pieces.iter().any(|p| {
+            p.role
+                == (Role::Source {
+                    kind: Some(Kind::Agency),
+                })
+        }) {
+            self.credit.rights = Rights::AllRightsReserved;
+        }
+    }
+
+    /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
+    pub(super) fn org_like(&self, span: Range<usize>) -> bool {
+        let t = self.text[span].to_lowercase();
+        t.starts_with("the ") || t.split_whitespace().any(|w| is_in(ORG_WORDS, w))
+    }
+
+    /// Sources next to each other ("AFP via Getty Images", "picture alliance/dpa") are kept as
+    /// written; others are joined with ", ".
+    pub(super) fn join_sources(&self, sources: &[Range<usize>]) -> String {
+        let mut out = String::new();
+        let mut run = sources[0].clone();
+        for s in &sources[1..] {
+            let gap = self
+                .text
+                .get(run.end..s.start)
+                .map(|g| g.trim().to_lowercase());
+            let joinable = gap
+                .as_deref()
+                .is_some_and(|g| matches!(g, "" | "/" | "via" | "for" | "&" | "and" | "|" | "-"));
+            if joinable {
+                run.end = s.end;
+            } else {
+                if !out.is_empty() {
+                    out.push_str(", ");
+                }
+                out.push_str(&self.text[run.clone()]);
+                run = s.clone();
+            }
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&self.text[run]);
+        out
+    }
+}
+
+/// Where a piece comes from, for the choices made after reading.
+#[derive(Clone, Copy)]
+pub(super) struct At {
+    group: usize,
+    after_slash: bool,
+    clause: usize,
+    /// Whether the piece's slash group was opened by a sentence end, a bracket or a dash.
+    group_opened: bool,
+    clause_start: usize,
+    clause_end: usize,
+    sentence: bool,
+    bracketed: bool,
+}
+
+/// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
+/// "License:" and "Vídeo:" neither; "Source:", "Quelle:", "Fuente:" before a photo introduce
+/// its credit, an author. `None` when the clause is no label ("Food styling:", a caption's lead).
+fn label_ctx(words: &[Word]) -> Option<Ctx> {
+    let any = |list: &[&str]| words.iter().any(|w| is_in(list, &w.lower));
+    if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
+        Some(Ctx::Ignore)
+    } else if words
+        .iter()
+        .any(|w| is_in(SOURCE_LABELS, &w.lower) && !is_in(CREDIT_SOURCE_LABELS, &w.lower))
+    {
+        Some(Ctx::Source)
+    } else if (0..words.len()).any(|k| match_label(&words[k..]).is_some())
+        || any(POSITION_LABELS)
+        || words.iter().any(|w| w.copyright)
+    {
+        Some(Ctx::Author)
+    } else {
+        None
+    }
+}
+
+/// Whether the words start with the name of an agency or a platform (not boilerplate).
+fn starts_known(words: &[Word]) -> bool {
+    (1..=words.len().min(4))
+        .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+}
+
+/// The next clause that is not an aside ("(talk)", "(UTC)").
+fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
+    clauses[k + 1..]
+        .iter()
+        .find(|c| !c.words.iter().all(|w| is_in(ASIDES, &w.lower)))
+}
+
+/// Whether words say "own work" in one of the languages of Commons' attributions.
+fn is_own_work(words: &[Word]) -> bool {
+    let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    is_in(OWN_WORK, &joined.join(" "))
+}

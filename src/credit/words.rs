@@ -1,0 +1,604 @@
+//! The word lists of credit lines, one copy of each: labels that introduce an author or a
+//! source, name particles, organisation words, date and place words, modification words and the
+//! noise cut from a name's ends. Lowercase; multi-word entries are separated by single spaces.
+//! [`AUTHOR_LABELS`] and [`SOURCE_LABELS`] are public so that page readers use the same labels.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// Labels that introduce the author. Matched as whole words at the start of a clause.
+pub const AUTHOR_LABELS: &[&str] = &[
+    // English
+    "photo credit",
+    "photo credits",
+    "photo courtesy",
+    "image credit",
+    "image credits",
+    "image courtesy",
+    "picture credit",
+    "photo illustration",
+    "photograph",
+    "photographs",
+    "photography",
+    "photographer",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "credit line",
+    "credit",
+    "credits",
+    "illustration",
+    "artwork",
+    "author",
+    "creator",
+    "header image",
+    "cover photo",
+    "lead image",
+    "featured image",
+    "top image",
+    "main image",
+    // German
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "fotograf",
+    "fotografin",
+    "fotografie",
+    "bildquelle",
+    "bildnachweis",
+    "fotonachweis",
+    "urheber",
+    "urheberin",
+    "aufnahme",
+    "titelbild",
+    "titelfoto",
+    "mit freundlicher genehmigung",
+    // French
+    "fot",
+    "fot.",
+    "crédit photo",
+    "crédits photo",
+    "credit photo",
+    "credits photo",
+    "crédit photographique",
+    "crédit",
+    "crédits",
+    "photographie",
+    "auteur",
+    "photographe",
+    "cliché",
+    // Spanish, Portuguese, Italian
+    "crédito de la foto",
+    "crédito da foto",
+    "crédito foto",
+    "créditos foto",
+    "crediti foto",
+    "fotografía",
+    "fotografia",
+    "imagen",
+    "imagem",
+    "immagine",
+    "crédito",
+    "créditos",
+    "credito",
+    "crediti",
+    "autor",
+    "autora",
+    "autore",
+    "fotógrafo",
+    "fotógrafa",
+    "fotografo",
+    // Dutch
+    "afbeelding",
+    "beeld",
+    "fotograaf",
+    // courtesy
+    "courtesy of",
+    "courtesy",
+    "cortesía de",
+    "cortesia de",
+    "cortesia di",
+    "avec l'aimable autorisation de",
+];
+
+/// Words between a label and the name: `Photo by`, `Foto von`, `Foto de`, `Foto di`.
+pub(crate) const LABEL_CONNECTORS: &[&str] = &[
+    "by", "von", "de", "di", "por", "par", "door", "van", "da", "do", "of", "del", "dal", "della",
+    "des", "du", "der",
+];
+
+/// Labels that introduce the source.
+pub const SOURCE_LABELS: &[&str] = &[
+    "source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "origine", "herkunft",
+    "via", "origen",
+];
+
+/// Labels that introduce license or rights text; what follows is neither author nor source.
+pub const RIGHTS_LABELS: &[&str] = &[
+    "license",
+    "licence",
+    "licensed",
+    "lizenz",
+    "licencia",
+    "licenza",
+    "licença",
+    "licentie",
+    "rights",
+    "rechte",
+    "droits",
+    "derechos",
+    "diritti",
+    "direitos",
+    "rechten",
+    "terms",
+    "nutzungsrechte",
+    "copyright status",
+];
+
+/// Phrases masked wherever they stand: boilerplate that is never a name. Rights statements
+/// ("All rights reserved" in every language, "used with permission") come from
+/// [`license::scan`]'s statements and are masked with them; these are the phrases it does not
+/// report.
+pub(crate) const NOISE_PHRASES: &[&str] = &[
+    "some rights reserved",
+    "creative commons",
+    // "Show more" of scraped Scandinavian captions.
+    "vis mer",
+    "visa mer",
+];
+
+/// Name particles and joining words that may be lowercase inside a name or an organisation.
+pub(crate) const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "la", "le", "les", "du", "da", "das", "do", "dos", "di",
+    "del", "della", "dei", "degli", "bin", "ibn", "bint", "al", "el", "y", "e", "zu", "zur", "ten",
+    "ter", "te", "of", "the", "and", "for", "für", "des", "d'", "st.", "et", "und", "&", "a", "an",
+    "in", "on", "at", "i", "ben", "ap", "af", "av", "op", "'t",
+];
+
+/// Words of organisations; a name with one of these is not split at "and".
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "foundation",
+    "museum",
+    "library",
+    "university",
+    "institute",
+    "institution",
+    "agency",
+    "archive",
+    "archives",
+    "society",
+    "council",
+    "office",
+    "service",
+    "association",
+    "center",
+    "centre",
+    "company",
+    "corporation",
+    "committee",
+    "stiftung",
+    "ministerium",
+    "universität",
+    "museé",
+    "musée",
+    "ministère",
+    "fundación",
+    "ministerio",
+    "museo",
+    "fondazione",
+    "stichting",
+    "fundação",
+    "bibliothèque",
+    "bibliothek",
+    "biblioteca",
+    "gallery",
+    "studio",
+    "studios",
+    "team",
+    "group",
+    "news",
+    "times",
+    "post",
+    "press",
+];
+
+/// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
+/// `X e Y`, `X en Y`.
+pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "og", "och"];
+
+/// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
+pub(crate) const PLATFORM_PREPS: &[&str] = &[
+    "on", "at", "auf", "bei", "sur", "su", "op", "em", "no", "na", "en", "in", "from", "über",
+];
+
+/// Words that may stand before a date and belong to it (`Taken on`, `Aufgenommen am`).
+pub(crate) const DATE_INTROS: &[&str] = &[
+    "taken",
+    "on",
+    "am",
+    "aufgenommen",
+    "fotografiert",
+    "photographed",
+    "shot",
+    "captured",
+    "le",
+    "prise",
+    "pris",
+    "tomada",
+    "tomado",
+    "el",
+    "scattata",
+    "scattato",
+    "il",
+    "genomen",
+    "op",
+    "tirada",
+    "tirado",
+    "feita",
+    "feito",
+    "em",
+    "dated",
+    "datiert",
+    "vom",
+    "du",
+    "del",
+    "in",
+    "im",
+    "date",
+    "datum",
+    "fecha",
+    "data",
+    "circa",
+    "ca",
+    "c",
+    "um",
+    "vers",
+    "hacia",
+    "cerca",
+    "rond",
+];
+
+/// Prepositions between a date and a place: `… in Atmeh`, `… à Paris`, `… en Madrid`.
+pub(crate) const PLACE_PREPS: &[&str] = &[
+    "in", "at", "à", "a", "en", "em", "na", "no", "nel", "nella", "im", "bei", "near", "au", "aux",
+    "te", "dans", "ad", "op",
+];
+
+/// Words that end a place: a credit starts there ("… in Berlin by Jane").
+pub(crate) const PLACE_STOPS: &[&str] = &[
+    "by", "via", "von", "photo", "foto", "credit", "par", "por", "door", "di",
+];
+
+/// Phrases that introduce a place without a date: `Taken in Berlin`.
+pub(crate) const PLACE_INTROS: &[&str] = &[
+    "taken in",
+    "taken at",
+    "photographed in",
+    "photographed at",
+    "aufgenommen in",
+    "fotografiert in",
+    "prise à",
+    "prise en",
+    "tomada en",
+    "scattata a",
+    "scattata in",
+    "genomen in",
+    "genomen te",
+    "tirada em",
+    "tirada no",
+    "tirada na",
+];
+
+/// The phrase lists as automata: one pass over the text finds all of them. Built from constant
+/// lowercase patterns, so building cannot fail in practice; `None` would only skip the pass.
+pub(crate) static NOISE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| phrase_automaton(NOISE_PHRASES));
+pub(crate) static PLACE_INTRO_AUTOMATON: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| phrase_automaton(PLACE_INTROS));
+
+pub(crate) fn phrase_automaton(phrases: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(phrases)
+        .ok()
+}
+
+/// Word stems that say the image was changed.
+pub(crate) const MODIFIED_STEMS: &[&str] = &[
+    "modif",
+    "cropp",
+    "recadr",
+    "recort",
+    "ritagli",
+    "bijgesned",
+    "beschnitt",
+    "zugeschnitt",
+    "bearbeit",
+    "retouch",
+    "retusch",
+    "retoc",
+    "ritocc",
+    "adapted",
+    "adaptation",
+    "adapté",
+    "adaptad",
+    "adattat",
+    "aangepast",
+    "bewerkt",
+    "derivat",
+    "derivad",
+    "derived",
+    "editad",
+    "altered",
+    "coloriz",
+    "colouris",
+    "coloris",
+    "koloriert",
+    "verändert",
+    "geändert",
+];
+/// Whole words that say the image was changed.
+pub(crate) const MODIFIED_WORDS: &[&str] =
+    &["crop", "edited", "edit", "montage", "composite", "collage"];
+/// Words after a modification word that belong to it (`adapted from`, `derivative of`).
+pub(crate) const MODIFIED_TAILS: &[&str] = &[
+    "from", "of", "von", "de", "da", "di", "van", "work", "werk", "version", "by",
+];
+
+/// Words cut from the end of a piece: the rest of "… is licensed under", "… CC".
+pub(crate) const TAIL_NOISE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "licensed",
+    "license",
+    "licence",
+    "under",
+    "used",
+    "available",
+    "released",
+    "published",
+    "shared",
+    "lizenziert",
+    "unter",
+    "sous",
+    "bajo",
+    "sotto",
+    "sob",
+    "onder",
+    "licencia",
+    "licenza",
+    "licença",
+    "licentie",
+    "lizenz",
+    "a",
+    "the",
+    "der",
+    "die",
+    "la",
+    "una",
+    "uma",
+    "een",
+    "cc",
+    "cc-lizenz",
+    "this",
+    "image",
+    "photo",
+    "foto",
+    "with",
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "en",
+    "&",
+    "-",
+    "is licensed",
+    "copyright",
+];
+
+/// Words cut from the start of a piece.
+pub(crate) const HEAD_NOISE: &[&str] = &[
+    "cc",
+    "copyright",
+    "this",
+    "image",
+    "photo",
+    "foto",
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "en",
+    "&",
+    "-",
+    "by",
+    "is",
+    "licensed",
+    "under",
+];
+
+/// Abbreviations whose dot does not end a sentence.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "st", "dr", "jr", "sr", "mr", "mrs", "ms", "prof", "mt", "ft", "co", "inc", "ltd", "bros",
+    "corp", "dipl", "ing", "hon", "rev", "gen", "col", "capt", "lt", "sgt", "no", "nr", "vol",
+    "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto", "ste",
+    "s", "fot",
+];
+
+pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Words for "by" that open a credit in Commons' localized attributions and in captions:
+/// "Von Max Muster", "Par Jeanne Dupont", "Autorstwa Jan Nowak", "Door Jan Jansen".
+pub(crate) const BY_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "de",
+    "di",
+    "door",
+    "da",
+    "autorstwa",
+    "av",
+    "af",
+    "od",
+];
+
+/// "Own work" in the languages of Commons' attributions: the name before it is the author.
+pub(crate) const OWN_WORK: &[&str] = &[
+    "own work",
+    "eigenes werk",
+    "travail personnel",
+    "trabajo propio",
+    "obra propia",
+    "opera propria",
+    "eigen werk",
+    "praca własna",
+    "obra do próprio",
+    "obra própria",
+    "trabalho próprio",
+    "trabalho proprio",
+    "eget arbete",
+    "eget verk",
+    "投稿者自身による著作物",
+];
+
+/// Asides in brackets that are never names: a user's talk-page link, a time zone, "from left".
+pub(crate) const ASIDES: &[&str] = &[
+    "talk",
+    "diskussion",
+    "discussion",
+    "discussione",
+    "discusión",
+    "overleg",
+    "dyskusja",
+    "utc",
+    "v.l.",
+    "v.l.n.r.",
+    "l",
+    "r",
+    "l.",
+    "r.",
+    "li.",
+    "re.",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "file",
+];
+
+/// The first word of a museum's provenance ("Bequest of …", "Gift of …", "Purchase, … Fund"):
+/// the donor is not the author.
+pub(crate) const PROVENANCE: &[&str] = &[
+    "bequest",
+    "gift",
+    "gifts",
+    "purchase",
+    "purchased",
+    "legs",
+    "don",
+    "achat",
+    "schenkung",
+    "vermächtnis",
+    "nachlass",
+    "ankauf",
+    "legado",
+    "donación",
+    "donacion",
+    "adquisición",
+    "lascito",
+    "dono",
+    "acquisto",
+    "doação",
+    "schenking",
+    "legaat",
+    "aankoop",
+];
+
+/// Source labels that, before a colon, introduce a photo's credit ("Quelle: Jane Doe/dpa",
+/// "Fuente: Ministerio de Cultura"): what follows is read as the author.
+pub(crate) const CREDIT_SOURCE_LABELS: &[&str] = &[
+    "quelle",
+    "quellen",
+    "source",
+    "sources",
+    "fuente",
+    "fonte",
+    "bron",
+    "źródło",
+];
+
+/// Words of a short clause before a colon that make it a label for the photo's credit even
+/// though they are not credit words: positions in a layout ("Top left:", "Oben:").
+pub(crate) const POSITION_LABELS: &[&str] = &[
+    "top",
+    "bottom",
+    "left",
+    "right",
+    "above",
+    "below",
+    "center",
+    "centre",
+    "main",
+    "inset",
+    "header",
+    "hero",
+    "all",
+    "oben",
+    "unten",
+    "links",
+    "rechts",
+    "haut",
+    "bas",
+    "gauche",
+    "droite",
+    "arriba",
+    "abajo",
+    "izquierda",
+    "derecha",
+    "sopra",
+    "sotto",
+    "boven",
+    "onder",
+];
+
+/// Labels of other media next to a photo's credit ("Vídeo: EPV", "Audio: …"): not the photo's
+/// author.
+pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
+    "video",
+    "vídeo",
+    "vidéo",
+    "audio",
+    "grafik",
+    "infografik",
+    "text",
+    "texto",
+    "texte",
+];
+
+/// Boilerplate words that call the image press material: its rights are "other".
+pub(crate) const PRESS_MATERIAL: &[&str] = &[
+    "handout",
+    "supplied",
+    "supplied image",
+    "supplied photo",
+    "divulgação",
+    "divulgacao",
+    "cedida",
+    "press image",
+    "pr",
+    "pr image",
+];
