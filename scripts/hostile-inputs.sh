@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the release binary on every crafted input of issue 12 and prints, per case, the exit
 # status, wall seconds and peak RSS (GNU time), against the target: each under 2 s and 256 MB.
-# The inputs are written by the generator of tests/hardening.rs (its ignored
+# The inputs are written by the generator of tests/it/hardening.rs (its ignored
 # `write_hostile_inputs` test), plus the filesystem cases (FIFOs, links, non-UTF-8 names) made
 # here. usage: [LICIT_BIN=path/to/licit] scripts/hostile-inputs.sh [DIR]   (default DIR: a fresh
 # temporary directory; default binary: the release build of this checkout)
@@ -19,8 +19,8 @@ else
   cp "$target/release/licit" "$dir/licit-under-test"
   licit=$dir/licit-under-test
 fi
-LICIT_HOSTILE_DIR=$dir cargo test -q --manifest-path "$root/Cargo.toml" --test hardening \
-  -- --ignored --exact write_hostile_inputs > /dev/null || exit 2
+LICIT_HOSTILE_DIR=$dir cargo test -q --manifest-path "$root/Cargo.toml" --test it \
+  -- --ignored --exact hardening::write_hostile_inputs > /dev/null || exit 2
 
 # Repository-shaped cases: each document in a tree of its own.
 for md in c06-captioned-references c07-image-line c08-front-matter-flow c08-front-matter-maps; do

@@ -1,7 +1,7 @@
 //! The accuracy corpus (`tests/data/real/`) and how licit is scored on it.
 //!
 //! Shared by `cargo run --release --example eval` (prints scores and misses) and by the ratchet
-//! test (`tests/eval_ratchet.rs`), which fails when a score falls below its committed baseline.
+//! test (`tests/it/eval_ratchet.rs`), which fails when a score falls below its committed baseline.
 //! One module per kind of input; each reads its own data file and returns a [`harness::Report`].
 
 // Shared by a binary and a test crate, which each use a different part.

@@ -3,7 +3,7 @@
 //! `cargo run --release --example eval`, which prints the misses.
 
 // The harness also serves the eval example; what only the example uses is dead code here.
-#[path = "../examples/eval/corpus/mod.rs"]
+#[path = "../../examples/eval/corpus/mod.rs"]
 mod corpus;
 
 use corpus::harness::{self, Split};

@@ -1,6 +1,8 @@
 //! Shared helpers for the CLI tests: running licit and checking JSON against the schema.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
@@ -16,7 +18,7 @@ pub fn licit() -> Command {
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let text = include_str!("../../schema/licit.schema.json");
+        let text = include_str!("../../../schema/licit.schema.json");
         serde_json::from_str(text).expect("schema/licit.schema.json is JSON")
     })
 }

@@ -1,5 +1,5 @@
 //! Crafted inputs that once made licit hang or eat gigabytes (issue 12), written at a size that
-//! shows the fault (kilobytes, not gigabytes). Used by `tests/hardening.rs` and, through its
+//! shows the fault (kilobytes, not gigabytes). Used by `tests/it/hardening.rs` and, through its
 //! ignored `write_hostile_inputs` test, by `scripts/hostile-inputs.sh`.
 
 #![allow(dead_code)]

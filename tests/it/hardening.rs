@@ -9,9 +9,7 @@
 //! the release binary on each.
 
 // CPU time and FIFOs come from POSIX.
-#![cfg(unix)]
 
-#[path = "hardening/inputs.rs"]
 mod inputs;
 
 use std::alloc::{GlobalAlloc, Layout, System};

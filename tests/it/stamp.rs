@@ -1,8 +1,7 @@
 //! `licit stamp` and `licit annotate`: round trips through licit's own reader, image data and
 //! pixels untouched, idempotence, and failures that leave every file as it was.
 
-#[path = "common/server.rs"]
-mod server;
+use crate::common::server;
 
 use std::fs;
 use std::io::{self, Write};

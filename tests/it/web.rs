@@ -2,9 +2,7 @@
 //! the seed, Commons and Flickr look-alikes, a blog with srcset and JSON-LD, and slow, lying
 //! and hostile servers. Nothing here talks to any other address.
 
-mod common;
-#[path = "common/server.rs"]
-mod server;
+use crate::common::{self, server};
 
 use std::time::{Duration, Instant};
 

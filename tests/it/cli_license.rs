@@ -1,6 +1,6 @@
 //! `licit license`: output shapes, the contract, exit codes.
 
-mod common;
+use crate::common;
 
 use common::{assert_schema, json_lines, licit};
 use serde_json::json;

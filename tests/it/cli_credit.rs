@@ -1,6 +1,6 @@
 //! `licit credit` and `licit attribute`: the seed's verdicts, the contract, exit codes, snapshots.
 
-mod common;
+use crate::common;
 
 use common::{assert_schema, json_lines, licit};
 
@@ -131,7 +131,7 @@ fn json_is_one_document() {
 
 #[test]
 fn human_output_of_the_samples() {
-    let samples = include_str!("../samples/credit-lines.txt");
+    let samples = include_str!("../../samples/credit-lines.txt");
     let out = licit()
         .args(["credit", "-"])
         .write_stdin(samples)
@@ -180,7 +180,7 @@ fn attribute_without_a_license_warns_and_exits_1() {
 fn readme_and_help_list_the_same_use_words_and_a_typo_gets_a_suggestion() {
     let help = licit().args(["check", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&help.stdout).replace('\n', " ");
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     for w in licit::assess::Use::valid_words() {
         assert!(help.contains(w), "--help lacks {w}");
         assert!(readme.contains(&format!("`{w}`")), "README lacks `{w}`");

@@ -4,7 +4,7 @@
 use licit::credit::{Credit, analyze_credit_line, parse_credit_line};
 use proptest::prelude::*;
 
-const DATA: &str = include_str!("data/credit_lines.txt");
+const DATA: &str = include_str!("../data/credit_lines.txt");
 
 struct Case {
     lineno: usize,
