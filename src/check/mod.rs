@@ -295,8 +295,10 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ItemError> {
         ));
     }
     let mut out = Vec::with_capacity(usize::try_from(m.len()).unwrap_or(0));
-    std::fs::File::open(path)
-        .and_then(|f| f.take(max).read_to_end(&mut out))
+    // Opened non-blocking and its type checked again on the handle: a FIFO swapped in after
+    // the metadata check above still cannot block the read.
+    crate::metadata::open_regular(path)
+        .and_then(|(f, _)| f.take(max).read_to_end(&mut out))
         .map_err(|e| ItemError::new(error_kind::IO, format!("{name}: cannot read: {e}")))?;
     Ok(out)
 }
