@@ -135,6 +135,10 @@ pub struct RepoArgs {
     /// Print only errors, in every format: no warnings, no detail, no summary, no progress.
     #[arg(long, short)]
     pub quiet: bool,
+    /// After the report, print the `licit stamp` command that fixes each finding writing the
+    /// rights down can fix (on standard error when the report is JSON, SARIF or annotations).
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// The proposed use, shared by `credit` and `check`.

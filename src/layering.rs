@@ -53,6 +53,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "report",
         &[
+            "stamp",
             "checker",
             "repo",
             "check",

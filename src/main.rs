@@ -133,6 +133,13 @@ fn check_command(
             Box::new(report::github::Reporter::new(notes, args.quiet)),
         ));
     }
+    if args.fix {
+        let out: Box<dyn Write> = match format {
+            Format::Human => Box::new(io::stdout()),
+            _ => Box::new(io::stderr()),
+        };
+        reporter = Box::new(Tee(reporter, Box::new(report::fixes::Reporter::new(out))));
+    }
     let targets = Target::expand(targets);
     let outcome = checker.check(&targets, &mut *reporter).context("check")?;
     reporter.finish(&outcome)?;

@@ -7,6 +7,7 @@
 //! [`Reporter::finish`] with the outcome. `human` and `jsonl` write as items come; `json`,
 //! `sarif` and `github` collect and write at the end.
 
+pub mod fixes;
 pub mod github;
 pub mod human;
 pub mod json;

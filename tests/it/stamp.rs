@@ -633,6 +633,59 @@ fn the_fix_command_for_a_metadata_problem_fixes_it() {
 }
 
 #[test]
+fn check_fix_prints_the_command_and_running_it_clears_the_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("photo.jpg");
+    fs::copy(fixture("images/iptc-undeclared-cp1252.jpg"), &photo).unwrap();
+    let sidecar = Stamp {
+        license: Some(parse_license("CC BY 4.0").unwrap()),
+        authors: vec!["José Fotograf".into()],
+        ..Stamp::default()
+    };
+    stamp_file(&photo, &StampRequest::new(sidecar, Destination::Sidecar)).unwrap();
+    let run = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("licit")
+            .unwrap()
+            .arg("check")
+            .arg(&photo)
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (human, _) = run(&["--fix"]);
+    let command = human
+        .lines()
+        .find(|l| l.starts_with("licit stamp "))
+        .unwrap_or_else(|| panic!("no fix command in:\n{human}"));
+    assert!(command.contains("--in-place"), "{command}");
+    // With a JSON report the commands go to standard error, and standard output stays JSON.
+    let (json, err) = run(&["--fix", "--format", "json"]);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    assert!(err.lines().any(|l| l == command), "{err}");
+    let bin = assert_cmd::cargo::cargo_bin("licit");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{}{}", bin.display(), &command["licit".len()..]))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (after, _) = run(&["--fix"]);
+    assert!(
+        after.contains("no finding of this run can be fixed"),
+        "{after}"
+    );
+}
+
+#[test]
 fn rights_are_copied_from_an_image_url() {
     let s = server::Server::start(|r| match r.path() {
         "/photo.jpg" => server::Reply::ok(
