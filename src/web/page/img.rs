@@ -9,7 +9,7 @@ use scraper::{ElementRef, Node};
 
 use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
 use super::rdfa;
-use super::words::{CAPTION_MARK, CREDIT_MARKS, CREDIT_STARTS, CREDIT_WORDS, SECTIONING};
+use super::words::{CAPTION_MARK, CREDIT_MARKS, SECTIONING, is_credit_word, starts_like_credit};
 use crate::evidence::{Evidence, Origin, origin as o};
 
 /// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
@@ -117,7 +117,7 @@ fn has_credit_word(text: &str) -> bool {
         || lower.contains("(c)")
         || lower
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| CREDIT_WORDS.contains(&w))
+            .any(is_credit_word)
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -155,12 +155,6 @@ fn credit_mark(el: ElementRef<'_>) -> Option<Origin> {
     } else {
         None
     }
-}
-
-/// Whether a short text starts like a credit line ("Photo:", "©", "Credit", …).
-pub(super) fn starts_like_credit(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    CREDIT_STARTS.iter().any(|w| lower.starts_with(w))
 }
 
 /// Text next to an image that may be its credit: a credit line when it starts like one, else

@@ -1,29 +1,36 @@
 //! The words the page reader looks for, in one place: how a credit line starts, which class or
 //! id names mark a credit, and which mark an image as decoration.
 //!
-//! These are markup conventions and the labels publishers print, not license knowledge: whether
-//! a text names a license is decided by `credit` (see `crate::credit::page`). The credit labels
-//! here duplicate the ones `credit::line` reads; they are kept in this one file until the two
-//! share a public list.
+//! These are markup conventions, not license knowledge: whether a text names a license is
+//! decided by `credit` (see `crate::credit::page`). The labels publishers print before a credit
+//! are the ones `credit::line` reads, from the one shared copy in [`crate::lexicon`].
 
-/// Words a credit line starts with (lower case).
-pub(super) const CREDIT_STARTS: &[&str] = &[
-    "photo",
-    "image",
-    "picture",
-    "pic:",
-    "credit",
-    "©",
-    "(c)",
-    "copyright",
-    "foto",
-    "source:",
-    "courtesy",
-    "illustration",
-    "graphic",
-    "bild",
-    "crédit",
-];
+use crate::lexicon::{AUTHOR_LABELS, SOURCE_LABELS};
+
+/// Marks a credit line may start with besides the author and source labels of
+/// [`crate::lexicon`] (lower case; matched as a prefix).
+const OTHER_STARTS: &[&str] = &["©", "(c)", "copyright", "graphic"];
+
+/// Whether a text starts like a credit line: an author label of [`crate::lexicon`] as a whole
+/// word ("Photo:", "Foto von", "Image courtesy …"), a source label followed by a colon
+/// ("Source: …"; a sentence may start with "Sources say"), or a copyright sign or word.
+pub(super) fn starts_like_credit(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let word_at_start = |label: &str| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’')
+        })
+    };
+    OTHER_STARTS.iter().any(|w| lower.starts_with(w))
+        || AUTHOR_LABELS.iter().any(|l| word_at_start(l))
+        || SOURCE_LABELS.iter().any(|l| {
+            lower
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
 
 /// Class, id or itemprop words that mark a credit.
 pub(super) const CREDIT_MARKS: &[&str] = &[
@@ -36,28 +43,16 @@ pub(super) const CREDIT_MARKS: &[&str] = &[
     "licence",
 ];
 
-/// Words that make a caption a credit wherever they stand in it (whole words, lower case; `©`
-/// and `(c)` anywhere).
-pub(super) const CREDIT_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photography",
-    "foto",
-    "fotos",
-    "fotografie",
-    "credit",
-    "credits",
-    "crédit",
-    "crédits",
-    "copyright",
-    "courtesy",
-    "source",
-    "bild",
-    "image",
-    "illustration",
-    "picture",
-];
+/// Words besides the one-word labels of [`crate::lexicon`] that make a caption a credit
+/// wherever they stand in it.
+const OTHER_WORDS: &[&str] = &["copyright"];
+
+/// Whether a word (lower case) makes a caption a credit wherever it stands in it: a one-word
+/// author or source label ("… Photo: X", "… via X") or "copyright".
+pub(super) fn is_credit_word(w: &str) -> bool {
+    !w.is_empty()
+        && (OTHER_WORDS.contains(&w) || AUTHOR_LABELS.contains(&w) || SOURCE_LABELS.contains(&w))
+}
 
 /// Class or id words of a credit for one thing (not a site's copyright line): a license link
 /// inside one is about that thing, never page-wide.
