@@ -9,7 +9,10 @@ use scraper::{ElementRef, Node};
 
 use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
 use super::rdfa;
-use super::words::{CAPTION_MARK, CREDIT_MARKS, SECTIONING, is_credit_word, starts_like_credit};
+use super::words::{
+    CAPTION_MARK, CREDIT_MARKS, SECTIONING, credit_in_description, is_credit_word,
+    starts_like_credit,
+};
 use crate::evidence::{Evidence, Origin, origin as o};
 
 /// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
@@ -251,6 +254,14 @@ pub(super) fn evidence(
     for (attr, origin) in [("alt", o::HTML_ALT), ("title", o::HTML_TITLE)] {
         if let Some(a) = v.attr(attr).map(str::trim).filter(|a| !a.is_empty()) {
             ev.push(Evidence::new(origin, a));
+            // A credit written into the description ("… (AP Photo/Jane Doe)") is read as one;
+            // the rest of the description stays a description.
+            if let Some(c) = credit_in_description(a) {
+                let e = Evidence::new(o::HTML_ALT_CREDIT, c);
+                if !ev.contains(&e) {
+                    ev.push(e);
+                }
+            }
         }
     }
     let (w, is_figure) = wrapper_of(img);

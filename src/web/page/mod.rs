@@ -680,4 +680,25 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
             [("microdata:creator", "Studio Nord GmbH & Co. KG")]
         );
     }
+
+    #[test]
+    fn a_wire_credit_in_alt_or_title_is_a_credit_and_plain_alt_is_not() {
+        let html = r#"<div><img src="/a.jpg" alt="Writers at their desks in 1953. (AP Photo/Ann Brook)"></div>
+<div><img src="/b.jpg" alt="Photo of a dog on a beach" title="A dog (Photo: Lee Park)"></div>
+<div><img src="/c.jpg" alt="Photo of a dog on a beach"></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        assert_eq!(origins(&imgs[0]), ["html:alt", "html:alt-credit"]);
+        assert_eq!(imgs[0].evidence[1].value, "AP Photo/Ann Brook");
+        assert_eq!(
+            origins(&imgs[1]),
+            ["html:alt", "html:title", "html:alt-credit"]
+        );
+        assert_eq!(imgs[1].evidence[2].value, "Photo: Lee Park");
+        assert_eq!(origins(&imgs[2]), ["html:alt"]);
+        let m = crate::credit::merge(&imgs[0].evidence);
+        assert_eq!(m.credit.authors, ["Ann Brook"]);
+        let m = crate::credit::merge(&imgs[2].evidence);
+        assert!(m.credit.authors.is_empty());
+    }
 }

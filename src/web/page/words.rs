@@ -121,3 +121,165 @@ pub(super) const DECORATIVE_CONTAINERS: &[&str] = &[
 
 /// Elements whose images are chrome.
 pub(super) const DECORATIVE_ELEMENTS: &[&str] = &["footer", "nav"];
+
+/// Words after a label that make it introduce a name: "Photo by X", "Foto von X".
+const AGENT_CONNECTORS: &[&str] = &["by", "von", "par", "por", "door"];
+
+/// Whether `lower` (lower case) has a credit label as a whole word at byte `i`, written as a
+/// credit: followed by ":" or "/" ("Photo: X", "AP Photo/X"), by an agent word ("Photo by X"),
+/// or by "of" after "courtesy" ("Image courtesy of X"); a label ending in "of"/"de" ("courtesy
+/// of") is followed by the name. "Photo of a dog" is not written as a credit.
+fn label_written_as_credit(lower: &str, i: usize) -> bool {
+    let Some(at) = lower.get(i..) else {
+        return false;
+    };
+    AUTHOR_LABELS.iter().any(|label| {
+        let Some(rest) = at.strip_prefix(label) else {
+            return false;
+        };
+        let trimmed = rest.trim_start();
+        let next_word = trimmed
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let spaced = rest.starts_with(char::is_whitespace);
+        trimmed.starts_with([':', '/'])
+            || (spaced && AGENT_CONNECTORS.contains(&next_word) && trimmed.len() > next_word.len())
+            || (spaced && label.ends_with("courtesy") && next_word == "of")
+            || (spaced
+                && [" of", " de", " di"].iter().any(|c| label.ends_with(c))
+                && !trimmed.is_empty())
+    })
+}
+
+/// Whether a short text is a credit as it is written: a copyright sign first, or a credit label
+/// written as a credit (see [`label_written_as_credit`]) at its start or, when `lead` allows,
+/// after at most `lead` words (an agency: "AP Photo/X", "U.S. Navy photo by X").
+fn written_as_credit(text: &str, lead: usize) -> bool {
+    let lower = text.trim().to_lowercase();
+    if lower.len() < 4 || lower.len() > 200 {
+        return false;
+    }
+    if lower.starts_with('©') || lower.starts_with("(c) ") {
+        return true;
+    }
+    let starts = std::iter::once(0).chain(
+        lower
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(k, c)| k + c.len_utf8())
+            .filter(|k| lower[*k..].starts_with(|c: char| !c.is_whitespace())),
+    );
+    starts
+        .take(lead + 1)
+        .any(|i| label_written_as_credit(&lower, i))
+}
+
+/// Separators before a credit at the end of a caption or description: "A dog. Photo: X",
+/// "A dog | Foto: X", "A dog · Credit: X".
+const TRAILING_SEPARATORS: &[&str] = &[". ", " | ", " · ", " • ", " — ", " – ", " - "];
+
+/// The credit inside an image's `alt` or `title` text, when it is written as one: the last
+/// parenthesized group that is ("… (AP Photo/John Doe)", "(Photo: Jane Doe)"), else the part
+/// after the last separator ("A harbour. Photo: Jane Doe"), else the whole text ("Photo by
+/// Jane Doe"). Ordinary descriptions ("Photo of a dog on a beach") give none.
+pub(super) fn credit_in_description(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if text.len() > 2000 {
+        return None;
+    }
+    let mut groups = Vec::new();
+    let mut open = None;
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' => open = Some(k),
+            ')' => {
+                if let Some(o) = open.take() {
+                    groups.push(&text[o + 1..k]);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(g) = groups.into_iter().rev().find(|g| written_as_credit(g, 3)) {
+        return Some(g.trim());
+    }
+    let tail = TRAILING_SEPARATORS
+        .iter()
+        .filter_map(|s| text.rfind(s).map(|k| k + s.len()))
+        .max()
+        .map(|k| text[k..].trim());
+    if let Some(t) = tail.filter(|t| written_as_credit(t, 0)) {
+        return Some(t);
+    }
+    written_as_credit(text, 0).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_credit_written_into_a_description_is_found() {
+        // A wire credit in parentheses after the description, with an agency before the label.
+        assert_eq!(
+            credit_in_description("Staff at work in 1953, New York. (XYZ Photo/Ann Brook)"),
+            Some("XYZ Photo/Ann Brook")
+        );
+        assert_eq!(
+            credit_in_description("A dam at dusk (Photo: Lee Park) (2019)"),
+            Some("Photo: Lee Park")
+        );
+        assert_eq!(
+            credit_in_description("A ship in dock (Navy photo by Sam Ortiz)"),
+            Some("Navy photo by Sam Ortiz")
+        );
+        // A credit after a separator at the end.
+        assert_eq!(
+            credit_in_description("A dragon in the snow. Foto: Eva Novak"),
+            Some("Foto: Eva Novak")
+        );
+        assert_eq!(
+            credit_in_description("Harbour | Image courtesy of Port Authority"),
+            Some("Image courtesy of Port Authority")
+        );
+        // The whole text.
+        assert_eq!(
+            credit_in_description("Photo by Kim Lee"),
+            Some("Photo by Kim Lee")
+        );
+        assert_eq!(credit_in_description("© Kim Lee"), Some("© Kim Lee"));
+    }
+
+    #[test]
+    fn ordinary_descriptions_name_nobody() {
+        for alt in [
+            "Photo of a dog on a beach",
+            "photo",
+            "A photo gallery (12 pictures)",
+            "Image of the new bridge (opened 2020)",
+            "The team. Photo of the day",
+            "Photography workshop",
+            "A poster: photos by the river",
+            "Sunset - photo",
+        ] {
+            assert_eq!(credit_in_description(alt), None, "{alt}");
+        }
+        assert_eq!(credit_in_description(&"(Photo: X)".repeat(300)), None);
+    }
+
+    #[test]
+    fn credit_starts_and_words_come_from_the_shared_labels() {
+        assert!(starts_like_credit("Photo: Jane Doe"));
+        assert!(starts_like_credit("Bildnachweis: Jane Doe"));
+        assert!(starts_like_credit("Source: Jane Doe"));
+        assert!(starts_like_credit("© Jane Doe"));
+        assert!(!starts_like_credit("Sources say the mayor resigned."));
+        assert!(!starts_like_credit("Photographers' guide to the coast"));
+        assert!(!starts_like_credit("Imagine a city without cars."));
+        assert!(is_credit_word("foto"));
+        assert!(is_credit_word("copyright"));
+        assert!(!is_credit_word("harbour"));
+        assert!(!is_credit_word(""));
+    }
+}
