@@ -9,6 +9,7 @@
 //! | source | origin | module |
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
+//! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
 //! | the `figcaption` of its `figure` | `html:figcaption` | [`img`] |
 //! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`) | `html:credit`, `html:caption` | [`img`] |
 //! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
