@@ -262,6 +262,8 @@ mod tests {
             "Photography workshop",
             "A poster: photos by the river",
             "Sunset - photo",
+            "A grid of sixteen photos: dogs and muffins that look alike",
+            "Lake at dawn, Utah Landscape Photography",
         ] {
             assert_eq!(credit_in_description(alt), None, "{alt}");
         }
