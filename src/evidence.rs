@@ -102,6 +102,9 @@ pub mod origin {
         HTML_FIGCAPTION = "html:figcaption";
         HTML_ALT = "html:alt";
         HTML_TITLE = "html:title";
+        /// The credit inside an image's `alt` or `title`, when it is written as one: a
+        /// parenthesized "(AP Photo/Name)" or "(Photo: Name)", or the whole text "Photo: Name".
+        HTML_ALT_CREDIT = "html:alt-credit";
         HTML_CREDIT = "html:credit";
         HTML_CAPTION = "html:caption";
         HTML_REL_LICENSE = "html:rel-license";

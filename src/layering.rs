@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 const MAY_USE: &[(&str, &[&str])] = &[
     ("evidence", &[]),
     ("license", &[]),
+    ("lexicon", &[]),
     ("metadata", &["evidence"]),
-    ("web", &["evidence"]),
+    ("web", &["evidence", "lexicon"]),
     ("finding", &["evidence"]),
-    ("credit", &["license", "evidence", "finding"]),
+    ("credit", &["license", "evidence", "finding", "lexicon"]),
     ("assess", &["license", "credit", "evidence", "finding"]),
     ("attribution", &["assess", "license", "credit"]),
     (

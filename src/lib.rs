@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod finding;
 #[cfg(test)]
 mod layering;
+pub mod lexicon;
 pub mod license;
 pub mod metadata;
 pub mod repo;

@@ -71,6 +71,7 @@ const ROLES: &[(Origin, Role)] = &[
     (o::MICRODATA_COPYRIGHT_NOTICE, Role::Notice),
     (o::MICRODATA_COPYRIGHT_HOLDER, Role::Holder),
     (o::HTML_NEARBY_CREDIT, Role::CreditLine),
+    (o::HTML_ALT_CREDIT, Role::CreditLine),
     (o::MICRODATA_CREDIT_TEXT, Role::CreditLine),
     (o::COMMONS_CREDIT, Role::Description),
     (o::COMMONS_OBJECT_NAME, Role::Title),

@@ -6,105 +6,8 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
-/// Labels that introduce the author. Matched as whole words at the start of a clause.
-pub const AUTHOR_LABELS: &[&str] = &[
-    // English
-    "photo credit",
-    "photo credits",
-    "photo courtesy",
-    "image credit",
-    "image credits",
-    "image courtesy",
-    "picture credit",
-    "photo illustration",
-    "photograph",
-    "photographs",
-    "photography",
-    "photographer",
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "credit line",
-    "credit",
-    "credits",
-    "illustration",
-    "artwork",
-    "author",
-    "creator",
-    "header image",
-    "cover photo",
-    "lead image",
-    "featured image",
-    "top image",
-    "main image",
-    // German
-    "foto",
-    "fotos",
-    "bild",
-    "bilder",
-    "fotograf",
-    "fotografin",
-    "fotografie",
-    "bildquelle",
-    "bildnachweis",
-    "fotonachweis",
-    "urheber",
-    "urheberin",
-    "aufnahme",
-    "titelbild",
-    "titelfoto",
-    "mit freundlicher genehmigung",
-    // French
-    "fot",
-    "fot.",
-    "crédit photo",
-    "crédits photo",
-    "credit photo",
-    "credits photo",
-    "crédit photographique",
-    "crédit",
-    "crédits",
-    "photographie",
-    "auteur",
-    "photographe",
-    "cliché",
-    // Spanish, Portuguese, Italian
-    "crédito de la foto",
-    "crédito da foto",
-    "crédito foto",
-    "créditos foto",
-    "crediti foto",
-    "fotografía",
-    "fotografia",
-    "imagen",
-    "imagem",
-    "immagine",
-    "crédito",
-    "créditos",
-    "credito",
-    "crediti",
-    "autor",
-    "autora",
-    "autore",
-    "fotógrafo",
-    "fotógrafa",
-    "fotografo",
-    // Dutch
-    "afbeelding",
-    "beeld",
-    "fotograaf",
-    // courtesy
-    "courtesy of",
-    "courtesy",
-    "cortesía de",
-    "cortesia de",
-    "cortesia di",
-    "avec l'aimable autorisation de",
-];
+/// Labels that introduce the author (one copy, in [`crate::lexicon`]).
+pub use crate::lexicon::AUTHOR_LABELS;
 
 /// Words between a label and the name: `Photo by`, `Foto von`, `Foto de`, `Foto di`.
 pub(crate) const LABEL_CONNECTORS: &[&str] = &[
@@ -112,11 +15,8 @@ pub(crate) const LABEL_CONNECTORS: &[&str] = &[
     "des", "du", "der",
 ];
 
-/// Labels that introduce the source.
-pub const SOURCE_LABELS: &[&str] = &[
-    "source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "origine", "herkunft",
-    "via", "origen",
-];
+/// Labels that introduce the source (one copy, in [`crate::lexicon`]).
+pub use crate::lexicon::SOURCE_LABELS;
 
 /// Labels that introduce license or rights text; what follows is neither author nor source.
 pub const RIGHTS_LABELS: &[&str] = &[

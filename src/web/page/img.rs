@@ -9,7 +9,10 @@ use scraper::{ElementRef, Node};
 
 use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
 use super::rdfa;
-use super::words::{CAPTION_MARK, CREDIT_MARKS, CREDIT_STARTS, CREDIT_WORDS, SECTIONING};
+use super::words::{
+    CAPTION_MARK, CREDIT_MARKS, SECTIONING, credit_in_description, is_credit_word,
+    starts_like_credit,
+};
 use crate::evidence::{Evidence, Origin, origin as o};
 
 /// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
@@ -117,7 +120,7 @@ fn has_credit_word(text: &str) -> bool {
         || lower.contains("(c)")
         || lower
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| CREDIT_WORDS.contains(&w))
+            .any(is_credit_word)
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -155,12 +158,6 @@ fn credit_mark(el: ElementRef<'_>) -> Option<Origin> {
     } else {
         None
     }
-}
-
-/// Whether a short text starts like a credit line ("Photo:", "©", "Credit", …).
-pub(super) fn starts_like_credit(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    CREDIT_STARTS.iter().any(|w| lower.starts_with(w))
 }
 
 /// Text next to an image that may be its credit: a credit line when it starts like one, else
@@ -257,6 +254,14 @@ pub(super) fn evidence(
     for (attr, origin) in [("alt", o::HTML_ALT), ("title", o::HTML_TITLE)] {
         if let Some(a) = v.attr(attr).map(str::trim).filter(|a| !a.is_empty()) {
             ev.push(Evidence::new(origin, a));
+            // A credit written into the description ("… (AP Photo/Jane Doe)") is read as one;
+            // the rest of the description stays a description.
+            if let Some(c) = credit_in_description(a) {
+                let e = Evidence::new(o::HTML_ALT_CREDIT, c);
+                if !ev.contains(&e) {
+                    ev.push(e);
+                }
+            }
         }
     }
     let (w, is_figure) = wrapper_of(img);

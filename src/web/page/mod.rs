@@ -9,6 +9,7 @@
 //! | source | origin | module |
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
+//! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
 //! | the `figcaption` of its `figure` | `html:figcaption` | [`img`] |
 //! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`) | `html:credit`, `html:caption` | [`img`] |
 //! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
@@ -679,5 +680,26 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
             values(&imgs[0], "microdata"),
             [("microdata:creator", "Studio Nord GmbH & Co. KG")]
         );
+    }
+
+    #[test]
+    fn a_wire_credit_in_alt_or_title_is_a_credit_and_plain_alt_is_not() {
+        let html = r#"<div><img src="/a.jpg" alt="Writers at their desks in 1953. (AP Photo/Ann Brook)"></div>
+<div><img src="/b.jpg" alt="Photo of a dog on a beach" title="A dog (Photo: Lee Park)"></div>
+<div><img src="/c.jpg" alt="Photo of a dog on a beach"></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        assert_eq!(origins(&imgs[0]), ["html:alt", "html:alt-credit"]);
+        assert_eq!(imgs[0].evidence[1].value, "AP Photo/Ann Brook");
+        assert_eq!(
+            origins(&imgs[1]),
+            ["html:alt", "html:title", "html:alt-credit"]
+        );
+        assert_eq!(imgs[1].evidence[2].value, "Photo: Lee Park");
+        assert_eq!(origins(&imgs[2]), ["html:alt"]);
+        let m = crate::credit::merge(&imgs[0].evidence);
+        assert_eq!(m.credit.authors, ["Ann Brook"]);
+        let m = crate::credit::merge(&imgs[2].evidence);
+        assert!(m.credit.authors.is_empty());
     }
 }

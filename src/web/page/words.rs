@@ -1,29 +1,36 @@
 //! The words the page reader looks for, in one place: how a credit line starts, which class or
 //! id names mark a credit, and which mark an image as decoration.
 //!
-//! These are markup conventions and the labels publishers print, not license knowledge: whether
-//! a text names a license is decided by `credit` (see `crate::credit::page`). The credit labels
-//! here duplicate the ones `credit::line` reads; they are kept in this one file until the two
-//! share a public list.
+//! These are markup conventions, not license knowledge: whether a text names a license is
+//! decided by `credit` (see `crate::credit::page`). The labels publishers print before a credit
+//! are the ones `credit::line` reads, from the one shared copy in [`crate::lexicon`].
 
-/// Words a credit line starts with (lower case).
-pub(super) const CREDIT_STARTS: &[&str] = &[
-    "photo",
-    "image",
-    "picture",
-    "pic:",
-    "credit",
-    "©",
-    "(c)",
-    "copyright",
-    "foto",
-    "source:",
-    "courtesy",
-    "illustration",
-    "graphic",
-    "bild",
-    "crédit",
-];
+use crate::lexicon::{AUTHOR_LABELS, SOURCE_LABELS};
+
+/// Marks a credit line may start with besides the author and source labels of
+/// [`crate::lexicon`] (lower case; matched as a prefix).
+const OTHER_STARTS: &[&str] = &["©", "(c)", "copyright", "graphic"];
+
+/// Whether a text starts like a credit line: an author label of [`crate::lexicon`] as a whole
+/// word ("Photo:", "Foto von", "Image courtesy …"), a source label followed by a colon
+/// ("Source: …"; a sentence may start with "Sources say"), or a copyright sign or word.
+pub(super) fn starts_like_credit(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let word_at_start = |label: &str| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’')
+        })
+    };
+    OTHER_STARTS.iter().any(|w| lower.starts_with(w))
+        || AUTHOR_LABELS.iter().any(|l| word_at_start(l))
+        || SOURCE_LABELS.iter().any(|l| {
+            lower
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
 
 /// Class, id or itemprop words that mark a credit.
 pub(super) const CREDIT_MARKS: &[&str] = &[
@@ -36,28 +43,16 @@ pub(super) const CREDIT_MARKS: &[&str] = &[
     "licence",
 ];
 
-/// Words that make a caption a credit wherever they stand in it (whole words, lower case; `©`
-/// and `(c)` anywhere).
-pub(super) const CREDIT_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photography",
-    "foto",
-    "fotos",
-    "fotografie",
-    "credit",
-    "credits",
-    "crédit",
-    "crédits",
-    "copyright",
-    "courtesy",
-    "source",
-    "bild",
-    "image",
-    "illustration",
-    "picture",
-];
+/// Words besides the one-word labels of [`crate::lexicon`] that make a caption a credit
+/// wherever they stand in it.
+const OTHER_WORDS: &[&str] = &["copyright"];
+
+/// Whether a word (lower case) makes a caption a credit wherever it stands in it: a one-word
+/// author or source label ("… Photo: X", "… via X") or "copyright".
+pub(super) fn is_credit_word(w: &str) -> bool {
+    !w.is_empty()
+        && (OTHER_WORDS.contains(&w) || AUTHOR_LABELS.contains(&w) || SOURCE_LABELS.contains(&w))
+}
 
 /// Class or id words of a credit for one thing (not a site's copyright line): a license link
 /// inside one is about that thing, never page-wide.
@@ -126,3 +121,167 @@ pub(super) const DECORATIVE_CONTAINERS: &[&str] = &[
 
 /// Elements whose images are chrome.
 pub(super) const DECORATIVE_ELEMENTS: &[&str] = &["footer", "nav"];
+
+/// Words after a label that make it introduce a name: "Photo by X", "Foto von X".
+const AGENT_CONNECTORS: &[&str] = &["by", "von", "par", "por", "door"];
+
+/// Whether `lower` (lower case) has a credit label as a whole word at byte `i`, written as a
+/// credit: followed by ":" or "/" ("Photo: X", "AP Photo/X"), by an agent word ("Photo by X"),
+/// or by "of" after "courtesy" ("Image courtesy of X"); a label ending in "of"/"de" ("courtesy
+/// of") is followed by the name. "Photo of a dog" is not written as a credit.
+fn label_written_as_credit(lower: &str, i: usize) -> bool {
+    let Some(at) = lower.get(i..) else {
+        return false;
+    };
+    AUTHOR_LABELS.iter().any(|label| {
+        let Some(rest) = at.strip_prefix(label) else {
+            return false;
+        };
+        let trimmed = rest.trim_start();
+        let next_word = trimmed
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let spaced = rest.starts_with(char::is_whitespace);
+        trimmed.starts_with([':', '/'])
+            || (spaced && AGENT_CONNECTORS.contains(&next_word) && trimmed.len() > next_word.len())
+            || (spaced && label.ends_with("courtesy") && next_word == "of")
+            || (spaced
+                && [" of", " de", " di"].iter().any(|c| label.ends_with(c))
+                && !trimmed.is_empty())
+    })
+}
+
+/// Whether a short text is a credit as it is written: a copyright sign first, or a credit label
+/// written as a credit (see [`label_written_as_credit`]) at its start or, when `lead` allows,
+/// after at most `lead` words (an agency: "AP Photo/X", "U.S. Navy photo by X").
+fn written_as_credit(text: &str, lead: usize) -> bool {
+    let lower = text.trim().to_lowercase();
+    if lower.len() < 4 || lower.len() > 200 {
+        return false;
+    }
+    if lower.starts_with('©') || lower.starts_with("(c) ") {
+        return true;
+    }
+    let starts = std::iter::once(0).chain(
+        lower
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(k, c)| k + c.len_utf8())
+            .filter(|k| lower[*k..].starts_with(|c: char| !c.is_whitespace())),
+    );
+    starts
+        .take(lead + 1)
+        .any(|i| label_written_as_credit(&lower, i))
+}
+
+/// Separators before a credit at the end of a caption or description: "A dog. Photo: X",
+/// "A dog | Foto: X", "A dog · Credit: X".
+const TRAILING_SEPARATORS: &[&str] = &[". ", " | ", " · ", " • ", " — ", " – ", " - "];
+
+/// The credit inside an image's `alt` or `title` text, when it is written as one: the last
+/// parenthesized group that is ("… (AP Photo/John Doe)", "(Photo: Jane Doe)"), else the part
+/// after the last separator ("A harbour. Photo: Jane Doe"), else the whole text ("Photo by
+/// Jane Doe"). Ordinary descriptions ("Photo of a dog on a beach") give none.
+pub(super) fn credit_in_description(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if text.len() > 2000 {
+        return None;
+    }
+    let mut groups = Vec::new();
+    let mut open = None;
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' => open = Some(k),
+            ')' => {
+                if let Some(o) = open.take() {
+                    groups.push(&text[o + 1..k]);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(g) = groups.into_iter().rev().find(|g| written_as_credit(g, 3)) {
+        return Some(g.trim());
+    }
+    let tail = TRAILING_SEPARATORS
+        .iter()
+        .filter_map(|s| text.rfind(s).map(|k| k + s.len()))
+        .max()
+        .map(|k| text[k..].trim());
+    if let Some(t) = tail.filter(|t| written_as_credit(t, 0)) {
+        return Some(t);
+    }
+    written_as_credit(text, 0).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_credit_written_into_a_description_is_found() {
+        // A wire credit in parentheses after the description, with an agency before the label.
+        assert_eq!(
+            credit_in_description("Staff at work in 1953, New York. (XYZ Photo/Ann Brook)"),
+            Some("XYZ Photo/Ann Brook")
+        );
+        assert_eq!(
+            credit_in_description("A dam at dusk (Photo: Lee Park) (2019)"),
+            Some("Photo: Lee Park")
+        );
+        assert_eq!(
+            credit_in_description("A ship in dock (Navy photo by Sam Ortiz)"),
+            Some("Navy photo by Sam Ortiz")
+        );
+        // A credit after a separator at the end.
+        assert_eq!(
+            credit_in_description("A dragon in the snow. Foto: Eva Novak"),
+            Some("Foto: Eva Novak")
+        );
+        assert_eq!(
+            credit_in_description("Harbour | Image courtesy of Port Authority"),
+            Some("Image courtesy of Port Authority")
+        );
+        // The whole text.
+        assert_eq!(
+            credit_in_description("Photo by Kim Lee"),
+            Some("Photo by Kim Lee")
+        );
+        assert_eq!(credit_in_description("© Kim Lee"), Some("© Kim Lee"));
+    }
+
+    #[test]
+    fn ordinary_descriptions_name_nobody() {
+        for alt in [
+            "Photo of a dog on a beach",
+            "photo",
+            "A photo gallery (12 pictures)",
+            "Image of the new bridge (opened 2020)",
+            "The team. Photo of the day",
+            "Photography workshop",
+            "A poster: photos by the river",
+            "Sunset - photo",
+            "A grid of sixteen photos: dogs and muffins that look alike",
+            "Lake at dawn, Utah Landscape Photography",
+        ] {
+            assert_eq!(credit_in_description(alt), None, "{alt}");
+        }
+        assert_eq!(credit_in_description(&"(Photo: X)".repeat(300)), None);
+    }
+
+    #[test]
+    fn credit_starts_and_words_come_from_the_shared_labels() {
+        assert!(starts_like_credit("Photo: Jane Doe"));
+        assert!(starts_like_credit("Bildnachweis: Jane Doe"));
+        assert!(starts_like_credit("Source: Jane Doe"));
+        assert!(starts_like_credit("© Jane Doe"));
+        assert!(!starts_like_credit("Sources say the mayor resigned."));
+        assert!(!starts_like_credit("Photographers' guide to the coast"));
+        assert!(!starts_like_credit("Imagine a city without cars."));
+        assert!(is_credit_word("foto"));
+        assert!(is_credit_word("copyright"));
+        assert!(!is_credit_word("harbour"));
+        assert!(!is_credit_word(""));
+    }
+}
