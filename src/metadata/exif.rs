@@ -14,20 +14,13 @@
 
 use super::input::Input;
 use super::text::{trim_nul, utf8_or_cp1252, utf16};
+use super::vocab::exif::{
+    ARTIST, ASCII, COPYRIGHT, EXIF_IFD, IMAGE_DESCRIPTION, USER_COMMENT, XP_AUTHOR, XP_COMMENT,
+    XP_TITLE,
+};
 use super::{Found, MAX_PAYLOAD, ProblemKind};
 use crate::evidence::{Origin, origin};
 
-const IMAGE_DESCRIPTION: u16 = 270;
-const ARTIST: u16 = 315;
-const COPYRIGHT: u16 = 33432;
-/// Windows XP tags (IFD0, BYTE, UTF-16LE), by tag number.
-const XP_TITLE: u16 = 0x9C9B;
-const XP_COMMENT: u16 = 0x9C9C;
-const XP_AUTHOR: u16 = 0x9C9D;
-/// In the Exif IFD.
-const USER_COMMENT: u16 = 0x9286;
-/// The pointer from IFD0 to the Exif IFD.
-const EXIF_IFD: u16 = 34665;
 /// TIFF tags that embed other payloads (TIFF/DNG files).
 pub(crate) const TAG_XMP: u16 = 700;
 pub(crate) const TAG_IPTC: u16 = 33723;
@@ -307,8 +300,6 @@ fn slot(tag: u16) -> u16 {
         _ => 14,
     }
 }
-
-const ASCII: u16 = 2;
 
 /// UserComment: an 8-byte character code, then the text.
 fn user_comment(bytes: &[u8], little_endian: bool, base: u64, found: &mut Found) {

@@ -1,11 +1,10 @@
 //! IPTC IIM records, and the Photoshop image resources (IRB) that carry them.
 
 use super::text::{trim_nul, utf8_or_cp1252};
+use super::vocab::IRB_IPTC;
 use super::{Found, ProblemKind};
 use crate::evidence::{Origin, origin};
 
-/// Photoshop image resource holding IPTC IIM.
-const IRB_IPTC: u16 = 0x0404;
 /// Record 1 dataset 90: CodedCharacterSet; `ESC % G` declares UTF-8.
 const CODED_CHARACTER_SET: (u8, u8) = (1, 90);
 const UTF8_ESCAPE: &[u8] = b"\x1b%G";

@@ -38,6 +38,7 @@ mod jpeg;
 mod png;
 mod text;
 mod tiff;
+pub mod vocab;
 mod webp;
 mod xmp;
 

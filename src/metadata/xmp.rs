@@ -25,17 +25,9 @@ use quick_xml::name::PrefixDeclaration;
 
 use super::text::{trim_nul, utf16};
 
+use super::vocab::ns::{CC, DC, PHOTOSHOP, PLUS, RDF, XML, XMP_NOTE, XMP_RIGHTS};
 use super::{Found, ProblemKind};
 use crate::evidence::{Origin, origin};
-
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const XML: &str = "http://www.w3.org/XML/1998/namespace";
-const CC: &str = "http://creativecommons.org/ns#";
-const XMP_RIGHTS: &str = "http://ns.adobe.com/xap/1.0/rights/";
-const DC: &str = "http://purl.org/dc/elements/1.1/";
-const PHOTOSHOP: &str = "http://ns.adobe.com/photoshop/1.0/";
-const PLUS: &str = "http://ns.useplus.org/ldf/xmp/1.0/";
-const XMP_NOTE: &str = "http://ns.adobe.com/xmp/note/";
 
 /// Deeper than this, elements are not looked at (real XMP nests a dozen levels at most).
 pub(crate) const MAX_DEPTH: usize = 64;

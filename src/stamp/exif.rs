@@ -9,18 +9,8 @@
 //! stamping twice gives the same bytes.
 
 use super::ErrorKind;
+use crate::metadata::vocab::exif::{ARTIST, ASCII, BYTE, COPYRIGHT, XP_AUTHOR, XP_TITLE};
 
-/// EXIF tag numbers (EXIF 2.32, table 4).
-const ARTIST: u16 = 0x013B;
-const COPYRIGHT: u16 = 0x8298;
-/// Windows' UTF-16LE fields (BYTE type), which Windows keeps in step with Artist and the
-/// title; replaced only when the file has them, so that they do not tell another story.
-const XP_TITLE: u16 = 0x9C9B;
-const XP_AUTHOR: u16 = 0x9C9D;
-/// TIFF field type 1: BYTE.
-const BYTE: u16 = 1;
-/// TIFF field type 2: ASCII, NUL-terminated.
-const ASCII: u16 = 2;
 /// More entries than this in IFD0 is not a real file.
 const MAX_ENTRIES: usize = 1024;
 

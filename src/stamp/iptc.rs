@@ -8,9 +8,8 @@
 
 use super::ErrorKind;
 use super::fields::Written;
+use crate::metadata::vocab::IRB_IPTC;
 
-/// Photoshop image resource holding IPTC IIM.
-const IRB_IPTC: u16 = 0x0404;
 const UTF8_ESCAPE: &[u8] = b"\x1b%G";
 /// IIM dataset numbers (IIM 4.2, chapter 6).
 const CODED_CHARACTER_SET: (u8, u8) = (1, 90);

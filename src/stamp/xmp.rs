@@ -14,14 +14,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use super::ErrorKind;
 use super::fields::Written;
-
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const XML: &str = "http://www.w3.org/XML/1998/namespace";
-const X: &str = "adobe:ns:meta/";
-const CC: &str = "http://creativecommons.org/ns#";
-const DC: &str = "http://purl.org/dc/elements/1.1/";
-const XMP_RIGHTS: &str = "http://ns.adobe.com/xap/1.0/rights/";
-const PHOTOSHOP: &str = "http://ns.adobe.com/photoshop/1.0/";
+use crate::metadata::vocab::ns::{CC, DC, PHOTOSHOP, RDF, X, XML, XMP_RIGHTS};
 
 /// Deeper than this an existing packet is refused rather than rewritten (real XMP nests a dozen
 /// levels at most); the writer recurses on the depth.
