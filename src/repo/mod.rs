@@ -401,18 +401,32 @@ pub fn check_repo_each(
         .iter()
         .filter(|rel| wanted.as_ref().is_none_or(|w| w.contains(rel.as_str())))
         .collect();
-    for batch in chosen.chunks(BATCH) {
-        let items: Vec<Item> = batch
-            .par_iter()
-            .map(|rel| {
-                let showings = shown.get(rel.as_str()).unwrap_or(&empty);
-                let item = check_image(root, rel, &found, &reuse, showings, &gate);
-                progress.advance();
-                item
-            })
-            .collect();
-        items.into_iter().for_each(&mut *sink);
-    }
+    // The pool concludes the next batches while this thread hands the finished one on (a
+    // reporter serialises it): on two cores, writing the output no longer idles the pool. The
+    // channel holds at most two batches, so memory stays flat however large the site.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+    let (found, reuse, shown) = (&found, &reuse, &shown);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in chosen.chunks(BATCH) {
+                let items: Vec<Item> = batch
+                    .par_iter()
+                    .map(|rel| {
+                        let showings = shown.get(rel.as_str()).unwrap_or(&empty);
+                        let item = check_image(root, rel, found, reuse, showings, &gate);
+                        progress.advance();
+                        item
+                    })
+                    .collect();
+                if tx.send(items).is_err() {
+                    break;
+                }
+            }
+        });
+        for items in rx {
+            items.into_iter().for_each(&mut *sink);
+        }
+    });
     progress.finish();
     run
 }
