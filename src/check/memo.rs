@@ -27,7 +27,9 @@ use crate::license::License;
 /// images all differ (each entry is one image's evidence, a few hundred bytes).
 const MAX_ENTRIES: usize = 4096;
 
-type Concluded = Arc<(Credit, Vec<Finding>, Assessment)>;
+/// The assessment is shared with the assessment cache: sets merging into one credit hold one
+/// copy of it, which bounds the memo's memory on a site whose alt texts all differ.
+type Concluded = Arc<(Credit, Vec<Finding>, Arc<Assessment>)>;
 
 struct Entry {
     evidence: Vec<(Origin, String)>,
@@ -113,12 +115,12 @@ impl Memo {
                 d
             }
         };
-        (done.0.clone(), done.1.clone(), done.2.clone())
+        (done.0.clone(), done.1.clone(), (*done.2).clone())
     }
 
     /// The assessment of `credit` for `proposed`, made once per distinct credit among the
     /// last [`MAX_ASSESSED`].
-    fn assess(&self, credit: &Credit, proposed: &Use) -> Assessment {
+    fn assess(&self, credit: &Credit, proposed: &Use) -> Arc<Assessment> {
         let found = {
             let mut kept = self.assessed.lock().unwrap_or_else(|e| e.into_inner());
             let i = kept
@@ -130,14 +132,14 @@ impl Memo {
             })
         };
         if let Some(a) = found {
-            return (*a).clone();
+            return a;
         }
-        let a = assess(credit, proposed);
+        let a = Arc::new(assess(credit, proposed));
         let mut kept = self.assessed.lock().unwrap_or_else(|e| e.into_inner());
         if kept.len() >= MAX_ASSESSED {
             kept.pop();
         }
-        kept.insert(0, (credit.clone(), proposed.clone(), Arc::new(a.clone())));
+        kept.insert(0, (credit.clone(), proposed.clone(), Arc::clone(&a)));
         a
     }
 

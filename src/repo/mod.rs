@@ -333,16 +333,17 @@ pub fn check_repo_each(
     let image_set: HashSet<&str> = found.images.iter().map(String::as_str).collect();
     let mut shown: HashMap<&str, Vec<Showing>> = HashMap::new();
     let mut doc_images: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (doc, d) in &read {
+    // Consumed: each showing's evidence is moved, not copied, out of its document.
+    for (doc, d) in read {
         let doc_loc = display(root, doc);
-        for p in &d.problems {
+        for p in d.problems {
             run.problems.push(RepoProblem {
                 kind: FindingKind::MetadataProblem,
-                message: p.clone(),
+                message: p,
                 location: None,
             });
         }
-        for s in &d.images {
+        for s in d.images {
             match resolve(doc, &s.src, &image_set) {
                 Ok(rel) => {
                     // `resolve` answers only with members of the set.
@@ -355,7 +356,7 @@ pub fn check_repo_each(
                             file: doc_loc.clone(),
                             line: Some(s.line),
                         },
-                        evidence: s.evidence.clone(),
+                        evidence: s.evidence,
                     });
                 }
                 Err(true) => run.remote_images += 1,
