@@ -225,7 +225,7 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
                     license.short_code(),
                     describe_items(&needed(
                         &reqs,
-                        &credit,
+                        credit,
                         shown_credit,
                         true,
                         proposed.adapts()
@@ -235,7 +235,7 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             ));
             continue;
         }
-        let missing = needed(&reqs, &credit, shown_credit, false, proposed.adapts());
+        let missing = needed(&reqs, credit, shown_credit, false, proposed.adapts());
         if !missing.is_empty() {
             let sections: Vec<String> = missing
                 .iter()
