@@ -7,21 +7,29 @@
 //! was read (its location) does not enter the merge or the assessment, a fact the test
 //! `merging_ignores_locations` pins so that the memo can rely on it. A lookup hashes the
 //! evidence in place; it is copied only when a new set is stored.
+//!
+//! Distinct evidence sets often merge into the same credit (a site's alt texts differ image by
+//! image, its captions and licenses do not), and the assessment depends only on the credit and
+//! the use: the last few credits assessed are kept with their assessment, found again by
+//! equality.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::assess::{Assessment, Use, assess};
+use crate::assess::{Assessment, Requirement, Use, assess, requirements};
 use crate::credit::{Credit, merge};
 use crate::evidence::{Evidence, Origin};
 use crate::finding::Finding;
+use crate::license::License;
 
 /// Sets kept before the memo is emptied and starts again: bounds its memory on a run whose
 /// images all differ (each entry is one image's evidence, a few hundred bytes).
 const MAX_ENTRIES: usize = 4096;
 
-type Concluded = Arc<(Credit, Vec<Finding>, Assessment)>;
+/// The assessment is shared with the assessment cache: sets merging into one credit hold one
+/// copy of it, which bounds the memo's memory on a site whose alt texts all differ.
+type Concluded = Arc<(Credit, Vec<Finding>, Arc<Assessment>)>;
 
 struct Entry {
     evidence: Vec<(Origin, String)>,
@@ -29,11 +37,19 @@ struct Entry {
     done: Concluded,
 }
 
+/// Credits kept with their assessment (a run repeats a handful of licenses and authors; each
+/// lookup compares at most this many).
+const MAX_ASSESSED: usize = 32;
+
 /// Merges and assessments already made, by evidence and use.
 #[derive(Default)]
 pub struct Memo {
     hasher: RandomState,
     done: Mutex<(usize, HashMap<u64, Vec<Entry>>)>,
+    /// Assessments by credit and use, the most recent first.
+    assessed: Mutex<Vec<(Credit, Use, Arc<Assessment>)>>,
+    /// What a complete credit needs, by license.
+    required: Mutex<Vec<(License, Arc<[Requirement]>)>>,
 }
 
 impl Memo {
@@ -81,7 +97,7 @@ impl Memo {
             Some(d) => d,
             None => {
                 let merged = merge(evidence);
-                let assessment = assess(&merged.credit, proposed);
+                let assessment = self.assess(&merged.credit, proposed);
                 let d = Arc::new((merged.credit, merged.findings, assessment));
                 let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
                 if done.0 >= MAX_ENTRIES {
@@ -99,7 +115,47 @@ impl Memo {
                 d
             }
         };
-        (done.0.clone(), done.1.clone(), done.2.clone())
+        (done.0.clone(), done.1.clone(), (*done.2).clone())
+    }
+
+    /// The assessment of `credit` for `proposed`, made once per distinct credit among the
+    /// last [`MAX_ASSESSED`].
+    fn assess(&self, credit: &Credit, proposed: &Use) -> Arc<Assessment> {
+        let found = {
+            let mut kept = self.assessed.lock().unwrap_or_else(|e| e.into_inner());
+            let i = kept
+                .iter()
+                .position(|(c, u, _)| c == credit && u == proposed);
+            i.map(|i| {
+                kept[..=i].rotate_right(1);
+                Arc::clone(&kept[0].2)
+            })
+        };
+        if let Some(a) = found {
+            return a;
+        }
+        let a = Arc::new(assess(credit, proposed));
+        let mut kept = self.assessed.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() >= MAX_ASSESSED {
+            kept.pop();
+        }
+        kept.insert(0, (credit.clone(), proposed.clone(), Arc::clone(&a)));
+        a
+    }
+
+    /// What a complete credit under `license` needs ([`requirements`]), listed once per
+    /// license among the last [`MAX_ASSESSED`].
+    pub fn requirements(&self, license: License) -> Arc<[Requirement]> {
+        let mut kept = self.required.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, r)) = kept.iter().find(|(l, _)| *l == license) {
+            return Arc::clone(r);
+        }
+        let r: Arc<[Requirement]> = requirements(license).into();
+        if kept.len() >= MAX_ASSESSED {
+            kept.remove(0);
+        }
+        kept.push((license, Arc::clone(&r)));
+        r
     }
 
     /// The credit `evidence` merges into.
@@ -152,6 +208,31 @@ mod tests {
         other[0].value = "John Roe".into();
         assert_eq!(memo.conclude(&other, &u).0, merge(&other).credit);
         assert_eq!(memo.len(), 3);
+    }
+
+    #[test]
+    fn sets_merging_into_one_credit_share_its_assessment_per_use() {
+        let memo = Memo::default();
+        let commercial = Use::parse("commercial").unwrap();
+        for (i, u) in [Use::default(), commercial.clone(), Use::default()]
+            .iter()
+            .enumerate()
+        {
+            let mut ev = evidence();
+            ev.push(Evidence::new(o::MARKDOWN_ALT, format!("Picture {i}")));
+            let fresh = merge(&ev);
+            assert_eq!(memo.conclude(&ev, u).2, assess(&fresh.credit, u));
+        }
+        let nc = vec![Evidence::new(
+            o::XMP_CC_LICENSE,
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+        )];
+        let fresh = merge(&nc);
+        assert_eq!(
+            memo.conclude(&nc, &commercial).2,
+            assess(&fresh.credit, &commercial)
+        );
+        assert!(memo.assessed.lock().unwrap().len() >= 3);
     }
 
     #[test]

@@ -144,6 +144,14 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The reader is at the start of the file (just opened): the first read needs no seek.
+    pub fn at_start(mut self) -> Input<'a> {
+        if matches!(self.source, Source::Reader(_)) {
+            self.pos = 0;
+        }
+        self
+    }
+
     /// Reads end on multiples of `block` instead of growing by doubling: for sources that fetch
     /// whole blocks anyway (HTTP Range requests), a read past a block boundary would fetch a block
     /// only to read ahead.
@@ -191,9 +199,23 @@ impl<'a> Input<'a> {
                 if self.pos != offset {
                     r.seek(SeekFrom::Start(offset))?;
                 }
+                // Read straight into the window: one `read` call for a regular file
+                // (`read_to_end` would read in 8 KiB steps and probe for the end).
                 self.buf.clear();
-                self.buf.reserve_exact(fill);
-                let got = r.take(fill as u64).read_to_end(&mut self.buf)?;
+                self.buf.resize(fill, 0);
+                let mut got = 0;
+                while got < fill {
+                    match r.read(&mut self.buf[got..]) {
+                        Ok(0) => break,
+                        Ok(n) => got += n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            self.buf.clear();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.buf.truncate(got);
                 self.bytes_read += got as u64;
                 self.win = offset;
                 self.pos = offset + got as u64;
@@ -224,6 +246,10 @@ mod tests {
         assert_eq!(input.get(150_000, 10).unwrap(), &data[150_000..150_010]);
         assert_eq!(input.get(199_990, 100).unwrap(), &data[199_990..]);
         assert!(input.get(300_000, 10).unwrap().is_empty());
+        let mut cur = io::Cursor::new(data.clone());
+        let mut fresh = Input::reader(&mut cur, data.len() as u64).at_start();
+        assert_eq!(fresh.get(0, 4).unwrap(), &data[..4]);
+        assert_eq!(fresh.get(190_000, 20_000).unwrap(), &data[190_000..]);
         let mut s = Input::slice(&data);
         assert_eq!(s.get(199_999, 5).unwrap(), &data[199_999..]);
     }

@@ -178,7 +178,7 @@ pub fn read_path(path: &Path) -> Result<Metadata, Error> {
     };
     // Only a regular file: a FIFO would block, a device such as /dev/zero never end.
     let (mut file, len) = open_regular(path).map_err(|e| with_path(e.into()))?;
-    read_input(Input::reader(&mut file, len)).map_err(with_path)
+    read_input(Input::reader(&mut file, len).at_start()).map_err(with_path)
 }
 
 /// Reads the metadata of an image held in memory.

@@ -13,7 +13,7 @@
 //! caption links, front matter credit keys), not at the embedded metadata, which readers do not
 //! see.
 
-use crate::assess::{Edit, Effect, Item as CreditItem, Term, Verdict, When, requirements};
+use crate::assess::{Edit, Effect, Item as CreditItem, Term, Verdict, When};
 use crate::check::{self, Conclude, Item, Memo, Showing};
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind, Location};
@@ -109,7 +109,8 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             };
         }
     }
-    let (Some(credit), Some(assessment)) = (item.credit.clone(), item.assessment.clone()) else {
+    // Borrowed, not cloned: only `item.findings` changes below.
+    let (Some(credit), Some(assessment)) = (&item.credit, &item.assessment) else {
         return;
     };
     let verdict = assessment.verdict;
@@ -205,7 +206,8 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
     if !policy.require_credit || verdict == Verdict::NotAllowed {
         return;
     }
-    let reqs = requirements(license);
+    // The same few licenses across a site: their requirements are listed once.
+    let reqs = Memo::global().requirements(license);
     if !reqs
         .iter()
         .any(|r| matches!(r.item, CreditItem::Author | CreditItem::License))
@@ -223,7 +225,7 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
                     license.short_code(),
                     describe_items(&needed(
                         &reqs,
-                        &credit,
+                        credit,
                         shown_credit,
                         true,
                         proposed.adapts()
@@ -233,7 +235,7 @@ pub fn conclude(item: &mut Item, showings: &[Showing], policy: &Policy) {
             ));
             continue;
         }
-        let missing = needed(&reqs, &credit, shown_credit, false, proposed.adapts());
+        let missing = needed(&reqs, credit, shown_credit, false, proposed.adapts());
         if !missing.is_empty() {
             let sections: Vec<String> = missing
                 .iter()

@@ -333,16 +333,17 @@ pub fn check_repo_each(
     let image_set: HashSet<&str> = found.images.iter().map(String::as_str).collect();
     let mut shown: HashMap<&str, Vec<Showing>> = HashMap::new();
     let mut doc_images: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (doc, d) in &read {
+    // Consumed: each showing's evidence is moved, not copied, out of its document.
+    for (doc, d) in read {
         let doc_loc = display(root, doc);
-        for p in &d.problems {
+        for p in d.problems {
             run.problems.push(RepoProblem {
                 kind: FindingKind::MetadataProblem,
-                message: p.clone(),
+                message: p,
                 location: None,
             });
         }
-        for s in &d.images {
+        for s in d.images {
             match resolve(doc, &s.src, &image_set) {
                 Ok(rel) => {
                     // `resolve` answers only with members of the set.
@@ -355,7 +356,7 @@ pub fn check_repo_each(
                             file: doc_loc.clone(),
                             line: Some(s.line),
                         },
-                        evidence: s.evidence.clone(),
+                        evidence: s.evidence,
                     });
                 }
                 Err(true) => run.remote_images += 1,
@@ -401,18 +402,32 @@ pub fn check_repo_each(
         .iter()
         .filter(|rel| wanted.as_ref().is_none_or(|w| w.contains(rel.as_str())))
         .collect();
-    for batch in chosen.chunks(BATCH) {
-        let items: Vec<Item> = batch
-            .par_iter()
-            .map(|rel| {
-                let showings = shown.get(rel.as_str()).unwrap_or(&empty);
-                let item = check_image(root, rel, &found, &reuse, showings, &gate);
-                progress.advance();
-                item
-            })
-            .collect();
-        items.into_iter().for_each(&mut *sink);
-    }
+    // The pool concludes the next batches while this thread hands the finished one on (a
+    // reporter serialises it): on two cores, writing the output no longer idles the pool. The
+    // channel holds at most two batches, so memory stays flat however large the site.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+    let (found, reuse, shown) = (&found, &reuse, &shown);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in chosen.chunks(BATCH) {
+                let items: Vec<Item> = batch
+                    .par_iter()
+                    .map(|rel| {
+                        let showings = shown.get(rel.as_str()).unwrap_or(&empty);
+                        let item = check_image(root, rel, found, reuse, showings, &gate);
+                        progress.advance();
+                        item
+                    })
+                    .collect();
+                if tx.send(items).is_err() {
+                    break;
+                }
+            }
+        });
+        for items in rx {
+            items.into_iter().for_each(&mut *sink);
+        }
+    });
     progress.finish();
     run
 }
