@@ -58,7 +58,7 @@ fn an_article_opens_a_phrase_not_a_name() {
 fn japanese_provided_by_suffix_is_not_part_of_the_name() {
     // 「…（某社提供）」: 提供 means "provided by"; 撮影 means "photographed by".
     assert_eq!(authors("試験の様子（東川町役場提供）"), ["東川町役場"]);
-    assert_eq!(authors("写真＝北山花子撮影"), ["北山花子"]);
+    assert_eq!(authors("北山花子撮影"), ["北山花子"]);
 }
 
 #[test]
