@@ -68,6 +68,19 @@ const PLATFORMS: &[&str] = &[
     "tumblr",
     "tiktok",
     "x",
+    // Social networks: a post is where a picture was found, not who made it.
+    "truth social",
+    "telegram",
+    "bluesky",
+    "threads",
+    "weibo",
+    "vk",
+    "vkontakte",
+    "reddit",
+    "linkedin",
+    "snapchat",
+    "whatsapp",
+    "mastodon",
 ];
 
 const BOILERPLATE: &[&str] = &[

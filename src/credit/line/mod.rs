@@ -49,6 +49,8 @@ use crate::license::{self, Form, Rights, StatementKind};
 
 mod clauses;
 mod formats;
+#[cfg(test)]
+mod kinds;
 mod masks;
 mod read;
 
@@ -376,10 +378,27 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     {
         return false;
     }
-    // An identifier ("183-R99621", "04:22") is not a name; "Valerie2000" and "B1mbo" are.
+    // An identifier ("183-R99621", "04:22", "R9962") is not a name; user names that are
+    // letters and then a number ("Valerie2000", "Sae1962", "B1mbo") are.
     if words.iter().all(|w| {
         let digits = w.lower.chars().filter(char::is_ascii_digit).count();
-        digits > 0 && digits >= w.lower.chars().filter(|c| c.is_alphabetic()).count()
+        let letters = w.lower.chars().filter(|c| c.is_alphabetic()).count();
+        let digit_first = w.lower.chars().next().is_some_and(|c| c.is_ascii_digit());
+        digits > 0 && (digit_first || letters < 3 && digits >= letters)
+    }) {
+        return false;
+    }
+    // "A THIRD PARTY", "an onlooker", "ein Leser": a phrase opened by an indefinite article
+    // says what kind of someone, not who.
+    if words.len() >= 2 && is_in(INDEFINITE_ARTICLES, &words[0].lower) {
+        return false;
+    }
+    // Japanese phrases join words with particles ("イスラエルの国旗", "試験の様子"); a name
+    // does not hold them.
+    if words.iter().any(|w| {
+        w.lower.chars().any(is_cjk)
+            && w.lower.chars().any(|c| c != 'の' && is_kanji(c))
+            && w.lower.contains(['の', 'を'])
     }) {
         return false;
     }
@@ -406,6 +425,17 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
         .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
         .count();
     lowercase_words <= lowercase
+}
+
+/// Indefinite articles, lowercase: a name does not start with one.
+/// Not "una" or "uma", which are also given names.
+const INDEFINITE_ARTICLES: &[&str] = &[
+    "a", "an", "ein", "eine", "einem", "einer", "un", "une", "ett",
+];
+
+/// Han characters (kanji), as opposed to kana.
+fn is_kanji(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
 /// Chinese, Japanese and Korean letters, which are written without spaces between words.

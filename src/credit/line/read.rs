@@ -73,6 +73,12 @@ impl Parser<'_> {
                     .rposition(|w| is_in(BY_WORDS, &w.lower))
                     .map_or(0, |p| p + 1);
                 let mut name = &words[from..];
+                // "Beispielseite, Autor X - Eigenes Werk": the label word is not the name.
+                if let Some((n, false)) = match_label(name)
+                    && n < name.len()
+                {
+                    name = &name[n..];
+                }
                 while name
                     .last()
                     .is_some_and(|w| !w.lower.chars().any(char::is_alphabetic))
@@ -357,8 +363,11 @@ impl Parser<'_> {
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return true;
         };
-        let span = first.span.start..last.span.end;
+        let mut span = first.span.start..last.span.end;
         let whole = span.start == at.clause_start && span.end == at.clause_end;
+        if m.is_none() {
+            span = self.name_end(span, last);
+        }
         let text = &self.text[span.clone()];
         let lowercase =
             text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase);
@@ -414,6 +423,30 @@ impl Parser<'_> {
         }
         pieces.push(piece);
         true
+    }
+
+    /// Where a name ends: without a sentence's full stop ("foto di Nerina Calvasso. 2019") and
+    /// without the Japanese suffixes 提供 ("provided by") and 撮影 ("photographed by"), which
+    /// follow the name they credit. An abbreviation keeps its dot ("Trelvik Co.").
+    fn name_end(&self, span: Range<usize>, last: &Word) -> Range<usize> {
+        let text = &self.text[span.clone()];
+        for suffix in ["提供", "撮影"] {
+            if let Some(stem) = text.strip_suffix(suffix)
+                && stem.chars().any(is_cjk)
+            {
+                return span.start..span.end - suffix.len();
+            }
+        }
+        let word = last.lower.trim_end_matches('.');
+        if text.ends_with('.')
+            && !text.ends_with("..")
+            && word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !is_in(ABBREVIATIONS, word)
+        {
+            return span.start..span.end - 1;
+        }
+        span
     }
 
     pub(super) fn finish(
