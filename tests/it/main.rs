@@ -5,6 +5,7 @@ mod common;
 
 mod assess_cases;
 mod assess_table;
+mod browser;
 mod cli_credit;
 mod cli_license;
 mod credit_lines;
