@@ -9,6 +9,7 @@ mod browser;
 mod cli_credit;
 mod cli_license;
 mod credit_lines;
+mod determinism;
 mod eval_ratchet;
 // CPU clocks, FIFOs and a counting allocator: Unix only.
 #[cfg(unix)]
