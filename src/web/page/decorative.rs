@@ -33,6 +33,25 @@ fn file_name(src: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
+/// Whether `img` stands in a `noscript`, where pages put the counters that scripts would load.
+fn in_noscript(img: ElementRef<'_>) -> bool {
+    img.ancestors()
+        .take(4)
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "noscript")
+}
+
+/// Whether a URL (lower case) names a picture file: a content image in a `noscript` fallback
+/// does; a counter's URL (`/p?c1=2&…`, `/count/pv`) does not.
+fn names_an_image_file(lower: &str) -> bool {
+    let name = file_name(lower);
+    [
+        ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg", ".jxl", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|e| name.ends_with(e))
+}
+
 /// Whether `img` is the file a MediaWiki file page is about (shown small when the file is).
 fn is_file_page_image(img: ElementRef<'_>) -> bool {
     img.ancestors()
@@ -51,6 +70,12 @@ pub(super) fn reason(img: ElementRef<'_>, src: &str) -> Option<&'static str> {
         return Some("a tracking pixel");
     }
     let lower = src.to_ascii_lowercase();
+    if in_noscript(img)
+        && !names_an_image_file(&lower)
+        && img.value().attr("alt").is_none_or(|a| a.trim().is_empty())
+    {
+        return Some("a tracking pixel");
+    }
     if BADGE_URL_PARTS.iter().any(|p| lower.contains(p)) || (w == Some(88) && h == Some(31)) {
         return Some("a badge");
     }

@@ -2,7 +2,7 @@
 //! around it — `alt`/`title`, the `figcaption`, credit- and caption-marked elements, and the
 //! element right before or after it that may be its credit.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
@@ -55,6 +55,35 @@ pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<St
     alternates.retain(|a| *a != src);
     alternates.dedup();
     Some((src, alternates))
+}
+
+/// The image an `img` inside a `noscript` is the fallback copy of: the image already read at one
+/// of its URLs, else the `img` right before the `noscript` (a lazy-loading placeholder whose
+/// real URL only a script knows). `None` for any other `img`.
+pub(super) fn noscript_copy_of(
+    img: ElementRef<'_>,
+    src: &str,
+    alternates: &[String],
+    find: impl Fn(&[String]) -> Option<usize>,
+    by_node: &HashMap<NodeId, usize>,
+) -> Option<usize> {
+    let noscript = img
+        .ancestors()
+        .take(4)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "noscript")?;
+    let mut urls = vec![src.to_string()];
+    urls.extend(alternates.iter().cloned());
+    if let Some(i) = find(&urls) {
+        return Some(i);
+    }
+    let before = sibling(noscript.prev_sibling(), false)?;
+    let shown = if before.value().name() == "img" {
+        Some(before)
+    } else {
+        within(before).find(|e| e.value().name() == "img")
+    };
+    shown.and_then(|b| by_node.get(&b.id()).copied())
 }
 
 /// `srcset` candidates: (URL, width or density; 1 when none is given).
