@@ -65,8 +65,14 @@ fn is_file_page_image(img: ElementRef<'_>) -> bool {
 
 /// Why `img` (showing `src`) is decoration, or `None` when it is content.
 pub(super) fn reason(img: ElementRef<'_>, src: &str) -> Option<&'static str> {
-    let (w, h) = (px(img, "width"), px(img, "height"));
-    if w.is_some_and(|w| w <= 2) || h.is_some_and(|h| h <= 2) {
+    // A dimension of 0 is "not set" (sized by CSS), not a pixel.
+    let (w, h) = (
+        px(img, "width").filter(|&v| v > 0),
+        px(img, "height").filter(|&v| v > 0),
+    );
+    let tiny = |d: Option<u32>| d.is_some_and(|d| d <= 2);
+    let unset_or_tiny = |d: Option<u32>| d.is_none_or(|d| d <= 2);
+    if (tiny(w) && unset_or_tiny(h)) || (tiny(h) && unset_or_tiny(w)) {
         return Some("a tracking pixel");
     }
     let lower = src.to_ascii_lowercase();

@@ -37,6 +37,15 @@ pub(super) fn sel(s: &str) -> Selector {
 pub(super) fn text_of(el: ElementRef<'_>, max: usize) -> String {
     let mut raw = String::new();
     for t in el.text() {
+        // Text of two elements written edge to edge ("<span>Credit</span><span>Ann Lee</span>",
+        // a label hidden for sighted readers) is two words, not one; punctuation after a
+        // name ("<a>Kim</a>, CC BY") and an opening bracket before one stay attached.
+        let joins = raw.chars().next_back().is_some_and(|c| {
+            !c.is_whitespace() && !matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '/' | '-')
+        }) && t.chars().next().is_some_and(char::is_alphanumeric);
+        if joins {
+            raw.push(' ');
+        }
         raw.push_str(t);
         if raw.len() > max.saturating_mul(2) {
             break;

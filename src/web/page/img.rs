@@ -20,7 +20,8 @@ use crate::evidence::{Evidence, Origin, origin as o};
 pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<String>)> {
     let v = img.value();
     let real = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
-    let src = ["src", "data-src", "data-lazy-src", "data-original"]
+    // A lazy-loading attribute names the picture; `src` then holds a placeholder.
+    let src = ["data-src", "data-lazy-src", "data-original", "src"]
         .iter()
         .find_map(|a| v.attr(a).filter(real));
     let mut alternates = Vec::new();
@@ -77,13 +78,23 @@ pub(super) fn noscript_copy_of(
     if let Some(i) = find(&urls) {
         return Some(i);
     }
-    let before = sibling(noscript.prev_sibling(), false)?;
-    let shown = if before.value().name() == "img" {
-        Some(before)
-    } else {
-        within(before).find(|e| e.value().name() == "img")
-    };
-    shown.and_then(|b| by_node.get(&b.id()).copied())
+    // The placeholder is the `img` right before the `noscript`; when that one has no URL at all
+    // (a script fills it in), the blurred preview before it stands for the image.
+    let mut at = noscript.prev_sibling();
+    for _ in 0..2 {
+        let before = sibling(at, false)?;
+        let shown = if before.value().name() == "img" {
+            Some(before)
+        } else {
+            within(before).take(64).find(|e| e.value().name() == "img")
+        };
+        let shown = shown?;
+        if let Some(i) = by_node.get(&shown.id()) {
+            return Some(*i);
+        }
+        at = before.prev_sibling();
+    }
+    None
 }
 
 /// `srcset` candidates: (URL, width or density; 1 when none is given).
@@ -150,6 +161,18 @@ fn has_credit_word(text: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(is_credit_word)
+}
+
+/// Whether a caption is a description only: a sentence (it ends with a full stop, a question
+/// or an exclamation mark) with no credit label, copyright sign, parenthesis or slash anywhere
+/// (where credits hide: "… (Jane Doe / The Times)", "Jane Doe/Reuters"). A bare credit
+/// ("Thomas Jackson/Digital Vision/Getty Images") is not one.
+fn is_plain_sentence(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(['.', '!', '?'])
+        && !t.ends_with("..")
+        && !t.contains(['(', '/', '|', '©'])
+        && !has_credit_word(t)
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -298,7 +321,11 @@ pub(super) fn evidence(
     if is_figure {
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
             let t = text_of(cap, 2000);
-            if !t.is_empty() {
+            if t.is_empty() {
+            } else if is_plain_sentence(&t) {
+                // "Sony's PlayStation VR." describes the picture: read only for a license.
+                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+            } else {
                 ev.push(Evidence::new(o::HTML_FIGCAPTION, t));
                 links_in(cap, ctx, &mut ev);
                 captioned = true;
