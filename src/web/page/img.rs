@@ -164,15 +164,32 @@ fn has_credit_word(text: &str) -> bool {
 }
 
 /// Whether a caption is a description only: a sentence (it ends with a full stop, a question
-/// or an exclamation mark) with no credit label, copyright sign, parenthesis or slash anywhere
+/// or an exclamation mark) or a numbered figure's title, with no credit label written as one ("Photo: X", "photo by X"; the
+/// word "image" in "Illustrative image." is no label), copyright sign, parenthesis or slash
 /// (where credits hide: "… (Jane Doe / The Times)", "Jane Doe/Reuters"). A bare credit
 /// ("Thomas Jackson/Digital Vision/Getty Images") is not one.
 fn is_plain_sentence(text: &str) -> bool {
     let t = text.trim();
-    t.ends_with(['.', '!', '?'])
-        && !t.ends_with("..")
-        && !t.contains(['(', '/', '|', '©'])
-        && !has_credit_word(t)
+    let sentence =
+        t.ends_with(['.', '!', '?']) && !t.ends_with("..") && !t.contains(['(', '/', '|', '©']);
+    (sentence || numbered_figure(t))
+        && credit_in_description(t).is_none()
+        && !starts_like_credit(t)
+        && !t.contains('©')
+}
+
+/// Whether a caption numbers its figure ("Figure 3: …", "Fig. 1", "… [Fig 1]", "Abb. 2"): the
+/// title of a diagram in a document, not a credit.
+fn numbered_figure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "fig" | "figure" | "abb" | "abbildung" | "figura")
+            && w[1].chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at

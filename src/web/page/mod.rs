@@ -783,4 +783,41 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         }
         assert!(imgs[2].page_wide.is_empty(), "{:?}", imgs[2].page_wide);
     }
+
+    #[test]
+    fn a_caption_that_only_describes_names_nobody() {
+        // A sentence, or a numbered figure's title, is a description; a bare credit is not.
+        let html = r#"<figure><img src="/a.jpg"><figcaption>Sony's new headset.</figcaption></figure>
+<figure><img src="/b.png"><figcaption>Task scheduler (TS) [Fig 1]</figcaption></figure>
+<figure><img src="/c.jpg"><figcaption>Illustrative image.</figcaption></figure>
+<figure><img src="/d.jpg"><figcaption>Ann Lee/Example Agency</figcaption></figure>
+<figure><img src="/e.jpg"><figcaption>A dam at dusk. Photo: Ann Lee.</figcaption></figure>"#;
+        let imgs = images_in_html(html, None);
+        let kinds: Vec<Vec<&str>> = imgs.iter().map(origins).collect();
+        assert_eq!(
+            kinds,
+            [
+                vec!["html:caption-text"],
+                vec!["html:caption-text"],
+                vec!["html:caption-text"],
+                vec!["html:figcaption"],
+                vec!["html:figcaption"]
+            ]
+        );
+        for im in &imgs[..3] {
+            assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
+        }
+    }
+
+    #[test]
+    fn hidden_labels_stay_words_and_unset_sizes_are_not_pixels() {
+        // "<span>Credit</span><span>Name</span>": a label hidden for sighted readers.
+        let html = r#"<figure><img src="/a.jpg" width="570" height="0"><figcaption><span>A harbour.</span><span><span>Credit</span><span>Ann Lee</span></span> (<a href="/x">AP</a>), <a href="/l">CC BY</a></figcaption></figure>"#;
+        let scan = scan_html(html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.decorative);
+        assert_eq!(
+            scan.images[0].evidence[0].value,
+            "A harbour. Credit Ann Lee (AP), CC BY"
+        );
+    }
 }
