@@ -33,6 +33,21 @@ fn file_name(src: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
+/// Whether `img` is never shown: `hidden`, or styled `display: none` (a counter's image; the
+/// parser moves the `noscript` counters of a page's head into its body, outside their
+/// `noscript`).
+fn is_hidden(img: ElementRef<'_>) -> bool {
+    let v = img.value();
+    let style: String = v
+        .attr("style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    v.attr("hidden").is_some() || style.contains("display:none")
+}
+
 /// Whether `img` stands in a `noscript`, where pages put the counters that scripts would load.
 fn in_noscript(img: ElementRef<'_>) -> bool {
     img.ancestors()
@@ -76,6 +91,9 @@ pub(super) fn reason(img: ElementRef<'_>, src: &str) -> Option<&'static str> {
         return Some("a tracking pixel");
     }
     let lower = src.to_ascii_lowercase();
+    if is_hidden(img) && !names_an_image_file(&lower) {
+        return Some("a tracking pixel");
+    }
     if in_noscript(img)
         && !names_an_image_file(&lower)
         && img.value().attr("alt").is_none_or(|a| a.trim().is_empty())

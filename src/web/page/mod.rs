@@ -24,7 +24,14 @@
 //! (so an article body is never taken for a caption). Page-wide `rel="license"` links (in the
 //! head, in a footer) go to [`PageImage::page_wide`] only when the page shows a single content
 //! image: a site's license for its text says nothing about the photos of a gallery, and never
-//! about a badge or a logo.
+//! about a badge or a logo. A `rel="license"` link written in the content (outside the head,
+//! header, footer, navigation, asides and credit blocks) covers the images of the element
+//! holding its paragraph, however many ("the data set is under CC BY-SA 4.0" below a README's
+//! pictures).
+//!
+//! The page is parsed with scripting off, so the `img` in a `noscript` is an element: a lazy
+//! image whose URL only a script sets is found there, and a placeholder followed by its
+//! `noscript` copy is one image (the copy's URL an alternate), never two.
 //!
 //! This module reads markup and produces evidence; it knows no licenses. Whether a text next to
 //! an image names one is decided where evidence is interpreted (`crate::credit::page`).
@@ -744,7 +751,8 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         let html = r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg?w=300" class="lazy">
 <noscript><img src="/a.jpg?w=600" alt="A dam"></noscript><figcaption>Credit: Ann Lee</figcaption></figure>
 <div class="lazy-image" data-src="/b.jpg"><noscript><img src="/b.jpg" alt="A bridge"></noscript></div>
-<noscript><img src="https://counter.example/p?c1=2&c2=99"></noscript>"#;
+<noscript><img src="https://counter.example/p?c1=2&c2=99"></noscript>
+<img src="//counter.example/count/pv" alt="" style="display : none ;">"#;
         let scan = scan_html(html, Some(&base()), &PageLimits::default());
         let srcs: Vec<&str> = scan.images.iter().map(|i| i.src.as_str()).collect();
         assert_eq!(
@@ -760,7 +768,10 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         );
         assert_eq!(origins(&scan.images[0]), ["html:figcaption"]);
         let reasons: Vec<&str> = scan.decorative.iter().map(|d| d.reason).collect();
-        assert_eq!(reasons, ["a tracking pixel"]);
+        assert_eq!(reasons, ["a tracking pixel", "a tracking pixel"]);
+        // A counter in the head's `noscript` lands in the body when parsed without scripts.
+        let html = r#"<head><noscript><img src="https://px.example/tr?id=1&ev=PageView" style="display:none"></noscript></head><body><img src="/c.jpg"></body>"#;
+        assert_eq!(images_in_html(html, None).len(), 1);
     }
 
     #[test]
