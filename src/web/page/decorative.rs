@@ -33,6 +33,40 @@ fn file_name(src: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
+/// Whether `img` is never shown: `hidden`, or styled `display: none` (a counter's image; the
+/// parser moves the `noscript` counters of a page's head into its body, outside their
+/// `noscript`).
+fn is_hidden(img: ElementRef<'_>) -> bool {
+    let v = img.value();
+    let style: String = v
+        .attr("style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    v.attr("hidden").is_some() || style.contains("display:none")
+}
+
+/// Whether `img` stands in a `noscript`, where pages put the counters that scripts would load.
+fn in_noscript(img: ElementRef<'_>) -> bool {
+    img.ancestors()
+        .take(4)
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "noscript")
+}
+
+/// Whether a URL (lower case) names a picture file: a content image in a `noscript` fallback
+/// does; a counter's URL (`/p?c1=2&…`, `/count/pv`) does not.
+fn names_an_image_file(lower: &str) -> bool {
+    let name = file_name(lower);
+    [
+        ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg", ".jxl", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|e| name.ends_with(e))
+}
+
 /// Whether `img` is the file a MediaWiki file page is about (shown small when the file is).
 fn is_file_page_image(img: ElementRef<'_>) -> bool {
     img.ancestors()
@@ -46,11 +80,26 @@ fn is_file_page_image(img: ElementRef<'_>) -> bool {
 
 /// Why `img` (showing `src`) is decoration, or `None` when it is content.
 pub(super) fn reason(img: ElementRef<'_>, src: &str) -> Option<&'static str> {
-    let (w, h) = (px(img, "width"), px(img, "height"));
-    if w.is_some_and(|w| w <= 2) || h.is_some_and(|h| h <= 2) {
+    // A dimension of 0 is "not set" (sized by CSS), not a pixel.
+    let (w, h) = (
+        px(img, "width").filter(|&v| v > 0),
+        px(img, "height").filter(|&v| v > 0),
+    );
+    let tiny = |d: Option<u32>| d.is_some_and(|d| d <= 2);
+    let unset_or_tiny = |d: Option<u32>| d.is_none_or(|d| d <= 2);
+    if (tiny(w) && unset_or_tiny(h)) || (tiny(h) && unset_or_tiny(w)) {
         return Some("a tracking pixel");
     }
     let lower = src.to_ascii_lowercase();
+    if is_hidden(img) && !names_an_image_file(&lower) {
+        return Some("a tracking pixel");
+    }
+    if in_noscript(img)
+        && !names_an_image_file(&lower)
+        && img.value().attr("alt").is_none_or(|a| a.trim().is_empty())
+    {
+        return Some("a tracking pixel");
+    }
     if BADGE_URL_PARTS.iter().any(|p| lower.contains(p)) || (w == Some(88) && h == Some(31)) {
         return Some("a badge");
     }

@@ -5,7 +5,7 @@
 //! so that one image costs at most a constant amount of work whatever the page looks like.
 
 use ego_tree::NodeRef;
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Html, HtmlTreeSink, Node, Selector};
 use url::Url;
 
 use super::PageLimits;
@@ -13,6 +13,21 @@ use super::PageLimits;
 /// Elements looked at, at most, when one extractor walks the inside of one element for one
 /// image (a caption, a wrapper, a microdata scope).
 pub(super) const VISIT: usize = 4096;
+
+/// Parses a page as a browser without scripts does: the content of `noscript` is markup, so the
+/// `<img>` a lazy-loading page puts there for readers without scripts is an element like any
+/// other (with scripts on, the HTML parser keeps it as text and the image is lost).
+pub(super) fn parse(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::driver::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+}
 
 pub(super) fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("selectors in this module are valid")
@@ -22,6 +37,15 @@ pub(super) fn sel(s: &str) -> Selector {
 pub(super) fn text_of(el: ElementRef<'_>, max: usize) -> String {
     let mut raw = String::new();
     for t in el.text() {
+        // Text of two elements written edge to edge ("<span>Credit</span><span>Ann Lee</span>",
+        // a label hidden for sighted readers) is two words, not one; punctuation after a
+        // name ("<a>Kim</a>, CC BY") and an opening bracket before one stay attached.
+        let joins = raw.chars().next_back().is_some_and(|c| {
+            !c.is_whitespace() && !matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '/' | '-')
+        }) && t.chars().next().is_some_and(char::is_alphanumeric);
+        if joins {
+            raw.push(' ');
+        }
         raw.push_str(t);
         if raw.len() > max.saturating_mul(2) {
             break;

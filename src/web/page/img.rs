@@ -2,7 +2,7 @@
 //! around it — `alt`/`title`, the `figcaption`, credit- and caption-marked elements, and the
 //! element right before or after it that may be its credit.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
@@ -20,7 +20,8 @@ use crate::evidence::{Evidence, Origin, origin as o};
 pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<String>)> {
     let v = img.value();
     let real = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
-    let src = ["src", "data-src", "data-lazy-src", "data-original"]
+    // A lazy-loading attribute names the picture; `src` then holds a placeholder.
+    let src = ["data-src", "data-lazy-src", "data-original", "src"]
         .iter()
         .find_map(|a| v.attr(a).filter(real));
     let mut alternates = Vec::new();
@@ -55,6 +56,45 @@ pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<St
     alternates.retain(|a| *a != src);
     alternates.dedup();
     Some((src, alternates))
+}
+
+/// The image an `img` inside a `noscript` is the fallback copy of: the image already read at one
+/// of its URLs, else the `img` right before the `noscript` (a lazy-loading placeholder whose
+/// real URL only a script knows). `None` for any other `img`.
+pub(super) fn noscript_copy_of(
+    img: ElementRef<'_>,
+    src: &str,
+    alternates: &[String],
+    find: impl Fn(&[String]) -> Option<usize>,
+    by_node: &HashMap<NodeId, usize>,
+) -> Option<usize> {
+    let noscript = img
+        .ancestors()
+        .take(4)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "noscript")?;
+    let mut urls = vec![src.to_string()];
+    urls.extend(alternates.iter().cloned());
+    if let Some(i) = find(&urls) {
+        return Some(i);
+    }
+    // The placeholder is the `img` right before the `noscript`; when that one has no URL at all
+    // (a script fills it in), the blurred preview before it stands for the image.
+    let mut at = noscript.prev_sibling();
+    for _ in 0..2 {
+        let before = sibling(at, false)?;
+        let shown = if before.value().name() == "img" {
+            Some(before)
+        } else {
+            within(before).take(64).find(|e| e.value().name() == "img")
+        };
+        let shown = shown?;
+        if let Some(i) = by_node.get(&shown.id()) {
+            return Some(*i);
+        }
+        at = before.prev_sibling();
+    }
+    None
 }
 
 /// `srcset` candidates: (URL, width or density; 1 when none is given).
@@ -121,6 +161,35 @@ fn has_credit_word(text: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(is_credit_word)
+}
+
+/// Whether a caption is a description only: a sentence (it ends with a full stop, a question
+/// or an exclamation mark) or a numbered figure's title, with no credit label written as one ("Photo: X", "photo by X"; the
+/// word "image" in "Illustrative image." is no label), copyright sign, parenthesis or slash
+/// (where credits hide: "… (Jane Doe / The Times)", "Jane Doe/Reuters"). A bare credit
+/// ("Thomas Jackson/Digital Vision/Getty Images") is not one.
+fn is_plain_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let sentence =
+        t.ends_with(['.', '!', '?']) && !t.ends_with("..") && !t.contains(['(', '/', '|', '©']);
+    (sentence || numbered_figure(t))
+        && credit_in_description(t).is_none()
+        && !starts_like_credit(t)
+        && !t.contains('©')
+}
+
+/// Whether a caption numbers its figure ("Figure 3: …", "Fig. 1", "… [Fig 1]", "Abb. 2"): the
+/// title of a diagram in a document, not a credit.
+fn numbered_figure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "fig" | "figure" | "abb" | "abbildung" | "figura")
+            && w[1].chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -269,7 +338,11 @@ pub(super) fn evidence(
     if is_figure {
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
             let t = text_of(cap, 2000);
-            if !t.is_empty() {
+            if t.is_empty() {
+            } else if is_plain_sentence(&t) {
+                // "Sony's PlayStation VR." describes the picture: read only for a license.
+                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+            } else {
                 ev.push(Evidence::new(o::HTML_FIGCAPTION, t));
                 links_in(cap, ctx, &mut ev);
                 captioned = true;

@@ -24,7 +24,14 @@
 //! (so an article body is never taken for a caption). Page-wide `rel="license"` links (in the
 //! head, in a footer) go to [`PageImage::page_wide`] only when the page shows a single content
 //! image: a site's license for its text says nothing about the photos of a gallery, and never
-//! about a badge or a logo.
+//! about a badge or a logo. A `rel="license"` link written in the content (outside the head,
+//! header, footer, navigation, asides and credit blocks) covers the images of the element
+//! holding its paragraph, however many ("the data set is under CC BY-SA 4.0" below a README's
+//! pictures).
+//!
+//! The page is parsed with scripting off, so the `img` in a `noscript` is an element: a lazy
+//! image whose URL only a script sets is found there, and a placeholder followed by its
+//! `noscript` copy is one image (the copy's URL an alternate), never two.
 //!
 //! This module reads markup and produces evidence; it knows no licenses. Whether a text next to
 //! an image names one is decided where evidence is interpreted (`crate::credit::page`).
@@ -204,6 +211,16 @@ impl Images {
         urls.iter().find_map(|u| self.by_url.get(u).copied())
     }
 
+    /// Adds other URLs of image `i`.
+    fn add_alternates(&mut self, i: usize, urls: impl Iterator<Item = String>) {
+        for u in urls {
+            if u != self.list[i].src && !self.list[i].alternates.contains(&u) {
+                self.by_url.entry(u.clone()).or_insert(i);
+                self.list[i].alternates.push(u);
+            }
+        }
+    }
+
     /// Adds evidence to image `i`, leaving out what it already has.
     fn add(&mut self, i: usize, ev: Vec<Evidence>) {
         let im = &mut self.list[i];
@@ -246,7 +263,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     let budgeted = budget::apply(html, limits);
     scan.problems.extend(budgeted.problems);
     let html: &str = &budgeted.html;
-    let doc = Html::parse_document(html);
+    let doc = dom::parse(html);
     let mut lines = vec![0];
     lines.extend(memchr::memchr_iter(b'\n', html.as_bytes()).map(|i| i + 1));
     let mut ctx = Ctx {
@@ -268,6 +285,13 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             if scan.decorative.len() < limits.max_images {
                 scan.decorative.push(Decorative { src, reason });
             }
+            continue;
+        }
+        // The copy of a lazy-loaded image in its `noscript` is the same image, not another.
+        if let Some(i) =
+            img::noscript_copy_of(el, &src, &alternates, |urls| images.find(urls), &by_node)
+        {
+            images.add_alternates(i, std::iter::once(src).chain(alternates));
             continue;
         }
         if images.list.len() >= limits.max_images {
@@ -356,6 +380,24 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     }
     if images.list.len() == 1 {
         images.list[0].page_wide = rdfa::page_wide(&doc, &ctx, &used_links);
+    } else {
+        // A license written in the content covers the images beside it, never a gallery
+        // elsewhere on the page nor the chrome (which is not among the images).
+        let covers = rdfa::in_content(&doc, &ctx, &used_links);
+        if !covers.is_empty() {
+            for (node, &i) in &by_node {
+                let Some(img) = doc.tree.get(*node) else {
+                    continue;
+                };
+                for (cover, ev) in &covers {
+                    let inside = img.ancestors().take(64).any(|a| a.id() == *cover);
+                    let im = &mut images.list[i];
+                    if inside && !im.page_wide.contains(ev) {
+                        im.page_wide.push(ev.clone());
+                    }
+                }
+            }
+        }
     }
     scan.images = images.list;
     scan
@@ -701,5 +743,92 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         assert_eq!(m.credit.authors, ["Ann Brook"]);
         let m = crate::credit::merge(&imgs[2].evidence);
         assert!(m.credit.authors.is_empty());
+    }
+
+    #[test]
+    fn a_lazy_image_and_its_noscript_copy_are_one_image() {
+        // The placeholder `img` and the fallback in `noscript` show the same picture.
+        let html = r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg?w=300" class="lazy">
+<noscript><img src="/a.jpg?w=600" alt="A dam"></noscript><figcaption>Credit: Ann Lee</figcaption></figure>
+<div class="lazy-image" data-src="/b.jpg"><noscript><img src="/b.jpg" alt="A bridge"></noscript></div>
+<noscript><img src="https://counter.example/p?c1=2&c2=99"></noscript>
+<img src="//counter.example/count/pv" alt="" style="display : none ;">"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        let srcs: Vec<&str> = scan.images.iter().map(|i| i.src.as_str()).collect();
+        assert_eq!(
+            srcs,
+            [
+                "https://news.example/a.jpg?w=300",
+                "https://news.example/b.jpg"
+            ]
+        );
+        assert_eq!(
+            scan.images[0].alternates,
+            ["https://news.example/a.jpg?w=600"]
+        );
+        assert_eq!(origins(&scan.images[0]), ["html:figcaption"]);
+        let reasons: Vec<&str> = scan.decorative.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, ["a tracking pixel", "a tracking pixel"]);
+        // A counter in the head's `noscript` lands in the body when parsed without scripts.
+        let html = r#"<head><noscript><img src="https://px.example/tr?id=1&ev=PageView" style="display:none"></noscript></head><body><img src="/c.jpg"></body>"#;
+        assert_eq!(images_in_html(html, None).len(), 1);
+    }
+
+    #[test]
+    fn a_license_in_the_content_covers_the_images_beside_it_only() {
+        let html = r#"<head><link rel="license" href="https://creativecommons.org/licenses/by/4.0/"></head>
+<body><div class="readme"><p>Examples:</p><img src="1.png"><img src="2.png">
+<p>The data set is under <a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.</p></div>
+<div class="gallery"><img src="3.jpg"></div>
+<footer><a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">site license</a></footer></body>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 3);
+        for im in &imgs[..2] {
+            let v: Vec<&str> = im.page_wide.iter().map(|e| e.value.as_str()).collect();
+            assert_eq!(
+                v,
+                ["https://creativecommons.org/licenses/by-sa/4.0/"],
+                "{}",
+                im.src
+            );
+        }
+        assert!(imgs[2].page_wide.is_empty(), "{:?}", imgs[2].page_wide);
+    }
+
+    #[test]
+    fn a_caption_that_only_describes_names_nobody() {
+        // A sentence, or a numbered figure's title, is a description; a bare credit is not.
+        let html = r#"<figure><img src="/a.jpg"><figcaption>Sony's new headset.</figcaption></figure>
+<figure><img src="/b.png"><figcaption>Task scheduler (TS) [Fig 1]</figcaption></figure>
+<figure><img src="/c.jpg"><figcaption>Illustrative image.</figcaption></figure>
+<figure><img src="/d.jpg"><figcaption>Ann Lee/Example Agency</figcaption></figure>
+<figure><img src="/e.jpg"><figcaption>A dam at dusk. Photo: Ann Lee.</figcaption></figure>"#;
+        let imgs = images_in_html(html, None);
+        let kinds: Vec<Vec<&str>> = imgs.iter().map(origins).collect();
+        assert_eq!(
+            kinds,
+            [
+                vec!["html:caption-text"],
+                vec!["html:caption-text"],
+                vec!["html:caption-text"],
+                vec!["html:figcaption"],
+                vec!["html:figcaption"]
+            ]
+        );
+        for im in &imgs[..3] {
+            assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
+        }
+    }
+
+    #[test]
+    fn hidden_labels_stay_words_and_unset_sizes_are_not_pixels() {
+        // "<span>Credit</span><span>Name</span>": a label hidden for sighted readers.
+        let html = r#"<figure><img src="/a.jpg" width="570" height="0"><figcaption><span>A harbour.</span><span><span>Credit</span><span>Ann Lee</span></span> (<a href="/x">AP</a>), <a href="/l">CC BY</a></figcaption></figure>"#;
+        let scan = scan_html(html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.decorative);
+        assert_eq!(
+            scan.images[0].evidence[0].value,
+            "A harbour. Credit Ann Lee (AP), CC BY"
+        );
     }
 }

@@ -7,7 +7,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
 use super::dom::{Ctx, names_of, sel, text_of, tokens, within};
-use super::words::ATTRIBUTION_MARKS;
+use super::words::{ATTRIBUTION_MARKS, DECORATIVE_CONTAINERS};
 use crate::evidence::{Evidence, origin as o};
 
 /// Reads RDFa and `rel="license"` inside `scope` into `ev`; records the license links used.
@@ -116,4 +116,77 @@ pub(super) fn page_wide(doc: &Html, ctx: &Ctx<'_>, used: &HashSet<NodeId>) -> Ve
         }
     }
     wide
+}
+
+/// Elements a license statement for the content beside it is never in: a site's chrome.
+const CHROME: &[&str] = &["head", "header", "footer", "nav", "aside"];
+
+/// Blocks whose parent holds what a license link inside them speaks about.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "dd",
+    "td",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "body",
+];
+
+/// `rel="license"` links written in the content of the page (not in its head, header, footer,
+/// navigation or aside, not in a credit block, not used by an image's own markup), each with the
+/// element its statement covers: the parent of the block holding it ("the data set is licensed
+/// under CC BY-SA 4.0" after the pictures of a README). At most 8.
+pub(super) fn in_content(
+    doc: &Html,
+    ctx: &Ctx<'_>,
+    used: &HashSet<NodeId>,
+) -> Vec<(NodeId, Evidence)> {
+    let mut out = Vec::new();
+    for el in doc.select(&sel("[rel]")) {
+        if out.len() >= 8 {
+            break;
+        }
+        if used.contains(&el.id()) || !tokens(el.value().attr("rel")).any(|r| r == "license") {
+            continue;
+        }
+        let ancestors: Vec<ElementRef<'_>> = el
+            .ancestors()
+            .take(64)
+            .filter_map(ElementRef::wrap)
+            .collect();
+        let chrome = ancestors.iter().any(|a| {
+            let n = names_of(*a);
+            CHROME.contains(&a.value().name())
+                || ATTRIBUTION_MARKS.iter().any(|m| n.contains(m))
+                || DECORATIVE_CONTAINERS.iter().any(|m| n.contains(m))
+        });
+        let Some(href) = el.value().attr("href").filter(|h| !h.trim().is_empty()) else {
+            continue;
+        };
+        if chrome {
+            continue;
+        }
+        let Some(k) = ancestors
+            .iter()
+            .position(|a| BLOCKS.contains(&a.value().name()))
+        else {
+            continue;
+        };
+        let cover = if ancestors[k].value().name() == "body" {
+            ancestors[k]
+        } else {
+            match ancestors.get(k + 1) {
+                Some(p) => *p,
+                None => continue,
+            }
+        };
+        out.push((
+            cover.id(),
+            Evidence::new(o::HTML_REL_LICENSE, ctx.resolve(href)),
+        ));
+    }
+    out
 }

@@ -179,6 +179,29 @@ fn written_as_credit(text: &str, lead: usize) -> bool {
 /// "A dog | Foto: X", "A dog · Credit: X".
 const TRAILING_SEPARATORS: &[&str] = &[". ", " | ", " · ", " • ", " — ", " – ", " - "];
 
+/// Whether a short text is "Name / Outlet": a person's name of two to four capitalized words
+/// (initials allowed), a slash, and one to five capitalized words ("Ellen M. Banner / The
+/// Seattle Times", "John Minchillo / AP"). "(Before / After)" has no person's name.
+fn name_and_outlet(g: &str) -> bool {
+    let Some((name, outlet)) = g.split_once('/') else {
+        return false;
+    };
+    if g.len() > 80 || outlet.contains('/') {
+        return false;
+    }
+    let capitalized = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let name: Vec<&str> = name.split_whitespace().collect();
+    let outlet: Vec<&str> = outlet.split_whitespace().collect();
+    (2..=4).contains(&name.len())
+        && name.iter().all(|w| capitalized(w))
+        && (1..=5).contains(&outlet.len())
+        && outlet.iter().all(|w| capitalized(w))
+}
+
 /// The credit inside an image's `alt` or `title` text, when it is written as one: the last
 /// parenthesized group that is ("… (AP Photo/John Doe)", "(Photo: Jane Doe)"), else the part
 /// after the last separator ("A harbour. Photo: Jane Doe"), else the whole text ("Photo by
@@ -201,7 +224,16 @@ pub(super) fn credit_in_description(text: &str) -> Option<&str> {
             _ => {}
         }
     }
+    let last = groups.last().copied();
     if let Some(g) = groups.into_iter().rev().find(|g| written_as_credit(g, 3)) {
+        return Some(g.trim());
+    }
+    // Newspapers end a caption with "(Name / Outlet)": the photographer and the paper.
+    if let Some(g) = last.filter(|g| {
+        text.trim_end_matches(['.', ' '])
+            .ends_with(&format!("({g})"))
+            && name_and_outlet(g)
+    }) {
         return Some(g.trim());
     }
     let tail = TRAILING_SEPARATORS
@@ -249,6 +281,11 @@ mod tests {
             Some("Photo by Kim Lee")
         );
         assert_eq!(credit_in_description("© Kim Lee"), Some("© Kim Lee"));
+        // A newspaper's "(Name / Outlet)" at the end.
+        assert_eq!(
+            credit_in_description("A skipper near his boat. (Ann M. Lee / The Daily Times)"),
+            Some("Ann M. Lee / The Daily Times")
+        );
     }
 
     #[test]
@@ -264,6 +301,9 @@ mod tests {
             "Sunset - photo",
             "A grid of sixteen photos: dogs and muffins that look alike",
             "Lake at dawn, Utah Landscape Photography",
+            "The bridge (Before / After)",
+            "Prices (in dollars / per pound)",
+            "A ship (Ann Lee / The Times) sails past the harbour",
         ] {
             assert_eq!(credit_in_description(alt), None, "{alt}");
         }
