@@ -16,5 +16,7 @@ mod license_catalogue;
 mod license_forms;
 mod metadata;
 mod repo_site;
+#[cfg(feature = "serve")]
+mod serve;
 mod stamp;
 mod web;
