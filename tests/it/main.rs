@@ -5,9 +5,11 @@ mod common;
 
 mod assess_cases;
 mod assess_table;
+mod browser;
 mod cli_credit;
 mod cli_license;
 mod credit_lines;
+mod determinism;
 mod eval_ratchet;
 // CPU clocks, FIFOs and a counting allocator: Unix only.
 #[cfg(unix)]

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Fuzzes in the background and keeps the books: runs the fuzz targets one chunk at a time, N side
+# by side at the lowest CPU priority (so builds and tests on the same machine go first), always
+# picking the target with the least fuzzing CPU time so far, and appends one line per chunk to
+# fuzz/RUNS.tsv (committed): when, target, wall seconds, CPU seconds, runs, outcome.
+#
+# Usage: scripts/fuzz-ledger.sh [--until HH:MM] [--chunk SECONDS] [--jobs N]
+#
+# The flags the hardening issue asks for: -timeout=2 -rss_limit_mb=512 -max_len=1048576. A
+# timeout is a wall-clock timeout, and at nice 19 on a busy machine a quick input can be starved
+# past it: every timeout input is therefore run again at normal priority, and only one that is slow
+# on its own counts as a finding. Findings are copied to fuzz/regressions/TARGET/ for committing.
+# The corpus grows in fuzz/corpus/TARGET (not committed), seeded from fuzz/seeds/TARGET and, for
+# image targets, from the test fixtures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+until_hm="" chunk=900 jobs=2
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --until) until_hm="$2"; shift 2 ;;
+        --chunk) chunk="$2"; shift 2 ;;
+        --jobs) jobs="$2"; shift 2 ;;
+        *) echo "fuzz-ledger: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+end=$(( $(date +%s) + 86400 ))
+[ -n "$until_hm" ] && end=$(date -d "$until_hm" +%s)
+
+export RUSTC_BOOTSTRAP=1
+ledger=fuzz/RUNS.tsv
+[ -f "$ledger" ] || printf 'started_utc\ttarget\twall_s\tcpu_s\truns\toutcome\n' > "$ledger"
+mapfile -t targets < <(ls fuzz/fuzz_targets | sed 's/\.rs$//')
+
+nice -n 19 cargo fuzz build >/dev/null 2>&1 || { echo "fuzz-ledger: cargo fuzz build failed" >&2; exit 1; }
+
+seed() { # the corpus of one target, seeded once
+    local t="$1" dir="fuzz/corpus/$1"
+    [ -d "$dir" ] && return
+    mkdir -p "$dir"
+    [ -d "fuzz/seeds/$t" ] && find "fuzz/seeds/$t" -type f -exec cp {} "$dir/" \;
+    local ext=""
+    case "$t" in
+        container_jpeg|payload_exif|payload_iptc*|stamp) ext="jpg" ;;
+        container_png) ext="png" ;; container_gif) ext="gif" ;; container_webp) ext="webp" ;;
+        container_tiff) ext="tif" ;; container_heif) ext="heic" ;; container_jxl) ext="jxl" ;;
+        page) ext="html" ;; repo_markdown) ext="md" ;;
+    esac
+    if [ -n "$ext" ]; then
+        find tests/fixtures samples -type f -name "*.$ext" -size -256k 2>/dev/null | head -40 |
+            while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done
+    fi
+    return 0
+}
+
+cpu_so_far() { # target -> CPU seconds in the ledger
+    awk -F'\t' -v t="$1" 'NR > 1 && $2 == t { s += $4 } END { printf "%d\n", s }' "$ledger"
+}
+
+running=()
+pick() { # the target with the least CPU so far that is not running now
+    local best="" best_s=""
+    for t in "${targets[@]}"; do
+        [[ " ${running[*]-} " == *" $t "* ]] && continue
+        local s; s=$(cpu_so_far "$t")
+        if [ -z "$best" ] || [ "$s" -lt "$best_s" ]; then best="$t" best_s="$s"; fi
+    done
+    echo "$best"
+}
+
+one_chunk() { # target seconds
+    local t="$1" secs="$2" log times started
+    log=$(mktemp) times=$(mktemp) started=$(date -u +%FT%TZ)
+    seed "$t"
+    local rc=0
+    nice -n 19 /usr/bin/time -f '%e %U %S' -o "$times" \
+        cargo fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" \
+        -timeout=2 -rss_limit_mb=512 -max_len=1048576 -print_final_stats=1 >"$log" 2>&1 || rc=$?
+    local wall cpu runs outcome="clean"
+    wall=$(awk 'END { printf "%d", $1 }' "$times")
+    cpu=$(awk 'END { printf "%d", $2 + $3 }' "$times")
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    if [ "$rc" != 0 ]; then
+        local art; art=$(grep -o 'Test unit written to [^ ]*' "$log" | awk '{ print $5 }' | tail -1)
+        outcome="exit $rc"
+        if [ -n "$art" ] && [ -f "$art" ]; then
+            if grep -q 'ERROR: libFuzzer: timeout' "$log" &&
+                cargo fuzz run "$t" "$art" -- -timeout=2 -rss_limit_mb=512 >/dev/null 2>&1; then
+                outcome="starved timeout (input runs in time on its own)"
+            else
+                mkdir -p "fuzz/regressions/$t"
+                cp "$art" "fuzz/regressions/$t/"
+                outcome="FINDING $(grep -o 'ERROR: libFuzzer: [a-z-]*\|panicked at [^,]*' "$log" | head -1); kept fuzz/regressions/$t/$(basename "$art")"
+            fi
+        fi
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$started" "$t" "$wall" "$cpu" "${runs:-?}" "$outcome" >> "$ledger"
+    rm -f "$log" "$times"
+}
+
+declare -A pid_of
+while [ "$(date +%s)" -lt "$end" ]; do
+    while [ "${#running[@]}" -lt "$jobs" ]; do
+        left=$(( end - $(date +%s) ))
+        [ "$left" -lt 60 ] && break
+        secs=$(( left < chunk ? left : chunk ))
+        t=$(pick)
+        [ -z "$t" ] && break
+        one_chunk "$t" "$secs" &
+        pid_of[$t]=$!
+        running+=("$t")
+    done
+    [ "${#running[@]}" -eq 0 ] && break
+    wait -n || true
+    still=()
+    for t in "${running[@]}"; do
+        kill -0 "${pid_of[$t]}" 2>/dev/null && still+=("$t")
+    done
+    running=("${still[@]+"${still[@]}"}")
+done
+wait
