@@ -20,5 +20,7 @@ mod metadata;
 mod repo_site;
 #[cfg(feature = "serve")]
 mod serve;
+#[cfg(feature = "serve")]
+mod serve_browser;
 mod stamp;
 mod web;

@@ -87,6 +87,8 @@
   async function runAll(list) {
     let i = 0;
     let done = 0;
+    const results = $("results");
+    results.setAttribute("aria-busy", "true");
     status("Checking " + list.length + (list.length === 1 ? " item…" : " items…"));
     async function worker() {
       while (i < list.length) {
@@ -105,6 +107,7 @@
     const workers = [];
     for (let k = 0; k < Math.min(PARALLEL, list.length); k++) workers.push(worker());
     await Promise.all(workers);
+    results.setAttribute("aria-busy", "false");
     status(summaryText());
   }
 
