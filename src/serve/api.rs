@@ -8,9 +8,11 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use tokio::sync::OwnedSemaphorePermit;
@@ -86,6 +88,19 @@ impl Params {
             )),
         }
     }
+}
+
+/// A request axum could not read (a wrong content type, a missing field, a body over the
+/// limit), as an API error with axum's status and words.
+fn rejected(r: impl IntoResponse + std::fmt::Display) -> ApiError {
+    let message = r.to_string();
+    let status = r.into_response().status();
+    let kind = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "bad-content-type",
+        _ => "bad-request",
+    };
+    ApiError::new(status, kind, message)
 }
 
 /// A credit written in every style, for the page's copy buttons.
@@ -190,10 +205,12 @@ fn default_policy(u: &Use) -> Policy {
 /// `licit check --format json` of those images.
 async fn check(
     State(shared): State<Arc<Shared>>,
-    Query(params): Query<Params>,
+    params: Result<Query<Params>, QueryRejection>,
     headers: HeaderMap,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(rejected)?;
+    let multipart = multipart.map_err(rejected)?;
     let u = params.proposed()?;
     let page = params.page_view()?;
     let limits = &shared.limits;
@@ -336,9 +353,10 @@ struct UrlForm {
 /// `licit check --format json --deny-private URL`.
 async fn url(
     State(shared): State<Arc<Shared>>,
-    Query(params): Query<Params>,
-    Form(form): Form<UrlForm>,
+    params: Result<Query<Params>, QueryRejection>,
+    form: Result<Form<UrlForm>, FormRejection>,
 ) -> Result<Response, ApiError> {
+    let (Query(params), Form(form)) = (params.map_err(rejected)?, form.map_err(rejected)?);
     let u = params.proposed()?;
     let page = params.page_view()?;
     let given = form.url.trim().to_string();
@@ -380,9 +398,10 @@ struct CreditForm {
 /// `licit credit --format json`.
 async fn credit(
     State(shared): State<Arc<Shared>>,
-    Query(params): Query<Params>,
-    Form(form): Form<CreditForm>,
+    params: Result<Query<Params>, QueryRejection>,
+    form: Result<Form<CreditForm>, FormRejection>,
 ) -> Result<Response, ApiError> {
+    let (Query(params), Form(form)) = (params.map_err(rejected)?, form.map_err(rejected)?);
     let u = params.proposed()?;
     let page = params.page_view()?;
     let lines: Vec<String> = form

@@ -478,6 +478,21 @@ fn uploads_over_a_limit_are_refused_naming_the_limit() {
             .body("hello"),
     );
     assert_eq!(a.status, 400, "{}", a.json);
+    assert_eq!(
+        a.json["error"]["kind"], "bad-request",
+        "errors are JSON too"
+    );
+    let a = send(
+        client()
+            .post(format!("http://{}/api/credit", s.addr))
+            .header("content-type", "application/json")
+            .body("{}"),
+    );
+    assert_eq!(a.status, 415, "{}", a.json);
+    assert_eq!(a.json["error"]["kind"], "bad-content-type");
+    let a = form(&s, "/api/credit", "", &[("text", &"x".repeat(70_000))]);
+    assert_eq!(a.status, 413, "{}", a.json);
+    assert_eq!(a.json["error"]["kind"], "too-large");
     // The limits hold for the next request as before.
     let a = upload(&s, "", &[("a.jpg", &small)]);
     assert_eq!(a.status, 200, "{}", a.json);
