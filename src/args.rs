@@ -94,6 +94,54 @@ pub enum Command {
     /// Exit status: 0 when every image has a record, 1 when some could not be given one with
     /// certainty (the reason is printed), 2 when the repository cannot be used.
     Annotate(licit::repo::annotate::Args),
+    /// Serve a web page (and a JSON API under /api/) for checking images, URLs and credit
+    /// lines, on 127.0.0.1:8750 by default. Prints `listening on http://ADDR` when ready.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+/// `licit serve`.
+#[cfg(feature = "serve")]
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The address to listen on; a warning is printed when it is not loopback.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8750")]
+    pub bind: std::net::SocketAddr,
+    /// The port, over the one in --bind (0: any free port).
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// Let URL checks reach loopback, private, link-local and unique-local addresses.
+    #[arg(long)]
+    pub allow_private: bool,
+    /// The most bytes of one uploaded file.
+    #[arg(long, value_name = "BYTES", default_value_t = licit::serve::Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// The most bytes of uploads held at once, over every request.
+    #[arg(long, value_name = "BYTES", default_value_t = licit::serve::Limits::default().max_in_flight_bytes)]
+    pub max_in_flight_bytes: u64,
+    /// Checks run at once (default: the number of CPUs, 2 to 16).
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+}
+
+#[cfg(feature = "serve")]
+impl ServeArgs {
+    pub fn config(&self) -> licit::serve::Config {
+        let mut c = licit::serve::Config {
+            bind: self.bind,
+            allow_private: self.allow_private,
+            ..Default::default()
+        };
+        if let Some(p) = self.port {
+            c.bind.set_port(p);
+        }
+        c.limits.max_file_bytes = self.max_file_bytes;
+        c.limits.max_in_flight_bytes = self.max_in_flight_bytes;
+        if let Some(n) = self.concurrency {
+            c.limits.concurrency = n.max(1);
+        }
+        c
+    }
 }
 
 #[derive(Subcommand)]

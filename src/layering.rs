@@ -68,6 +68,20 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "finding",
         ],
     ),
+    (
+        "serve",
+        &[
+            "report",
+            "checker",
+            "repo",
+            "check",
+            "metadata",
+            "web",
+            "assess",
+            "attribution",
+            "credit",
+        ],
+    ),
     ("layering", &[]),
 ];
 

@@ -23,6 +23,8 @@ pub mod license;
 pub mod metadata;
 pub mod repo;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod stamp;
 pub mod web;
 

@@ -48,6 +48,10 @@ fn main() -> ExitCode {
         Command::Annotate(args) => licit::repo::annotate::run(args)
             .map(Exit::from_code)
             .map_err(Into::into),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => licit::serve::run(args.config())
+            .map(|()| Exit::Pass)
+            .map_err(Into::into),
     };
     match run {
         Ok(exit) => ExitCode::from(exit.code()),

@@ -18,5 +18,9 @@ mod license_catalogue;
 mod license_forms;
 mod metadata;
 mod repo_site;
+#[cfg(feature = "serve")]
+mod serve;
+#[cfg(feature = "serve")]
+mod serve_browser;
 mod stamp;
 mod web;

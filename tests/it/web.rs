@@ -378,7 +378,10 @@ fn assert_error(items: &[Item], url: &str, kind: &str) {
 }
 
 fn hostile_server() -> Server {
-    Server::start(|req| {
+    // Compressed once, before any request is timed: compressing 32 MiB inside the handler
+    // took longer than the client's 800 ms timeout on a loaded machine.
+    let bomb = server::gzip_of_spaces(32 * 1024 * 1024);
+    Server::start(move |req| {
         match req.path() {
         "/slow.jpg" => Reply::Slow {
             delay: Duration::from_secs(10),
@@ -410,7 +413,7 @@ fn hostile_server() -> Server {
                 ("Content-Type".into(), "text/html".into()),
                 ("Content-Encoding".into(), "gzip".into()),
             ],
-            body: server::gzip_of_spaces(32 * 1024 * 1024),
+            body: bomb.clone(),
             ranges: false,
         },
         "/many.html" => {
