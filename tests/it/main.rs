@@ -17,5 +17,7 @@ mod license_catalogue;
 mod license_forms;
 mod metadata;
 mod repo_site;
+mod report_html;
+mod report_html_browser;
 mod stamp;
 mod web;

@@ -1,0 +1,317 @@
+//! Thumbnails for the HTML report: each image decoded with size limits, downscaled, and encoded
+//! as a small JPEG. The report never carries an image's original bytes (they may be large, and
+//! they carry metadata and pixels the reader did not ask to publish).
+//!
+//! Budgets: a file of at most [`Options::max_file_bytes`] is decoded, to an image of at most
+//! [`Options::max_side`] pixels a side and [`Options::max_alloc`] bytes of decoder memory, on a
+//! pool of at most [`Options::threads`] threads (so at most `threads × max_alloc` bytes of
+//! pixels exist at once); the first [`Options::max_thumbnails`] images of a report get a
+//! thumbnail, each at most [`Options::max_thumb_bytes`] of JPEG, so a report holds at most
+//! `max_thumbnails × max_thumb_bytes` bytes of thumbnails. Whatever goes wrong gives a
+//! [`Thumb::Missing`] that says why; the report is never aborted for a picture.
+
+use std::io::{BufReader, Cursor};
+use std::path::Path;
+
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+use rayon::prelude::*;
+
+use crate::check::Item;
+
+/// The limits of thumbnail making.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The longest side of a thumbnail, in pixels.
+    pub size: u32,
+    /// JPEG quality, 1–100.
+    pub quality: u8,
+    /// Files larger than this are not decoded.
+    pub max_file_bytes: u64,
+    /// Images wider or taller than this are not decoded.
+    pub max_side: u32,
+    /// Decoder memory per image (the decoded pixels included).
+    pub max_alloc: u64,
+    /// Images decoded at once.
+    pub threads: usize,
+    /// Images of one report that get a thumbnail (the first ones, in report order).
+    pub max_thumbnails: usize,
+    /// Largest encoded thumbnail kept.
+    pub max_thumb_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            size: 160,
+            quality: 70,
+            max_file_bytes: 256 * 1024 * 1024,
+            max_side: 20_000,
+            max_alloc: 256 * 1024 * 1024,
+            threads: std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4),
+            max_thumbnails: 5_000,
+            max_thumb_bytes: 32 * 1024,
+        }
+    }
+}
+
+/// A thumbnail, or why there is none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Thumb {
+    /// A baseline JPEG of `width` × `height` pixels.
+    Jpeg {
+        data: Vec<u8>,
+        width: u32,
+        height: u32,
+    },
+    /// No thumbnail; the text says why, for people.
+    Missing(String),
+}
+
+impl Thumb {
+    /// The thumbnail of the image file at `path`. Only a regular file is opened (a FIFO named as
+    /// an image would block the report).
+    pub fn from_path(path: &Path, opts: &Options) -> Thumb {
+        let (file, len) = match crate::metadata::open_regular(path) {
+            Ok(f) => f,
+            Err(e) => return Thumb::Missing(format!("cannot open the file: {e}")),
+        };
+        if len > opts.max_file_bytes {
+            return Thumb::Missing(format!(
+                "not decoded: {len} bytes, over the {}-byte limit",
+                opts.max_file_bytes
+            ));
+        }
+        decode(ImageReader::new(BufReader::new(file)), opts)
+    }
+
+    /// The thumbnail of an image held in memory (an upload).
+    pub fn from_bytes(bytes: &[u8], opts: &Options) -> Thumb {
+        if bytes.len() as u64 > opts.max_file_bytes {
+            return Thumb::Missing(format!(
+                "not decoded: {} bytes, over the {}-byte limit",
+                bytes.len(),
+                opts.max_file_bytes
+            ));
+        }
+        decode(ImageReader::new(Cursor::new(bytes)), opts)
+    }
+}
+
+fn decode<R: std::io::BufRead + std::io::Seek>(reader: ImageReader<R>, opts: &Options) -> Thumb {
+    match try_decode(reader, opts) {
+        Ok(t) => t,
+        Err(e) => Thumb::Missing(format!("cannot decode the image: {e}")),
+    }
+}
+
+fn try_decode<R: std::io::BufRead + std::io::Seek>(
+    reader: ImageReader<R>,
+    opts: &Options,
+) -> image::ImageResult<Thumb> {
+    let mut reader = reader.with_guessed_format()?;
+    if reader.format().is_none() {
+        return Ok(Thumb::Missing(
+            "no preview: not a JPEG, PNG, GIF, WebP or TIFF image".into(),
+        ));
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(opts.max_side);
+    limits.max_image_height = Some(opts.max_side);
+    limits.max_alloc = Some(opts.max_alloc);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder()?;
+    let (w, h) = decoder.dimensions();
+    // `into_decoder` hands the limits to the decoder but does not count the output buffer;
+    // count it here, before a byte of pixels is allocated.
+    if decoder.total_bytes() > opts.max_alloc {
+        return Ok(Thumb::Missing(format!(
+            "not decoded: {w} × {h} pixels need {} bytes, over the {}-byte limit",
+            decoder.total_bytes(),
+            opts.max_alloc
+        )));
+    }
+    let orientation = decoder.orientation()?;
+    let mut img = DynamicImage::from_decoder(decoder)?;
+    img.apply_orientation(orientation);
+    let small = img.thumbnail(opts.size, opts.size);
+    drop(img);
+    let rgb = on_white(&small);
+    let mut data = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut data, opts.quality)
+        .encode_image(&rgb)?;
+    if data.len() > opts.max_thumb_bytes {
+        return Ok(Thumb::Missing(format!(
+            "no preview: the thumbnail took {} bytes, over the {}-byte limit",
+            data.len(),
+            opts.max_thumb_bytes
+        )));
+    }
+    Ok(Thumb::Jpeg {
+        data,
+        width: rgb.width(),
+        height: rgb.height(),
+    })
+}
+
+/// The image flattened onto white: JPEG has no transparency, and transparent pixels would
+/// otherwise turn black.
+fn on_white(img: &DynamicImage) -> RgbImage {
+    if !img.color().has_alpha() {
+        return img.to_rgb8();
+    }
+    let rgba = img.to_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+/// Whether a target names a local file (the report reads no URL: the network is for targets
+/// the user named, and the check has already read what it needed).
+fn local_path(target: &str) -> Option<&Path> {
+    let remote = ["http://", "https://"].iter().any(|p| {
+        target
+            .get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    });
+    (!remote).then_some(Path::new(target))
+}
+
+/// One thumbnail per item, in item order, made on a pool of `opts.threads` threads.
+pub fn thumbnails(items: &[Item], opts: &Options) -> Vec<Thumb> {
+    let one = |(i, item): (usize, &Item)| -> Thumb {
+        if i >= opts.max_thumbnails {
+            return Thumb::Missing(format!(
+                "no preview: only the first {} images of a report get one",
+                opts.max_thumbnails
+            ));
+        }
+        match local_path(&item.target) {
+            Some(path) => Thumb::from_path(path, opts),
+            None => Thumb::Missing("no preview: a remote image is not downloaded again".into()),
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.max(1))
+        .thread_name(|i| format!("licit-thumb-{i}"))
+        .build();
+    match pool {
+        Ok(pool) => pool.install(|| items.par_iter().enumerate().map(one).collect()),
+        // No threads to be had: one at a time, on this one.
+        Err(_) => items.iter().enumerate().map(one).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32, alpha: u8) -> Vec<u8> {
+        let img = image::RgbaImage::from_pixel(w, h, image::Rgba([200, 10, 10, alpha]));
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(img)
+            .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_large_image_becomes_a_small_jpeg_of_the_same_shape() {
+        let t = Thumb::from_bytes(&png(800, 400, 255), &Options::default());
+        let Thumb::Jpeg {
+            data,
+            width,
+            height,
+        } = t
+        else {
+            panic!("no thumbnail: {t:?}")
+        };
+        assert_eq!((width, height), (160, 80));
+        assert_eq!(&data[..3], &[0xFF, 0xD8, 0xFF], "a JPEG");
+        let back = image::load_from_memory(&data).unwrap();
+        assert_eq!((back.width(), back.height()), (160, 80));
+    }
+
+    #[test]
+    fn transparent_pixels_turn_white_not_black() {
+        let t = Thumb::from_bytes(&png(10, 10, 0), &Options::default());
+        let Thumb::Jpeg { data, .. } = t else {
+            panic!("no thumbnail: {t:?}")
+        };
+        let px = image::load_from_memory(&data).unwrap().to_rgb8();
+        assert!(
+            px.get_pixel(5, 5).0.iter().all(|&c| c > 240),
+            "{:?}",
+            px.get_pixel(5, 5)
+        );
+    }
+
+    #[test]
+    fn limits_give_a_reason_not_a_failure() {
+        let opts = Options {
+            max_side: 100,
+            ..Options::default()
+        };
+        let Thumb::Missing(why) = Thumb::from_bytes(&png(300, 20, 255), &opts) else {
+            panic!("decoded over the limit")
+        };
+        assert!(
+            why.contains("cannot decode") || why.contains("limit"),
+            "{why}"
+        );
+
+        let opts = Options {
+            max_alloc: 1_000,
+            ..Options::default()
+        };
+        let Thumb::Missing(why) = Thumb::from_bytes(&png(300, 20, 255), &opts) else {
+            panic!("decoded over the memory limit")
+        };
+        assert!(why.contains("limit"), "{why}");
+
+        let opts = Options {
+            max_file_bytes: 10,
+            ..Options::default()
+        };
+        let Thumb::Missing(why) = Thumb::from_bytes(&png(30, 20, 255), &opts) else {
+            panic!("decoded over the file limit")
+        };
+        assert!(why.contains("10-byte limit"), "{why}");
+    }
+
+    #[test]
+    fn garbage_and_truncation_give_a_reason() {
+        let opts = Options::default();
+        let Thumb::Missing(why) = Thumb::from_bytes(b"not an image at all", &opts) else {
+            panic!("decoded garbage")
+        };
+        assert!(why.contains("not a JPEG"), "{why}");
+        let mut cut = png(300, 300, 255);
+        cut.truncate(cut.len() / 2);
+        assert!(matches!(Thumb::from_bytes(&cut, &opts), Thumb::Missing(_)));
+    }
+
+    #[test]
+    fn remote_targets_and_items_past_the_budget_get_no_thumbnail() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.png");
+        std::fs::write(&path, png(20, 20, 255)).unwrap();
+        let items = vec![
+            Item::new(path.display().to_string()),
+            Item::new("HTTPS://example.org/a.png".into()),
+            Item::new(path.display().to_string()),
+        ];
+        let opts = Options {
+            max_thumbnails: 2,
+            ..Options::default()
+        };
+        let t = thumbnails(&items, &opts);
+        assert!(matches!(t[0], Thumb::Jpeg { .. }), "{:?}", t[0]);
+        assert!(matches!(&t[1], Thumb::Missing(w) if w.contains("remote")));
+        assert!(matches!(&t[2], Thumb::Missing(w) if w.contains("first 2")));
+    }
+}
