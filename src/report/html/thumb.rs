@@ -4,14 +4,17 @@
 //!
 //! Budgets: a file of at most [`Options::max_file_bytes`] is decoded, to an image of at most
 //! [`Options::max_side`] pixels a side and [`Options::max_alloc`] bytes of decoder memory, on a
-//! pool of at most [`Options::threads`] threads (so at most `threads × max_alloc` bytes of
-//! pixels exist at once); the first [`Options::max_thumbnails`] images of a report get a
+//! pool of at most [`Options::threads`] threads, and the decoded pixels of all the images being
+//! decoded at once stay under [`Options::max_in_flight`] bytes (a decode waits for memory, so
+//! four small photos decode together and two large ones one after the other); the first
+//! [`Options::max_thumbnails`] images of a report get a
 //! thumbnail, each at most [`Options::max_thumb_bytes`] of JPEG, so a report holds at most
 //! `max_thumbnails × max_thumb_bytes` bytes of thumbnails. Whatever goes wrong gives a
 //! [`Thumb::Missing`] that says why; the report is never aborted for a picture.
 
 use std::io::{BufReader, Cursor};
 use std::path::Path;
+use std::sync::{Condvar, Mutex};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 use rayon::prelude::*;
@@ -31,8 +34,10 @@ pub struct Options {
     pub max_side: u32,
     /// Decoder memory per image (the decoded pixels included).
     pub max_alloc: u64,
-    /// Images decoded at once.
+    /// Images decoded at once, at most.
     pub threads: usize,
+    /// Bytes of decoded pixels of all the images being decoded at once (at least `max_alloc`).
+    pub max_in_flight: u64,
     /// Images of one report that get a thumbnail (the first ones, in report order).
     pub max_thumbnails: usize,
     /// Largest encoded thumbnail kept.
@@ -50,6 +55,7 @@ impl Default for Options {
             threads: std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
                 .min(4),
+            max_in_flight: 512 * 1024 * 1024,
             max_thumbnails: 5_000,
             max_thumb_bytes: 32 * 1024,
         }
@@ -73,17 +79,7 @@ impl Thumb {
     /// The thumbnail of the image file at `path`. Only a regular file is opened (a FIFO named as
     /// an image would block the report).
     pub fn from_path(path: &Path, opts: &Options) -> Thumb {
-        let (file, len) = match crate::metadata::open_regular(path) {
-            Ok(f) => f,
-            Err(e) => return Thumb::Missing(format!("cannot open the file: {e}")),
-        };
-        if len > opts.max_file_bytes {
-            return Thumb::Missing(format!(
-                "not decoded: {len} bytes, over the {}-byte limit",
-                opts.max_file_bytes
-            ));
-        }
-        decode(ImageReader::new(BufReader::new(file)), opts)
+        from_file(path, opts, None)
     }
 
     /// The thumbnail of an image held in memory (an upload).
@@ -95,12 +91,71 @@ impl Thumb {
                 opts.max_file_bytes
             ));
         }
-        decode(ImageReader::new(Cursor::new(bytes)), opts)
+        decode(ImageReader::new(Cursor::new(bytes)), opts, None)
     }
 }
 
-fn decode<R: std::io::BufRead + std::io::Seek>(reader: ImageReader<R>, opts: &Options) -> Thumb {
-    match try_decode(reader, opts) {
+fn from_file(path: &Path, opts: &Options, memory: Option<&Memory>) -> Thumb {
+    let (file, len) = match crate::metadata::open_regular(path) {
+        Ok(f) => f,
+        Err(e) => return Thumb::Missing(format!("cannot open the file: {e}")),
+    };
+    if len > opts.max_file_bytes {
+        return Thumb::Missing(format!(
+            "not decoded: {len} bytes, over the {}-byte limit",
+            opts.max_file_bytes
+        ));
+    }
+    decode(ImageReader::new(BufReader::new(file)), opts, memory)
+}
+
+/// Bytes of decoded pixels in flight, shared by the threads of one [`thumbnails`] call.
+struct Memory {
+    used: Mutex<u64>,
+    freed: Condvar,
+    max: u64,
+}
+
+impl Memory {
+    fn new(max: u64) -> Memory {
+        Memory {
+            used: Mutex::new(0),
+            freed: Condvar::new(),
+            max,
+        }
+    }
+
+    /// Waits until `n` more bytes fit (or nothing else is in flight: one image over the total
+    /// still decodes, alone), and takes them until the guard drops.
+    fn take(&self, n: u64) -> Taken<'_> {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + n > self.max {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+        Taken { memory: self, n }
+    }
+}
+
+struct Taken<'a> {
+    memory: &'a Memory,
+    n: u64,
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        let mut used = self.memory.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= self.n;
+        self.memory.freed.notify_all();
+    }
+}
+
+fn decode<R: std::io::BufRead + std::io::Seek>(
+    reader: ImageReader<R>,
+    opts: &Options,
+    memory: Option<&Memory>,
+) -> Thumb {
+    match try_decode(reader, opts, memory) {
         Ok(t) => t,
         Err(e) => Thumb::Missing(format!("cannot decode the image: {e}")),
     }
@@ -109,6 +164,7 @@ fn decode<R: std::io::BufRead + std::io::Seek>(reader: ImageReader<R>, opts: &Op
 fn try_decode<R: std::io::BufRead + std::io::Seek>(
     reader: ImageReader<R>,
     opts: &Options,
+    memory: Option<&Memory>,
 ) -> image::ImageResult<Thumb> {
     let mut reader = reader.with_guessed_format()?;
     if reader.format().is_none() {
@@ -132,6 +188,7 @@ fn try_decode<R: std::io::BufRead + std::io::Seek>(
             opts.max_alloc
         )));
     }
+    let _taken = memory.map(|m| m.take(decoder.total_bytes()));
     let orientation = decoder.orientation()?;
     let mut img = DynamicImage::from_decoder(decoder)?;
     img.apply_orientation(orientation);
@@ -183,6 +240,7 @@ fn local_path(target: &str) -> Option<&Path> {
 
 /// One thumbnail per item, in item order, made on a pool of `opts.threads` threads.
 pub fn thumbnails(items: &[Item], opts: &Options) -> Vec<Thumb> {
+    let memory = Memory::new(opts.max_in_flight.max(opts.max_alloc));
     let one = |(i, item): (usize, &Item)| -> Thumb {
         if i >= opts.max_thumbnails {
             return Thumb::Missing(format!(
@@ -191,7 +249,7 @@ pub fn thumbnails(items: &[Item], opts: &Options) -> Vec<Thumb> {
             ));
         }
         match local_path(&item.target) {
-            Some(path) => Thumb::from_path(path, opts),
+            Some(path) => from_file(path, opts, Some(&memory)),
             None => Thumb::Missing("no preview: a remote image is not downloaded again".into()),
         }
     };
@@ -293,6 +351,29 @@ mod tests {
         let mut cut = png(300, 300, 255);
         cut.truncate(cut.len() / 2);
         assert!(matches!(Thumb::from_bytes(&cut, &opts), Thumb::Missing(_)));
+    }
+
+    #[test]
+    fn a_decode_waits_until_its_pixels_fit_in_the_memory_budget() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let memory = Memory::new(100);
+        let first = memory.take(60);
+        let second_in = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _second = memory.take(60);
+                second_in.store(true, Ordering::SeqCst);
+            });
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            assert!(
+                !second_in.load(Ordering::SeqCst),
+                "160 bytes in flight of 100"
+            );
+            drop(first);
+        });
+        assert!(second_in.load(Ordering::SeqCst));
+        // Alone, an image over the whole budget still decodes.
+        drop(memory.take(500));
     }
 
     #[test]
