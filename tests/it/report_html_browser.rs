@@ -83,7 +83,7 @@ fn the_samples_report_opens_offline_and_filters_by_verdict() {
     b.screenshot(&shot);
     if std::env::var_os("LICIT_SCREENSHOTS").is_some() {
         // Zoomed out, so that the README's picture shows more than one row.
-        b.eval("document.body.style.zoom = '0.75'; return null;");
+        b.eval("document.body.style.zoom = '0.75'; document.body.style.maxWidth = 'none'; return null;");
         b.screenshot(&manifest_dir().join("docs/report.png"));
     }
     assert_self_contained(&b, &url);
