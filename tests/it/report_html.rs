@@ -231,3 +231,57 @@ fn an_image_that_cannot_be_decoded_has_a_reason_and_the_rest_of_the_report() {
     );
     assert!(html.trim_end().ends_with("</html>"));
 }
+
+#[test]
+fn every_finding_of_the_json_report_shows_at_its_file_and_line() {
+    let json = licit()
+        .current_dir(manifest_dir())
+        .env_remove("CI")
+        .args(["check", "--format", "json", "tests/fixtures/site"])
+        .output()
+        .expect("licit runs");
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let (_, html) = report(&["tests/fixtures/site"]);
+    let mut seen = 0;
+    for item in doc["items"].as_array().unwrap() {
+        for f in item["findings"].as_array().unwrap() {
+            for l in f["locations"].as_array().into_iter().flatten() {
+                let Some(line) = l["line"].as_u64() else {
+                    continue;
+                };
+                let at = format!("<code>{}:{line}</code>", l["file"].as_str().unwrap());
+                let kind = format!("<b>{}</b>", f["kind"].as_str().unwrap());
+                let row = html
+                    .split("<tr class=\"item ")
+                    .find(|r| r.contains(&at) && r.contains(&kind))
+                    .unwrap_or_else(|| panic!("no row shows {kind} at {at}"));
+                assert!(row.contains("class=\"finding "), "{row}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 4, "the site's seeded findings: {seen}");
+}
+
+#[test]
+fn problems_of_a_repository_are_listed_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/post.md"),
+        "# Post\n\n![A lake](../images/<missing>.jpg)\n",
+    )
+    .unwrap();
+    let (_, html) = report(&["--allow-empty", dir.path().to_str().unwrap()]);
+    let problems = html
+        .split("<section class=\"problems\">")
+        .nth(1)
+        .expect("a list of problems");
+    let at = format!(
+        "<code>{}:3</code>",
+        dir.path().join("content/post.md").display()
+    );
+    assert!(problems.contains(&at), "{problems}");
+    assert!(problems.contains("<b>image-not-found</b>"), "{problems}");
+    assert!(problems.contains("&lt;missing&gt;.jpg"), "{problems}");
+}
