@@ -77,7 +77,17 @@ fn the_samples_report_opens_offline_and_filters_by_verdict() {
         "a filtered-out row still shows"
     );
 
+    // No image of the samples has an error: the page says so rather than going blank.
+    b.click("label[for=show-error]");
+    assert_eq!(b.eval(VISIBLE_ROWS).as_array().map(Vec::len), Some(0));
+    assert!(b.text("main").contains("No image has this verdict."));
+
     b.click("label[for=show-all]");
+    assert_eq!(
+        b.text(".none-shown"),
+        "",
+        "the note shows only when nothing does"
+    );
     assert_eq!(b.eval(VISIBLE_ROWS).as_array().map(Vec::len), Some(5));
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.png");
     b.screenshot(&shot);

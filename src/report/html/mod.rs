@@ -106,7 +106,10 @@ impl Report<'_> {
         for (id, label) in FILTERS {
             writeln!(out, "<label for=\"show-{id}\">{label}</label>")?;
         }
-        writeln!(out, "</nav>\n<main>")?;
+        writeln!(
+            out,
+            "</nav>\n<main>\n<p class=\"none-shown\">No image has this verdict.</p>"
+        )?;
         for (group, rows) in groups(self.items) {
             self.group(out, &group, &rows)?;
         }

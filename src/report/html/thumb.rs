@@ -341,6 +341,60 @@ mod tests {
         assert!(why.contains("10-byte limit"), "{why}");
     }
 
+    /// A PNG that declares `w` × `h` pixels and holds none: what a decompression bomb's header
+    /// looks like to the decoder.
+    fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut c = !0u32;
+            for &b in bytes {
+                c ^= u32::from(b);
+                for _ in 0..8 {
+                    c = if c & 1 == 1 {
+                        0xEDB8_8320 ^ (c >> 1)
+                    } else {
+                        c >> 1
+                    };
+                }
+            }
+            !c
+        }
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend_from_slice(&w.to_be_bytes());
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        out.extend_from_slice(&13u32.to_be_bytes());
+        out.extend_from_slice(&ihdr);
+        out.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+        // An empty zlib stream.
+        let idat = b"IDAT\x78\x9c\x03\x00\x00\x00\x00\x01";
+        out.extend_from_slice(&8u32.to_be_bytes());
+        out.extend_from_slice(idat);
+        out.extend_from_slice(&crc32(idat).to_be_bytes());
+        out.extend_from_slice(&0u32.to_be_bytes());
+        out.extend_from_slice(b"IEND");
+        out.extend_from_slice(&crc32(b"IEND").to_be_bytes());
+        out
+    }
+
+    #[test]
+    fn a_huge_declared_size_is_refused_before_any_pixel_is_allocated() {
+        let opts = Options::default();
+        // 1.2 GB of pixels, within the side limit: refused by the memory limit.
+        let Thumb::Missing(why) = Thumb::from_bytes(&png_header_only(20_000, 20_000), &opts) else {
+            panic!("decoded a bomb")
+        };
+        assert!(why.to_lowercase().contains("limit"), "{why}");
+        // Over the side limit.
+        let Thumb::Missing(why) = Thumb::from_bytes(&png_header_only(100_000, 2), &opts) else {
+            panic!("decoded a bomb")
+        };
+        assert!(
+            why.contains("limit") || why.contains("cannot decode"),
+            "{why}"
+        );
+    }
+
     #[test]
     fn garbage_and_truncation_give_a_reason() {
         let opts = Options::default();
