@@ -54,7 +54,7 @@ pub trait Reporter: Sink {
 }
 
 /// The reporter of `format`, writing to `out`. `quiet` keeps errors only (human, sarif,
-/// github); `json` and `jsonl` are the data and stay whole.
+/// github); `json`, `jsonl` and `html` are the data and stay whole.
 pub fn reporter<'w, W: Write + 'w>(format: Format, out: W, quiet: bool) -> Box<dyn Reporter + 'w> {
     match format {
         Format::Human => Box::new(human::Reporter::new(out, quiet)),
