@@ -295,6 +295,33 @@ mod tests {
     }
 
     #[test]
+    fn the_exif_orientation_is_applied() {
+        let img = image::RgbImage::from_pixel(200, 100, image::Rgb([9, 99, 199]));
+        let mut plain = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 80)
+            .encode_image(&img)
+            .unwrap();
+        // APP1 Exif: a little-endian TIFF header and one IFD entry, Orientation (0x0112) = 6,
+        // "rotate 90° clockwise to view".
+        let mut tiff = b"II*\0\x08\0\0\0".to_vec();
+        tiff.extend_from_slice(&1u16.to_le_bytes());
+        tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
+        tiff.extend_from_slice(&0u32.to_le_bytes());
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend_from_slice(&tiff);
+        let mut jpeg = plain[..2].to_vec();
+        jpeg.extend_from_slice(&[0xFF, 0xE1]);
+        jpeg.extend_from_slice(&u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
+        jpeg.extend_from_slice(&app1);
+        jpeg.extend_from_slice(&plain[2..]);
+        let t = Thumb::from_bytes(&jpeg, &Options::default());
+        let Thumb::Jpeg { width, height, .. } = t else {
+            panic!("no thumbnail: {t:?}")
+        };
+        assert_eq!((width, height), (80, 160), "upright, as a viewer shows it");
+    }
+
+    #[test]
     fn transparent_pixels_turn_white_not_black() {
         let t = Thumb::from_bytes(&png(10, 10, 0), &Options::default());
         let Thumb::Jpeg { data, .. } = t else {
