@@ -6,10 +6,11 @@
 //! [`Options::max_side`] pixels a side and [`Options::max_alloc`] bytes of decoder memory, on a
 //! pool of at most [`Options::threads`] threads, and the decoded pixels of all the images being
 //! decoded at once stay under [`Options::max_in_flight`] bytes (a decode waits for memory, so
-//! four small photos decode together and two large ones one after the other); the first
-//! [`Options::max_thumbnails`] images of a report get a
-//! thumbnail, each at most [`Options::max_thumb_bytes`] of JPEG, so a report holds at most
-//! `max_thumbnails × max_thumb_bytes` bytes of thumbnails. Whatever goes wrong gives a
+//! four small photos decode together and two large ones one after the other). The first
+//! [`Options::max_thumbnails`] images of a report get a thumbnail, each at most
+//! [`Options::max_thumb_bytes`] of JPEG, so a report holds at most `max_thumbnails ×
+//! max_thumb_bytes` bytes of thumbnails; an image not begun within [`Options::max_total_time`]
+//! gets none, so the time is bounded too. Whatever goes wrong gives a
 //! [`Thumb::Missing`] that says why; the report is never aborted for a picture.
 
 use std::io::{BufReader, Cursor};
@@ -42,6 +43,8 @@ pub struct Options {
     pub max_thumbnails: usize,
     /// Largest encoded thumbnail kept.
     pub max_thumb_bytes: usize,
+    /// Time for all the thumbnails of one report: an image not begun by then gets none.
+    pub max_total_time: std::time::Duration,
 }
 
 impl Default for Options {
@@ -58,6 +61,7 @@ impl Default for Options {
             max_in_flight: 512 * 1024 * 1024,
             max_thumbnails: 5_000,
             max_thumb_bytes: 32 * 1024,
+            max_total_time: std::time::Duration::from_secs(120),
         }
     }
 }
@@ -241,11 +245,18 @@ fn local_path(target: &str) -> Option<&Path> {
 /// One thumbnail per item, in item order, made on a pool of `opts.threads` threads.
 pub fn thumbnails(items: &[Item], opts: &Options) -> Vec<Thumb> {
     let memory = Memory::new(opts.max_in_flight.max(opts.max_alloc));
+    let start = std::time::Instant::now();
     let one = |(i, item): (usize, &Item)| -> Thumb {
         if i >= opts.max_thumbnails {
             return Thumb::Missing(format!(
                 "no preview: only the first {} images of a report get one",
                 opts.max_thumbnails
+            ));
+        }
+        if start.elapsed() > opts.max_total_time {
+            return Thumb::Missing(format!(
+                "no preview: the report's {} s for thumbnails were spent",
+                opts.max_total_time.as_secs()
             ));
         }
         match local_path(&item.target) {
@@ -473,6 +484,12 @@ mod tests {
         };
         let t = thumbnails(&items, &opts);
         assert!(matches!(t[0], Thumb::Jpeg { .. }), "{:?}", t[0]);
+        let spent = Options {
+            max_total_time: std::time::Duration::ZERO,
+            ..Options::default()
+        };
+        let none = thumbnails(&items[..1], &spent);
+        assert!(matches!(&none[0], Thumb::Missing(w) if w.contains("0 s for thumbnails")));
         assert!(matches!(&t[1], Thumb::Missing(w) if w.contains("remote")));
         assert!(matches!(&t[2], Thumb::Missing(w) if w.contains("first 2")));
     }
