@@ -61,7 +61,7 @@ impl Default for Options {
             max_in_flight: 512 * 1024 * 1024,
             max_thumbnails: 5_000,
             max_thumb_bytes: 32 * 1024,
-            max_total_time: std::time::Duration::from_secs(120),
+            max_total_time: std::time::Duration::from_secs(600),
         }
     }
 }
