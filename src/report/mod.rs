@@ -1,14 +1,16 @@
 //! Reports: what licit found, as text for people ([`human`]), JSON for scripts ([`json`],
-//! [`jsonl`]), SARIF for code scanning ([`sarif`]) or GitHub annotations ([`github`]).
+//! [`jsonl`]), SARIF for code scanning ([`sarif`]), GitHub annotations ([`github`]) or one
+//! self-contained HTML page with thumbnails ([`html`]).
 //!
 //! Only this layer decides how results look; the JSON field names follow the output contract
 //! (schema 1), documented by `schema/licit.schema.json`. Every format of `licit check` is a
 //! [`Reporter`]: a [`Sink`] the [`crate::Checker`] hands each item to as it is finished, then
 //! [`Reporter::finish`] with the outcome. `human` and `jsonl` write as items come; `json`,
-//! `sarif` and `github` collect and write at the end.
+//! `sarif`, `github` and `html` collect and write at the end.
 
 pub mod fixes;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -38,6 +40,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations, one `::error` / `::warning` line per finding (`check` only).
     Github,
+    /// One self-contained HTML page with thumbnails, filterable by verdict (`check` only).
+    Html,
 }
 
 /// The version of the JSON contract.
@@ -50,7 +54,7 @@ pub trait Reporter: Sink {
 }
 
 /// The reporter of `format`, writing to `out`. `quiet` keeps errors only (human, sarif,
-/// github); `json` and `jsonl` are the data and stay whole.
+/// github); `json`, `jsonl` and `html` are the data and stay whole.
 pub fn reporter<'w, W: Write + 'w>(format: Format, out: W, quiet: bool) -> Box<dyn Reporter + 'w> {
     match format {
         Format::Human => Box::new(human::Reporter::new(out, quiet)),
@@ -58,6 +62,7 @@ pub fn reporter<'w, W: Write + 'w>(format: Format, out: W, quiet: bool) -> Box<d
         Format::Jsonl => Box::new(jsonl::Reporter::new(out)),
         Format::Sarif => Box::new(sarif::Reporter::new(out, quiet)),
         Format::Github => Box::new(github::Reporter::new(out, quiet)),
+        Format::Html => Box::new(html::Reporter::new(out)),
     }
 }
 
@@ -148,7 +153,7 @@ pub fn located(items: &[Item], problems: &[RepoProblem]) -> Vec<Located> {
 /// `licit.toml` keys (as `licit init` writes them).
 pub fn man_notes() -> String {
     format!(
-        "USE WORDS (--use): {}\n\nFORMATS (--format): human, json, jsonl (license, credit, check); sarif, github (check).\n\nEXIT STATUS: 0 pass; 1 a use is not allowed or unknown, or a finding is an error (license: a text names no Creative Commons tool; attribute: no license allows reuse); 2 an input, a URL, the policy file or an argument cannot be used.\n\nLICIT.TOML (see licit init):\n{}",
+        "USE WORDS (--use): {}\n\nFORMATS (--format): human, json, jsonl (license, credit, check); sarif, github, html (check).\n\nEXIT STATUS: 0 pass; 1 a use is not allowed or unknown, or a finding is an error (license: a text names no Creative Commons tool; attribute: no license allows reuse); 2 an input, a URL, the policy file or an argument cannot be used.\n\nLICIT.TOML (see licit init):\n{}",
         crate::assess::Use::valid_words().join(", "),
         crate::repo::policy::STARTER
     )

@@ -47,7 +47,6 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
             "/api/credit",
             post(credit).layer(DefaultBodyLimit::max(form_cap)),
         )
-        .route("/api/report.html", get(report_html).post(report_html))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -87,6 +86,11 @@ impl Params {
                 format!("view: {v:?} is neither \"contract\" nor \"page\""),
             )),
         }
+    }
+
+    /// `view=report` (on `/api/check` only): the answer is the `--format html` report.
+    fn report_view(&self) -> bool {
+        self.view.as_deref() == Some("report")
     }
 }
 
@@ -212,7 +216,8 @@ async fn check(
     let Query(params) = params.map_err(rejected)?;
     let multipart = multipart.map_err(rejected)?;
     let u = params.proposed()?;
-    let page = params.page_view()?;
+    let report = params.report_view();
+    let page = if report { false } else { params.page_view()? };
     let limits = &shared.limits;
     let cap = limits.request_cap();
     let declared = headers
@@ -248,12 +253,66 @@ async fn check(
         ));
     }
     let proposed = u.clone();
+    if report {
+        let html = run_check(&shared, move || report_of_uploads(&proposed, &uploads)).await?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"licit-report.html\"",
+                ),
+            ],
+            html,
+        )
+            .into_response());
+    }
     let items = run_check(&shared, move || {
         let policy = default_policy(&proposed);
         uploads.iter().map(|up| check_upload(up, &policy)).collect()
     })
     .await?;
     Ok(check_answer(&u, items, page))
+}
+
+/// The `--format html` report of uploaded images, with thumbnails made from the uploaded
+/// bytes (decoded within the report's limits, one image at a time: the server's check slots
+/// already bound how many run at once).
+fn report_of_uploads(u: &Use, uploads: &[Upload]) -> Vec<u8> {
+    use crate::report::html::{Report, Thumb, ThumbOptions};
+    let policy = default_policy(u);
+    let items: Vec<Item> = uploads.iter().map(|up| check_upload(up, &policy)).collect();
+    let opts = ThumbOptions {
+        threads: 1,
+        max_alloc: 128 * 1024 * 1024,
+        max_in_flight: 128 * 1024 * 1024,
+        ..ThumbOptions::default()
+    };
+    let thumbs: Vec<Thumb> = uploads
+        .iter()
+        .map(|up| {
+            let mut bytes = Vec::with_capacity(usize::try_from(up.len()).unwrap_or(0));
+            match std::io::Read::read_to_end(&mut up.reader(), &mut bytes) {
+                Ok(_) => Thumb::from_bytes(&bytes, &opts),
+                Err(e) => Thumb::Missing(format!("cannot read the upload: {e}")),
+            }
+        })
+        .collect();
+    let mut summary = Summary::default();
+    for it in &items {
+        summary.add(it);
+    }
+    let mut out = Vec::new();
+    let report = Report {
+        proposed: u,
+        items: &items,
+        problems: &[],
+        summary: &summary,
+        thumbs: &thumbs,
+    };
+    // Writing into a Vec cannot fail.
+    let _ = report.render(&mut out);
+    out
 }
 
 /// One upload, as `licit check FILE` checks a file (no sidecar: only the bytes came).
@@ -445,16 +504,6 @@ async fn credit(
         .collect();
     let credits = read.iter().map(|(_, c, _)| Some(Styles::of(c)));
     Ok(answer(Document::new(items), page, credits))
-}
-
-/// `/api/report.html`: the page's "export as HTML report". The HTML reporter (`--format
-/// html`) is built on another branch; until it is wired here this answers 501.
-async fn report_html() -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_IMPLEMENTED,
-        "not-implemented",
-        "the HTML report is not available in this build yet; export JSON or CSV instead",
-    )
 }
 
 async fn not_found() -> ApiError {

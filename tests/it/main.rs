@@ -18,6 +18,8 @@ mod license_catalogue;
 mod license_forms;
 mod metadata;
 mod repo_site;
+mod report_html;
+mod report_html_browser;
 #[cfg(feature = "serve")]
 mod serve;
 #[cfg(feature = "serve")]

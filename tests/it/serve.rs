@@ -499,15 +499,34 @@ fn uploads_over_a_limit_are_refused_naming_the_limit() {
 }
 
 #[test]
-fn the_html_report_hook_says_it_is_not_there_yet() {
+fn view_report_answers_the_html_report_of_the_uploads_with_thumbnails() {
     let s = start();
-    let a = send(
-        client()
-            .post(format!("http://{}/api/report.html", s.addr))
-            .body("{}"),
+    let photo = repo_file("samples/photos/market-day.jpg");
+    let a = upload(
+        &s,
+        "use=commercial&view=report",
+        &[("market-day.jpg", &photo)],
     );
-    assert_eq!(a.status, 501);
-    assert_eq!(a.json["error"]["kind"], "not-implemented");
+    assert_eq!(a.status, 200, "{}", a.json);
+    assert!(
+        a.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"),
+        "{:?}",
+        a.headers
+    );
+    let html = a.json.as_str().expect("an HTML body");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("default-src 'none'"), "the report's own CSP");
+    assert!(html.contains("market-day.jpg") && html.contains("Not allowed"));
+    assert!(
+        html.contains("src=\"data:image/jpeg;base64,"),
+        "a thumbnail of the upload"
+    );
+    // A view the routes do not know is refused, as before.
+    let a = upload(&s, "view=pdf", &[("market-day.jpg", &photo)]);
+    assert_eq!(a.status, 400, "{}", a.json);
 }
 
 /// Sends `head` (and nothing more) and returns what the server answers before closing.

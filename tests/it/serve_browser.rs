@@ -90,25 +90,6 @@ fn wait_saved(b: &Browser, n: usize) -> Vec<(String, String)> {
     }
 }
 
-/// After "Export HTML report": true when the page saved the report (file `n`), false when it
-/// said why not in the status line.
-fn wait_saved_or_status(b: &Browser, n: usize) -> bool {
-    let start = std::time::Instant::now();
-    loop {
-        if b.eval("return window.__saved.length").as_u64() >= Some(n as u64) {
-            return true;
-        }
-        if text(b, "#status").is_some_and(|t| t.starts_with("HTML report: ")) {
-            return false;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the HTML export neither saved nor said anything"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 #[test]
 fn the_page_checks_an_upload_and_a_credit_line_and_shows_markup_as_text() {
     let Some(b) = Browser::start() else { return };
@@ -219,15 +200,25 @@ fn the_page_checks_an_upload_and_a_credit_line_and_shows_markup_as_text() {
     );
     let errors = b.console_errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
-    // Until the HTML reporter is wired to /api/report.html it answers 501 and the page says
-    // so (the browser logs the 501; nothing else may be logged).
+    // The HTML report of what is on the page: the server checks the images again and renders
+    // `--format html`, with a thumbnail made from the upload and the verdict in words.
     b.click("#export-html");
-    let said = wait_saved_or_status(&b, 4);
-    if !said {
-        for e in b.console_errors() {
-            assert!(e.contains("/api/report.html") && e.contains("501"), "{e}");
-        }
-    }
+    let saved = wait_saved(&b, 4);
+    let (kind, html) = &saved[3];
+    assert_eq!(kind, "text/html");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..html.len().min(200)]
+    );
+    assert!(html.contains("market-day.jpg") && html.contains("Not allowed"));
+    assert!(
+        html.contains("src=\"data:image/jpeg;base64,"),
+        "a thumbnail"
+    );
+    assert!(!html.contains("<script"), "the report runs no script");
+    let errors = b.console_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
     // The browser's own pages (`chrome://`, its new-tab page) load beside ours; what matters
     // is that nothing goes over the network anywhere but to the server.
     for url in b.requests() {
