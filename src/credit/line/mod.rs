@@ -48,6 +48,7 @@ use super::words::*;
 use crate::license::{self, Form, Rights, StatementKind};
 
 mod clauses;
+mod confidence;
 mod formats;
 #[cfg(test)]
 mod kinds;
@@ -235,6 +236,8 @@ struct Piece {
     whole: bool,
     /// The piece's clause opened with a bracket.
     bracketed: bool,
+    /// The piece's clause came after a bar (`… dpa | Jane Doe`).
+    after_bar: bool,
 }
 
 impl<'a> Parser<'a> {

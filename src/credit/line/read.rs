@@ -37,6 +37,16 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
+            // "Keystone/The White House via AP/Jane Doe": after the agency a "via" named, a
+            // slash goes on naming the credit, not more sources.
+            if clause.before == Sep::Slash
+                && ctx == Ctx::Source
+                && pieces.last().is_some_and(|p| {
+                    p.clause + 1 == here && matches!(p.role, Role::Source { kind: Some(_) })
+                })
+            {
+                ctx = Ctx::None;
+            }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
             if !matches!(clause.before, Sep::Slash | Sep::Soft) {
@@ -49,6 +59,9 @@ impl Parser<'_> {
             let words = &clause.words;
             // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
             if words.iter().all(|w| is_in(ASIDES, &w.lower)) {
+                // "Jane Doe (l.) with …": a position says who is shown, so the line is a
+                // caption.
+                caption |= words.iter().any(|w| is_in(POSITION_ASIDES, &w.lower));
                 continue;
             }
             let at = At {
@@ -60,6 +73,7 @@ impl Parser<'_> {
                 clause_end: words.last().map_or(0, |w| w.span.end),
                 sentence: sentences[here],
                 bracketed: clause.before == Sep::Open,
+                after_bar: clause.before == Sep::Bar,
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -125,6 +139,30 @@ impl Parser<'_> {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
                 self.flush(&both, ctx, false, at, &mut pieces);
                 k += 1;
+                continue;
+            }
+            // "Example Media, a.s.", "Ediciones Ejemplo, SLU": a legal form after a comma ends
+            // the organisation's name before it.
+            if clause.before == Sep::Comma
+                && !words.is_empty()
+                && words.iter().all(|w| is_in(LEGAL_FORMS, &w.lower))
+                && let Some(p) = pieces.last_mut()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+            {
+                p.span.end = at.clause_end;
+                p.name.end = at.clause_end;
+                continue;
+            }
+            // "Courtesy of the Library of Congress, Prints and Photographs Division": a unit
+            // after an institution is part of it, not another author.
+            if clause.before == Sep::Comma
+                && words.last().is_some_and(|w| is_in(SUBUNITS, &w.lower))
+                && let Some(p) = pieces.last()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+                && self.org_like(p.span.clone())
+            {
                 continue;
             }
             // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
@@ -309,6 +347,11 @@ impl Parser<'_> {
                     let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                     last_ok = ok;
                     start = j + 1;
+                    // "Imagen de un baño portátil situado en La Pradera": a label whose words
+                    // are no name labels nothing; what follows is read as bare text.
+                    if !ok && role_ctx == Ctx::Author {
+                        role_ctx = Ctx::None;
+                    }
                 }
                 j += 1;
             }
@@ -360,6 +403,17 @@ impl Parser<'_> {
             }
             classify(words)
         });
+        if m.is_none() {
+            // "courtesy of the Library of Congress": a lowercase article is not the name's.
+            while words.len() > 1 && words[0].lowercase_initial && is_in(ARTICLES, &words[0].lower)
+            {
+                words = &words[1..];
+            }
+            // "AFP 2017-2026": a year or a span of years after a name is not the name.
+            while words.len() > 1 && words.last().is_some_and(|w| is_years(&w.lower)) {
+                words = &words[..words.len() - 1];
+            }
+        }
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return true;
         };
@@ -383,6 +437,7 @@ impl Parser<'_> {
             lowercase,
             sentence: at.sentence,
             bracketed: at.bracketed,
+            after_bar: at.after_bar,
             whole,
         };
         match m {
@@ -493,7 +548,14 @@ impl Parser<'_> {
                 // the photographer and the names after it the outlets it passed through;
                 // "SN/APA/KEYSTONE/CYRIL ZINGARO", "IMAGO/Beautiful Sports/R.Schmitt": after the
                 // agencies, the last name is the photographer.
-                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) });
+                // "SN/APA/KEYSTONE/JANE DOE": an acronym that no table knows, before the
+                // agencies, is an outlet like them.
+                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) })
+                    || idx.len() >= 3
+                        && matches!(pieces[idx[0]].role, Role::Author { .. })
+                        && self.acronym(pieces[idx[0]].span.clone())
+                        && matches!(pieces[idx[1]].role, Role::Source { kind: Some(_) })
+                        && matches!(pieces[idx[idx.len() - 1]].role, Role::Author { .. });
                 let clauses: Vec<usize> = idx
                     .iter()
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
@@ -510,6 +572,31 @@ impl Parser<'_> {
                         {
                             pieces[k].role = Role::Source { kind: None };
                         }
+                    }
+                }
+            }
+        }
+        // "picture alliance/dpa/Example-TV | Jane Doe": after an agency's slash chain, the name
+        // behind the bar is the photographer; the unknown names in the chain are outlets.
+        for w in runs.windows(2) {
+            let (chain, next) = (w[0].clone(), w[1].clone());
+            let agency_chain = chain
+                .clone()
+                .any(|k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
+            let named_after = pieces[next.start].after_bar
+                && next
+                    .clone()
+                    .all(|k| matches!(pieces[k].role, Role::Author { .. }));
+            if agency_chain && named_after && chain.len() >= 2 {
+                // Only names after the first agency: "Jane Doe/GPO/dpa | JANE DOE" names her.
+                let mut after_agency = false;
+                for k in chain {
+                    match pieces[k].role {
+                        Role::Source { kind: Some(_) } => after_agency = true,
+                        Role::Author { .. } if after_agency => {
+                            pieces[k].role = Role::Source { kind: None };
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -586,7 +673,7 @@ impl Parser<'_> {
             })
             .collect();
         let any_strong = strong.iter().any(|&s| s);
-        let keep: Vec<bool> = pieces
+        let mut keep: Vec<bool> = pieces
             .iter()
             .zip(&strong)
             .map(|(p, &s)| match p.role {
@@ -606,6 +693,37 @@ impl Parser<'_> {
                 _ => true,
             })
             .collect();
+        // "by Jane Doe | example.org": a web site is where the image is; it is credited only
+        // when no one else is.
+        let named_other = pieces.iter().zip(&keep).any(|(p, &k)| {
+            k && matches!(p.role, Role::Author { .. }) && !is_domain(&self.lower[p.span.clone()])
+        });
+        if named_other {
+            for (k, p) in pieces.iter_mut().enumerate() {
+                if keep[k]
+                    && matches!(p.role, Role::Author { .. })
+                    && is_domain(&self.lower[p.span.clone()])
+                {
+                    p.role = Role::Source { kind: None };
+                }
+            }
+        }
+        // Precision: an author piece that neither the line vouches for nor its shape reads
+        // as a name is not named; the line says its author is unclear.
+        if self.format_authors.is_none() {
+            for (k, p) in pieces.iter().enumerate() {
+                if keep[k]
+                    && matches!(p.role, Role::Author { .. })
+                    && self.author_score(p, strong[k]) < confidence::MIN_SCORE
+                {
+                    keep[k] = false;
+                    self.rejected_groups.push(p.group);
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
         let mut authors: Vec<Range<usize>> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut named = 0;
@@ -708,6 +826,12 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
+    fn acronym(&self, span: Range<usize>) -> bool {
+        let t = &self.text[span];
+        (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_uppercase())
+    }
+
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
         let t = self.text[span].to_lowercase();
@@ -757,6 +881,7 @@ pub(super) struct At {
     clause_end: usize,
     sentence: bool,
     bracketed: bool,
+    after_bar: bool,
 }
 
 /// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
@@ -798,4 +923,25 @@ fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
 fn is_own_work(words: &[Word]) -> bool {
     let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     is_in(OWN_WORK, &joined.join(" "))
+}
+
+/// Whether a word is a web site's name ("example.org", "www.example.co.uk"): dotted parts of
+/// letters, digits and hyphens, the last two to six letters.
+fn is_domain(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts.last().is_some_and(|t| {
+            t.len() == 2 && t.chars().all(|c| c.is_ascii_lowercase())
+                || is_in(&["com", "org", "net", "info", "edu", "gov", "int"], t)
+        })
+        && parts[0].chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether a word is a year ("2019") or a span of years ("2017-2026").
+fn is_years(w: &str) -> bool {
+    let year = |p: &str| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit());
+    w.split(['-', '–']).all(year)
 }
