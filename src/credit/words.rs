@@ -48,6 +48,8 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "some rights reserved",
     // Italian "reproduction reserved", which the rights statements do not list.
     "riproduzione riservata",
+    // Swahili "all rights reserved".
+    "haki zote zimehifadhiwa",
     "creative commons",
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
@@ -121,6 +123,9 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "corp",
     "corp.",
     "division",
+    "institut",
+    "instituto",
+    "istituto",
 ];
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
@@ -552,4 +557,18 @@ pub(crate) const SUBUNITS: &[&str] = &[
     "section",
     "branch",
     "abteilung",
+];
+
+/// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where
+/// the screenshot was taken.
+pub(crate) const SCREENSHOT_WORDS: &[&str] = &[
+    "screenshot",
+    "skjermdump",
+    "skjermbilde",
+    "skärmdump",
+    "skjáskot",
+    "bildschirmfoto",
+    "capture",
+    "captura",
+    "schermata",
 ];

@@ -11,6 +11,9 @@ use super::*;
 /// `tests/data/real/credits.txt` for the fewest wrong authors first, the most exact lines second.
 pub(super) const MIN_SCORE: i32 = 0;
 
+/// The longest line in which a bare piece is checked against the caption's earlier text.
+const MENTION_WINDOW: usize = 2048;
+
 /// Words that never start a name, though a caption's text before a credit starts with them:
 /// "… at London Fashion Week Jane Doe/Agency". Not the name particles (`de`, `van`, `von`,
 /// `al`), which may.
@@ -145,7 +148,9 @@ impl Parser<'_> {
         }
         // "… in Jerusalén, 21 de mayo. (Jerusalén)": bare text that the caption already
         // mentions is what the photo shows.
+        // Only in a caption-sized line, so that a line of thousands of names stays linear.
         if !matches!(p.role, Role::Author { explicit: true })
+            && self.text.len() <= MENTION_WINDOW
             && self.text[..p.span.start].contains(&self.text[p.span.clone()])
         {
             penalty += 3;

@@ -272,6 +272,21 @@ impl Parser<'_> {
                     i += 1;
                 }
             }
+            // "Foto: Skjermdump / Example Post": a screenshot shows where it was taken; what
+            // follows is the source.
+            if ctx == Ctx::Author
+                && i + 1 == words.len()
+                && is_in(SCREENSHOT_WORDS, &words[i].lower)
+            {
+                ctx = Ctx::Source;
+                continue;
+            }
+            // "Bild Från Polisen": "from" in a Scandinavian credit names where the image came
+            // from.
+            if words.get(i).is_some_and(|w| is_in(&["från"], &w.lower)) {
+                ctx = Ctx::Source;
+                i += 1;
+            }
             let mut start = i;
             let mut connected = clause.before == Sep::Bar && ctx == Ctx::Author;
             let mut role_ctx = ctx;
@@ -395,10 +410,14 @@ impl Parser<'_> {
             {
                 words = &words[1..];
             }
-            while words
-                .last()
-                .is_some_and(|w| w.copyright || is_in(TAIL_NOISE, &w.lower))
-            {
+            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture.
+            while words.last().is_some_and(|w| {
+                w.copyright
+                    || is_in(TAIL_NOISE, &w.lower)
+                        && !(words.len() == 2
+                            && !w.lowercase_initial
+                            && is_in(&["photo", "foto", "image"], &w.lower))
+            }) {
                 words = &words[..words.len() - 1];
             }
             classify(words)
@@ -708,6 +727,31 @@ impl Parser<'_> {
                 }
             }
         }
+        // "Jane Doe, Example Institute": a person and then an institution, and nothing (no
+        // label, no agency, no "©", no license) says either is the credit: it is a portrait's
+        // caption, the person and where they work.
+        if labeled.is_empty() && !strong.iter().any(|&s| s) && self.spans.license.is_empty() {
+            let bare: Vec<&Piece> = pieces
+                .iter()
+                .zip(&keep)
+                .filter(|(p, k)| **k && matches!(p.role, Role::Author { .. }))
+                .map(|(p, _)| p)
+                .collect();
+            if let [person, place] = bare[..]
+                && person.clause != place.clause
+                && !self.org_like(person.span.clone())
+                && self.org_like(place.span.clone())
+            {
+                for (k, p) in pieces.iter().enumerate() {
+                    if matches!(p.role, Role::Author { .. }) && keep[k] {
+                        keep[k] = false;
+                        if !self.notes.contains(&LineNote::AuthorUnclear) {
+                            self.notes.push(LineNote::AuthorUnclear);
+                        }
+                    }
+                }
+            }
+        }
         // Precision: an author piece that neither the line vouches for nor its shape reads
         // as a name is not named; the line says its author is unclear.
         if self.format_authors.is_none() {
@@ -923,21 +967,6 @@ fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
 fn is_own_work(words: &[Word]) -> bool {
     let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     is_in(OWN_WORK, &joined.join(" "))
-}
-
-/// Whether a word is a web site's name ("example.org", "www.example.co.uk"): dotted parts of
-/// letters, digits and hyphens, the last two to six letters.
-fn is_domain(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && parts.last().is_some_and(|t| {
-            t.len() == 2 && t.chars().all(|c| c.is_ascii_lowercase())
-                || is_in(&["com", "org", "net", "info", "edu", "gov", "int"], t)
-        })
-        && parts[0].chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// Whether a word is a year ("2019") or a span of years ("2017-2026").
