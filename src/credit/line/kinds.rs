@@ -177,3 +177,38 @@ fn the_article_is_not_part_of_the_name() {
         ["Example Historical Society"]
     );
 }
+
+#[test]
+fn in_a_slash_credit_the_person_is_the_author_wherever_she_stands() {
+    // One side reads as a person's name, the other is one word or an organisation.
+    assert_eq!(authors("Parlamentsdirektion/Varek Holm"), ["Varek Holm"]);
+    assert_eq!(
+        authors("© Bild: WERKSTATT/VARA LINDQVIST"),
+        ["VARA LINDQVIST"]
+    );
+    assert_eq!(
+        authors("© Exampleverband / Quadra / Lio Marsk"),
+        ["Lio Marsk"]
+    );
+    // And the old reading stands: "Name/Outlet".
+    assert_eq!(authors("Varek Holm/The Example Times"), ["Varek Holm"]);
+}
+
+#[test]
+fn reddit_users_are_one_word() {
+    assert_eq!(authors("reddit by u/quill_marrow"), ["u/quill_marrow"]);
+}
+
+#[test]
+fn a_name_run_into_an_agency_is_who_is_shown() {
+    assert_eq!(authors("Velda Morrow Getty Images"), ["Getty Images"]);
+    // "NAME Foto" without a label: a photo of her.
+    assert!(authors("Velda Morrow Lane Foto").is_empty());
+}
+
+#[test]
+fn a_dropped_name_before_the_agency_keeps_the_agency_from_being_named() {
+    // The photographer's name is run into the caption: the agency is not the author.
+    let line = "El ministro de Ejemplo, Quin Valdés Ortiz Lía Cámbara - Europa Press";
+    assert!(authors(line).is_empty(), "{:?}", authors(line));
+}

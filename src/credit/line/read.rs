@@ -402,6 +402,26 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
+        // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
+        // credit, the words before it are who is shown.
+        if classify(words).is_none()
+            && let Some(n) = (1..=3).rev().find(|&n| {
+                words.len() > n + 1
+                    && classify(&words[words.len() - n..])
+                        .is_some_and(|m| m.kind == Kind::Agency && m.words == n)
+            })
+        {
+            words = &words[words.len() - n..];
+        }
+        // "Jane Doe Foto" without a label: a photo of her, not by her.
+        if ctx == Ctx::None
+            && words.len() >= 3
+            && words
+                .last()
+                .is_some_and(|w| is_in(&["foto", "photo", "bild"], &w.lower))
+        {
+            return true;
+        }
         // A piece that is a known name is taken whole, before trimming its ends.
         let m = classify(words).or_else(|| {
             while words
@@ -550,16 +570,37 @@ impl Parser<'_> {
             if idx.len() >= 2 && !sourced {
                 // "Doug Mills/The New York Times": in a slash group with no known name, the
                 // piece that reads as an organisation is the source; else the last one.
-                let org = idx
+                let slashed = idx.iter().skip(1).any(|&k| pieces[k].after_slash);
+                // "Parlamentsdirektion/Jane Doe", "BARD-Gruppe/Jane Doe", "example.de / Jane
+                // Doe": when one piece reads as a person's name and every other is one word, an
+                // organisation or a site, the person is the author wherever she stands.
+                let person: Vec<usize> = idx
                     .iter()
                     .copied()
-                    .find(|&k| self.org_like(pieces[k].span.clone()));
-                let last = idx[idx.len() - 1];
-                let src = org.unwrap_or(last);
-                if (pieces[src].after_slash || idx.get(1).is_some_and(|&k| pieces[k].after_slash))
-                    && !pieces[src].connected
-                {
-                    pieces[src].role = Role::Source { kind: None };
+                    .filter(|&k| self.person_like(pieces[k].span.clone()))
+                    .collect();
+                let others_outlets = idx.iter().all(|&k| {
+                    person.contains(&k) || {
+                        let t = &self.lower[pieces[k].span.clone()];
+                        !t.contains(' ') || self.org_like(pieces[k].span.clone()) || is_domain(t)
+                    }
+                });
+                if slashed && person.len() == 1 && others_outlets {
+                    for &k in &idx {
+                        if k != person[0] && !pieces[k].connected {
+                            pieces[k].role = Role::Source { kind: None };
+                        }
+                    }
+                } else {
+                    let org = idx
+                        .iter()
+                        .copied()
+                        .find(|&k| self.org_like(pieces[k].span.clone()));
+                    let last = idx[idx.len() - 1];
+                    let src = org.unwrap_or(last);
+                    if (pieces[src].after_slash || slashed) && !pieces[src].connected {
+                        pieces[src].role = Role::Source { kind: None };
+                    }
                 }
             }
             if known {
@@ -775,7 +816,7 @@ impl Parser<'_> {
         let mut first_agency: Option<(Range<usize>, usize)> = None;
         let format_authors = self.format_authors.take();
         let text = self.text;
-        for (p, keep) in pieces.iter().zip(keep) {
+        for (p, &keep) in pieces.iter().zip(&keep) {
             if !keep {
                 continue;
             }
@@ -816,7 +857,14 @@ impl Parser<'_> {
         {
             // "Caption text run into Jane Doe/AP": a person is credited but unreadable; the
             // agency is the author only when no person is named.
-            if self.rejected_groups.contains(&g) {
+            // "…, Jane Doe Roe - Agency / Agency": a name dropped right before the agency,
+            // across a dash or a slash, is its photographer, whom the reader could not read.
+            let dropped_before = pieces.iter().zip(&keep).any(|(p, &k)| {
+                !k && matches!(p.role, Role::Author { .. })
+                    && p.span.end <= a.start
+                    && matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+            });
+            if self.rejected_groups.contains(&g) || dropped_before {
                 if !self.notes.contains(&LineNote::AuthorUnclear) {
                     self.notes.push(LineNote::AuthorUnclear);
                 }
@@ -868,6 +916,19 @@ impl Parser<'_> {
         }) {
             self.credit.rights = Rights::AllRightsReserved;
         }
+    }
+
+    /// Whether a piece reads as a person's name: two to four words, each starting with a
+    /// capital (or a name particle), no digits, not an organisation.
+    fn person_like(&self, span: Range<usize>) -> bool {
+        let t = &self.text[span.clone()];
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !self.org_like(span)
     }
 
     /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
