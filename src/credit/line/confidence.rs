@@ -155,6 +155,15 @@ impl Parser<'_> {
         {
             penalty += 3;
         }
+        // "Example Post Infografik": a desk credited for a graphic or a video is not the
+        // photo's author.
+        if words.len() > 1
+            && words
+                .iter()
+                .any(|w| is_in(OTHER_MEDIA_LABELS, &w.to_lowercase()))
+        {
+            penalty += 5;
+        }
         // A name is short; a caption's clause is not.
         if words.len() > 6 && !self.org_like(p.span.clone()) {
             penalty += (words.len() - 6) as i32;

@@ -212,3 +212,19 @@ fn a_dropped_name_before_the_agency_keeps_the_agency_from_being_named() {
     let line = "El ministro de Ejemplo, Quin Valdés Ortiz Lía Cámbara - Europa Press";
     assert!(authors(line).is_empty(), "{:?}", authors(line));
 }
+
+#[test]
+fn a_site_and_a_word_in_a_slash_credit_are_unclear() {
+    // "example.de/Quorm": no agency, no name's shape; the word may be a section of the site.
+    let line = "Die Messe im Überblick. (Bild: Examplo.de/Quormradar)";
+    assert!(authors(line).is_empty());
+    assert!(unclear(line));
+}
+
+#[test]
+fn a_desk_credited_for_a_graphic_is_not_the_photographer() {
+    assert_eq!(
+        authors("© Exampler Morgenblatt Infografik/OSM | V. Larsen"),
+        ["V. Larsen"]
+    );
+}

@@ -559,6 +559,7 @@ impl Parser<'_> {
                 _ => runs.push(k..k + 1),
             }
         }
+        let mut unsure = false;
         for run in &runs {
             let idx: Vec<usize> = run.clone().collect();
             let known = idx
@@ -585,7 +586,25 @@ impl Parser<'_> {
                         !t.contains(' ') || self.org_like(pieces[k].span.clone()) || is_domain(t)
                     }
                 });
-                if slashed && person.len() == 1 && others_outlets {
+                let single_words = idx
+                    .iter()
+                    .all(|&k| !self.text[pieces[k].span.clone()].contains(char::is_whitespace));
+                if slashed
+                    && person.is_empty()
+                    && single_words
+                    && idx.len() == 2
+                    && is_domain(&self.lower[pieces[idx[0]].span.clone()])
+                {
+                    // "example.de/Quormradar": a site and one word, no agency, no name's shape:
+                    // the word may be the photographer or a section of the site, so neither is
+                    // named.
+                    for &k in &idx {
+                        if !pieces[k].connected {
+                            pieces[k].role = Role::Source { kind: None };
+                            unsure = true;
+                        }
+                    }
+                } else if slashed && person.len() == 1 && others_outlets {
                     for &k in &idx {
                         if k != person[0] && !pieces[k].connected {
                             pieces[k].role = Role::Source { kind: None };
@@ -635,6 +654,9 @@ impl Parser<'_> {
                     }
                 }
             }
+        }
+        if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
+            self.notes.push(LineNote::AuthorUnclear);
         }
         // "picture alliance/dpa/Example-TV | Jane Doe": after an agency's slash chain, the name
         // behind the bar is the photographer; the unknown names in the chain are outlets.
