@@ -228,3 +228,14 @@ fn a_desk_credited_for_a_graphic_is_not_the_photographer() {
         ["V. Larsen"]
     );
 }
+
+#[test]
+fn labels_in_cyrillic_greek_and_cjk_scripts() {
+    // A caption, then the label and the name, then the outlet after a comma.
+    assert_eq!(
+        authors("Переговоры начались утром Фото: Ольга Верескова, Примерпресс"),
+        ["Ольга Верескова"]
+    );
+    assert_eq!(authors("写真：Rin Okada on Unsplash"), ["Rin Okada"]);
+    assert_eq!(authors("Φωτογραφία: Νίκος Παππάς"), ["Νίκος Παππάς"]);
+}

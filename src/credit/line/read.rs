@@ -655,6 +655,21 @@ impl Parser<'_> {
                 }
             }
         }
+        // "Photo: Jane Doe, Examplepost": one word after a person's name, across a comma, is
+        // the outlet she works for.
+        for k in 1..pieces.len() {
+            let (a, b) = (&pieces[k - 1], &pieces[k]);
+            if a.clause + 1 == b.clause
+                && matches!(a.role, Role::Author { explicit: true })
+                && matches!(b.role, Role::Author { .. })
+                && self.text[a.span.end..b.span.start].trim() == ","
+                && self.person_like(a.span.clone())
+                && !self.text[b.span.clone()].contains(char::is_whitespace)
+                && self.text[b.span.clone()].starts_with(char::is_uppercase)
+            {
+                pieces[k].role = Role::Source { kind: None };
+            }
+        }
         if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
             self.notes.push(LineNote::AuthorUnclear);
         }
