@@ -94,6 +94,22 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "afbeelding",
     "beeld",
     "fotograaf",
+    // Russian, Ukrainian, Greek
+    "фото",
+    "фотография",
+    "автор фото",
+    "снимок",
+    "світлина",
+    "φωτογραφία",
+    "φωτ.",
+    // Japanese, Chinese, Korean
+    "写真",
+    "撮影",
+    "图片",
+    "圖片",
+    "摄影",
+    "攝影",
+    "사진",
     // courtesy
     "courtesy of",
     "courtesy",

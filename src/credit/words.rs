@@ -46,6 +46,10 @@ pub const RIGHTS_LABELS: &[&str] = &[
 /// report.
 pub(crate) const NOISE_PHRASES: &[&str] = &[
     "some rights reserved",
+    // Italian "reproduction reserved", which the rights statements do not list.
+    "riproduzione riservata",
+    // Swahili "all rights reserved".
+    "haki zote zimehifadhiwa",
     "creative commons",
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
@@ -107,6 +111,21 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "times",
     "post",
     "press",
+    "ltd",
+    "ltd.",
+    "limited",
+    "inc",
+    "inc.",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "corp",
+    "corp.",
+    "division",
+    "institut",
+    "instituto",
+    "istituto",
 ];
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
@@ -303,11 +322,20 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "-",
     "is licensed",
     "copyright",
+    "from",
+    "by",
+    "at",
+    "of",
+    "str",
+    "stringer",
 ];
 
 /// Words cut from the start of a piece.
 pub(crate) const HEAD_NOISE: &[&str] = &[
     "cc",
+    // "STR/Getty Images": a stringer whose name is not given.
+    "str",
+    "stringer",
     "copyright",
     "this",
     "image",
@@ -501,4 +529,46 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "press image",
     "pr",
     "pr image",
+];
+
+/// Legal forms of companies, lowercase: they end an organisation's name, which is one author
+/// even with "and" or a comma in it ("Example Printers and Publishers Ltd.", "Example, a.s.").
+pub(crate) const LEGAL_FORMS: &[&str] = &[
+    "ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "gmbh", "ag", "kg", "a.s.", "s.a.",
+    "slu", "s.l.u.", "s.l.", "srl", "s.r.l.", "spa", "s.p.a.", "s.r.o.", "bv", "b.v.", "nv",
+    "n.v.", "pty", "corp", "corp.", "e.v.", "sarl", "sas", "oy", "oyj", "a/s", "asa", "ab",
+];
+
+/// Articles, lowercase as written: "courtesy of the Library of Congress" credits the library.
+pub(crate) const ARTICLES: &[&str] = &["the"];
+
+/// Asides that say where someone stands in the photo: the line around them is a caption.
+pub(crate) const POSITION_ASIDES: &[&str] = &[
+    "l", "r", "l.", "r.", "li.", "re.", "left", "right", "center", "centre", "v.l.", "v.l.n.r.",
+];
+
+/// Units of an institution, lowercase: "…, Prints and Photographs Division" is part of the
+/// institution before it.
+pub(crate) const SUBUNITS: &[&str] = &[
+    "division",
+    "department",
+    "collection",
+    "collections",
+    "section",
+    "branch",
+    "abteilung",
+];
+
+/// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where
+/// the screenshot was taken.
+pub(crate) const SCREENSHOT_WORDS: &[&str] = &[
+    "screenshot",
+    "skjermdump",
+    "skjermbilde",
+    "skärmdump",
+    "skjáskot",
+    "bildschirmfoto",
+    "capture",
+    "captura",
+    "schermata",
 ];

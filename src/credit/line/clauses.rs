@@ -140,6 +140,15 @@ impl Parser<'_> {
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
+                // "u/name", "r/name": a Reddit user or forum is one word.
+                if d == '/'
+                    && j == start + 1
+                    && matches!(&self.lower[start..j], "u" | "r")
+                    && text[j + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                {
+                    j += 1;
+                    continue;
+                }
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))

@@ -37,7 +37,13 @@ impl Parser<'_> {
             // `"Title" is licensed under …`: the line names no author.
             return Some(Vec::new());
         };
-        let r = self.trimmed(by + 4..tail);
+        let mut r = self.trimmed(by + 4..tail);
+        // "by Jane Doe | example.org is licensed …": the site after a bar is not the name.
+        if let Some(bar) = self.text[r.clone()].rfind(" | ")
+            && is_domain(self.lower[r.start + bar + 3..r.end].trim())
+        {
+            r = self.trimmed(r.start..r.start + bar);
+        }
         let name = &self.text[r.clone()];
         let ok = !name.is_empty() && name.len() <= 120 && !name.contains(". ");
         ok.then(|| vec![r])

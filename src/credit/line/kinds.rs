@@ -95,3 +95,147 @@ fn unclear_author_is_said_not_guessed() {
     assert!(authors("Foto: vom 3").is_empty());
     assert!(unclear("Foto: vom 3"));
 }
+
+#[test]
+fn caption_words_run_into_a_name_are_no_author() {
+    // The caption's words run up to the name before the agency: no one can tell where the
+    // name starts, so the reader abstains rather than name "at Example Week Jane Doe".
+    let line = "A guest wears a paper coat at Example Week Quill Marrow/Getty Images";
+    assert!(authors(line).is_empty());
+    assert!(unclear(line));
+}
+
+#[test]
+fn a_place_before_a_date_in_brackets_is_no_author() {
+    let line = "Quell Anbar/REUTERS Sie feiern, wo sie nichts verloren haben (Velmora, 6.12.2010)";
+    assert!(
+        !authors(line).contains(&"Velmora".to_string()),
+        "{:?}",
+        authors(line)
+    );
+}
+
+#[test]
+fn organisations_keep_their_legal_form() {
+    assert_eq!(
+        authors("Copyright © 2031 Quillby Printers and Publishers Ltd."),
+        ["Quillby Printers and Publishers Ltd."]
+    );
+    assert_eq!(authors("© Vertano Média, a.s."), ["Vertano Média, a.s."]);
+    assert_eq!(authors("Copyright © Ostrel 2017-2031."), ["Ostrel"]);
+}
+
+#[test]
+fn agency_chains_name_the_photographer() {
+    // An outlet's acronym before the agencies: the photographer is after them.
+    assert_eq!(
+        authors("Bild: QX/APA/KEYSTONE/VELA MORREN"),
+        ["VELA MORREN"]
+    );
+    // After "via AGENCY" the slash goes on naming the credit.
+    assert_eq!(
+        authors("Keystone/The Example Office via AP/Dorin Vask"),
+        ["Dorin Vask"]
+    );
+    // "agency/outlet | photographer": the name behind the bar.
+    assert_eq!(
+        authors("(Foto: picture alliance/dpa/Example-TV | Lira Tomsen)"),
+        ["Lira Tomsen"]
+    );
+}
+
+#[test]
+fn web_sites_are_sources_when_someone_is_named() {
+    assert_eq!(authors("© Quinn Arvel | example.de"), ["Quinn Arvel"]);
+    assert_eq!(
+        authors("\"Some title\" by Quinn Arvel | qa59.de is licensed under CC BY 2.0"),
+        ["Quinn Arvel"]
+    );
+    // Alone, the site is the credit.
+    assert_eq!(authors("Bild: example.de"), ["example.de"]);
+}
+
+#[test]
+fn people_listed_without_a_credit_are_not_authors() {
+    // Two names in two clauses, and nothing (no label, no agency, no "©") says either is
+    // the credit: the line lists who is shown.
+    let line = "Ilsa Varn, Institut für Beispielkunde";
+    assert!(authors(line).is_empty());
+    // A position aside makes the line a caption.
+    assert!(authors("Orvo Lask (r.) mit Verlegerin Tessa Brun.").is_empty());
+}
+
+#[test]
+fn a_screenshot_credits_no_author() {
+    assert!(authors("Det nye nettstedet. Foto: Skjermdump / Example Archive").is_empty());
+}
+
+#[test]
+fn the_article_is_not_part_of_the_name() {
+    assert_eq!(
+        authors("Courtesy of the Example Historical Society, Prints Division."),
+        ["Example Historical Society"]
+    );
+}
+
+#[test]
+fn in_a_slash_credit_the_person_is_the_author_wherever_she_stands() {
+    // One side reads as a person's name, the other is one word or an organisation.
+    assert_eq!(authors("Parlamentsdirektion/Varek Holm"), ["Varek Holm"]);
+    assert_eq!(
+        authors("© Bild: WERKSTATT/VARA LINDQVIST"),
+        ["VARA LINDQVIST"]
+    );
+    assert_eq!(
+        authors("© Exampleverband / Quadra / Lio Marsk"),
+        ["Lio Marsk"]
+    );
+    // And the old reading stands: "Name/Outlet".
+    assert_eq!(authors("Varek Holm/The Example Times"), ["Varek Holm"]);
+}
+
+#[test]
+fn reddit_users_are_one_word() {
+    assert_eq!(authors("reddit by u/quill_marrow"), ["u/quill_marrow"]);
+}
+
+#[test]
+fn a_name_run_into_an_agency_is_who_is_shown() {
+    assert_eq!(authors("Velda Morrow Getty Images"), ["Getty Images"]);
+    // "NAME Foto" without a label: a photo of her.
+    assert!(authors("Velda Morrow Lane Foto").is_empty());
+}
+
+#[test]
+fn a_dropped_name_before_the_agency_keeps_the_agency_from_being_named() {
+    // The photographer's name is run into the caption: the agency is not the author.
+    let line = "El ministro de Ejemplo, Quin Valdés Ortiz Lía Cámbara - Europa Press";
+    assert!(authors(line).is_empty(), "{:?}", authors(line));
+}
+
+#[test]
+fn a_site_and_a_word_in_a_slash_credit_are_unclear() {
+    // "example.de/Quorm": no agency, no name's shape; the word may be a section of the site.
+    let line = "Die Messe im Überblick. (Bild: Examplo.de/Quormradar)";
+    assert!(authors(line).is_empty());
+    assert!(unclear(line));
+}
+
+#[test]
+fn a_desk_credited_for_a_graphic_is_not_the_photographer() {
+    assert_eq!(
+        authors("© Exampler Morgenblatt Infografik/OSM | V. Larsen"),
+        ["V. Larsen"]
+    );
+}
+
+#[test]
+fn labels_in_cyrillic_greek_and_cjk_scripts() {
+    // A caption, then the label and the name, then the outlet after a comma.
+    assert_eq!(
+        authors("Переговоры начались утром Фото: Ольга Верескова, Примерпресс"),
+        ["Ольга Верескова"]
+    );
+    assert_eq!(authors("写真：Rin Okada on Unsplash"), ["Rin Okada"]);
+    assert_eq!(authors("Φωτογραφία: Νίκος Παππάς"), ["Νίκος Παππάς"]);
+}

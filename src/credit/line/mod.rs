@@ -48,6 +48,7 @@ use super::words::*;
 use crate::license::{self, Form, Rights, StatementKind};
 
 mod clauses;
+mod confidence;
 mod formats;
 #[cfg(test)]
 mod kinds;
@@ -235,6 +236,8 @@ struct Piece {
     whole: bool,
     /// The piece's clause opened with a bracket.
     bracketed: bool,
+    /// The piece's clause came after a bar (`… dpa | Jane Doe`).
+    after_bar: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -425,6 +428,21 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
         .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
         .count();
     lowercase_words <= lowercase
+}
+
+/// Whether a word is a web site's name ("example.org", "www.example.co.uk"): dotted parts of
+/// letters, digits and hyphens, the last two to six letters.
+fn is_domain(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts.last().is_some_and(|t| {
+            t.len() == 2 && t.chars().all(|c| c.is_ascii_lowercase())
+                || is_in(&["com", "org", "net", "info", "edu", "gov", "int"], t)
+        })
+        && parts[0].chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// Indefinite articles, lowercase: a name does not start with one.

@@ -37,6 +37,16 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
+            // "Keystone/The White House via AP/Jane Doe": after the agency a "via" named, a
+            // slash goes on naming the credit, not more sources.
+            if clause.before == Sep::Slash
+                && ctx == Ctx::Source
+                && pieces.last().is_some_and(|p| {
+                    p.clause + 1 == here && matches!(p.role, Role::Source { kind: Some(_) })
+                })
+            {
+                ctx = Ctx::None;
+            }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
             if !matches!(clause.before, Sep::Slash | Sep::Soft) {
@@ -49,6 +59,9 @@ impl Parser<'_> {
             let words = &clause.words;
             // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
             if words.iter().all(|w| is_in(ASIDES, &w.lower)) {
+                // "Jane Doe (l.) with …": a position says who is shown, so the line is a
+                // caption.
+                caption |= words.iter().any(|w| is_in(POSITION_ASIDES, &w.lower));
                 continue;
             }
             let at = At {
@@ -60,6 +73,7 @@ impl Parser<'_> {
                 clause_end: words.last().map_or(0, |w| w.span.end),
                 sentence: sentences[here],
                 bracketed: clause.before == Sep::Open,
+                after_bar: clause.before == Sep::Bar,
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -125,6 +139,30 @@ impl Parser<'_> {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
                 self.flush(&both, ctx, false, at, &mut pieces);
                 k += 1;
+                continue;
+            }
+            // "Example Media, a.s.", "Ediciones Ejemplo, SLU": a legal form after a comma ends
+            // the organisation's name before it.
+            if clause.before == Sep::Comma
+                && !words.is_empty()
+                && words.iter().all(|w| is_in(LEGAL_FORMS, &w.lower))
+                && let Some(p) = pieces.last_mut()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+            {
+                p.span.end = at.clause_end;
+                p.name.end = at.clause_end;
+                continue;
+            }
+            // "Courtesy of the Library of Congress, Prints and Photographs Division": a unit
+            // after an institution is part of it, not another author.
+            if clause.before == Sep::Comma
+                && words.last().is_some_and(|w| is_in(SUBUNITS, &w.lower))
+                && let Some(p) = pieces.last()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+                && self.org_like(p.span.clone())
+            {
                 continue;
             }
             // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
@@ -234,6 +272,21 @@ impl Parser<'_> {
                     i += 1;
                 }
             }
+            // "Foto: Skjermdump / Example Post": a screenshot shows where it was taken; what
+            // follows is the source.
+            if ctx == Ctx::Author
+                && i + 1 == words.len()
+                && is_in(SCREENSHOT_WORDS, &words[i].lower)
+            {
+                ctx = Ctx::Source;
+                continue;
+            }
+            // "Bild Från Polisen": "from" in a Scandinavian credit names where the image came
+            // from.
+            if words.get(i).is_some_and(|w| is_in(&["från"], &w.lower)) {
+                ctx = Ctx::Source;
+                i += 1;
+            }
             let mut start = i;
             let mut connected = clause.before == Sep::Bar && ctx == Ctx::Author;
             let mut role_ctx = ctx;
@@ -309,6 +362,11 @@ impl Parser<'_> {
                     let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                     last_ok = ok;
                     start = j + 1;
+                    // "Imagen de un baño portátil situado en La Pradera": a label whose words
+                    // are no name labels nothing; what follows is read as bare text.
+                    if !ok && role_ctx == Ctx::Author {
+                        role_ctx = Ctx::None;
+                    }
                 }
                 j += 1;
             }
@@ -344,6 +402,26 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
+        // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
+        // credit, the words before it are who is shown.
+        if classify(words).is_none()
+            && let Some(n) = (1..=3).rev().find(|&n| {
+                words.len() > n + 1
+                    && classify(&words[words.len() - n..])
+                        .is_some_and(|m| m.kind == Kind::Agency && m.words == n)
+            })
+        {
+            words = &words[words.len() - n..];
+        }
+        // "Jane Doe Foto" without a label: a photo of her, not by her.
+        if ctx == Ctx::None
+            && words.len() >= 3
+            && words
+                .last()
+                .is_some_and(|w| is_in(&["foto", "photo", "bild"], &w.lower))
+        {
+            return true;
+        }
         // A piece that is a known name is taken whole, before trimming its ends.
         let m = classify(words).or_else(|| {
             while words
@@ -352,14 +430,29 @@ impl Parser<'_> {
             {
                 words = &words[1..];
             }
-            while words
-                .last()
-                .is_some_and(|w| w.copyright || is_in(TAIL_NOISE, &w.lower))
-            {
+            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture.
+            while words.last().is_some_and(|w| {
+                w.copyright
+                    || is_in(TAIL_NOISE, &w.lower)
+                        && !(words.len() == 2
+                            && !w.lowercase_initial
+                            && is_in(&["photo", "foto", "image"], &w.lower))
+            }) {
                 words = &words[..words.len() - 1];
             }
             classify(words)
         });
+        if m.is_none() {
+            // "courtesy of the Library of Congress": a lowercase article is not the name's.
+            while words.len() > 1 && words[0].lowercase_initial && is_in(ARTICLES, &words[0].lower)
+            {
+                words = &words[1..];
+            }
+            // "AFP 2017-2026": a year or a span of years after a name is not the name.
+            while words.len() > 1 && words.last().is_some_and(|w| is_years(&w.lower)) {
+                words = &words[..words.len() - 1];
+            }
+        }
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return true;
         };
@@ -383,6 +476,7 @@ impl Parser<'_> {
             lowercase,
             sentence: at.sentence,
             bracketed: at.bracketed,
+            after_bar: at.after_bar,
             whole,
         };
         match m {
@@ -465,6 +559,7 @@ impl Parser<'_> {
                 _ => runs.push(k..k + 1),
             }
         }
+        let mut unsure = false;
         for run in &runs {
             let idx: Vec<usize> = run.clone().collect();
             let known = idx
@@ -476,16 +571,55 @@ impl Parser<'_> {
             if idx.len() >= 2 && !sourced {
                 // "Doug Mills/The New York Times": in a slash group with no known name, the
                 // piece that reads as an organisation is the source; else the last one.
-                let org = idx
+                let slashed = idx.iter().skip(1).any(|&k| pieces[k].after_slash);
+                // "Parlamentsdirektion/Jane Doe", "BARD-Gruppe/Jane Doe", "example.de / Jane
+                // Doe": when one piece reads as a person's name and every other is one word, an
+                // organisation or a site, the person is the author wherever she stands.
+                let person: Vec<usize> = idx
                     .iter()
                     .copied()
-                    .find(|&k| self.org_like(pieces[k].span.clone()));
-                let last = idx[idx.len() - 1];
-                let src = org.unwrap_or(last);
-                if (pieces[src].after_slash || idx.get(1).is_some_and(|&k| pieces[k].after_slash))
-                    && !pieces[src].connected
+                    .filter(|&k| self.person_like(pieces[k].span.clone()))
+                    .collect();
+                let others_outlets = idx.iter().all(|&k| {
+                    person.contains(&k) || {
+                        let t = &self.lower[pieces[k].span.clone()];
+                        !t.contains(' ') || self.org_like(pieces[k].span.clone()) || is_domain(t)
+                    }
+                });
+                let single_words = idx
+                    .iter()
+                    .all(|&k| !self.text[pieces[k].span.clone()].contains(char::is_whitespace));
+                if slashed
+                    && person.is_empty()
+                    && single_words
+                    && idx.len() == 2
+                    && is_domain(&self.lower[pieces[idx[0]].span.clone()])
                 {
-                    pieces[src].role = Role::Source { kind: None };
+                    // "example.de/Quormradar": a site and one word, no agency, no name's shape:
+                    // the word may be the photographer or a section of the site, so neither is
+                    // named.
+                    for &k in &idx {
+                        if !pieces[k].connected {
+                            pieces[k].role = Role::Source { kind: None };
+                            unsure = true;
+                        }
+                    }
+                } else if slashed && person.len() == 1 && others_outlets {
+                    for &k in &idx {
+                        if k != person[0] && !pieces[k].connected {
+                            pieces[k].role = Role::Source { kind: None };
+                        }
+                    }
+                } else {
+                    let org = idx
+                        .iter()
+                        .copied()
+                        .find(|&k| self.org_like(pieces[k].span.clone()));
+                    let last = idx[idx.len() - 1];
+                    let src = org.unwrap_or(last);
+                    if (pieces[src].after_slash || slashed) && !pieces[src].connected {
+                        pieces[src].role = Role::Source { kind: None };
+                    }
                 }
             }
             if known {
@@ -493,7 +627,14 @@ impl Parser<'_> {
                 // the photographer and the names after it the outlets it passed through;
                 // "SN/APA/KEYSTONE/CYRIL ZINGARO", "IMAGO/Beautiful Sports/R.Schmitt": after the
                 // agencies, the last name is the photographer.
-                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) });
+                // "SN/APA/KEYSTONE/JANE DOE": an acronym that no table knows, before the
+                // agencies, is an outlet like them.
+                let agency_first = matches!(pieces[idx[0]].role, Role::Source { kind: Some(_) })
+                    || idx.len() >= 3
+                        && matches!(pieces[idx[0]].role, Role::Author { .. })
+                        && self.acronym(pieces[idx[0]].span.clone())
+                        && matches!(pieces[idx[1]].role, Role::Source { kind: Some(_) })
+                        && matches!(pieces[idx[idx.len() - 1]].role, Role::Author { .. });
                 let clauses: Vec<usize> = idx
                     .iter()
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
@@ -510,6 +651,49 @@ impl Parser<'_> {
                         {
                             pieces[k].role = Role::Source { kind: None };
                         }
+                    }
+                }
+            }
+        }
+        // "Photo: Jane Doe, Examplepost": one word after a person's name, across a comma, is
+        // the outlet she works for.
+        for k in 1..pieces.len() {
+            let (a, b) = (&pieces[k - 1], &pieces[k]);
+            if a.clause + 1 == b.clause
+                && matches!(a.role, Role::Author { explicit: true })
+                && matches!(b.role, Role::Author { .. })
+                && self.text[a.span.end..b.span.start].trim() == ","
+                && self.person_like(a.span.clone())
+                && !self.text[b.span.clone()].contains(char::is_whitespace)
+                && self.text[b.span.clone()].starts_with(char::is_uppercase)
+            {
+                pieces[k].role = Role::Source { kind: None };
+            }
+        }
+        if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
+            self.notes.push(LineNote::AuthorUnclear);
+        }
+        // "picture alliance/dpa/Example-TV | Jane Doe": after an agency's slash chain, the name
+        // behind the bar is the photographer; the unknown names in the chain are outlets.
+        for w in runs.windows(2) {
+            let (chain, next) = (w[0].clone(), w[1].clone());
+            let agency_chain = chain
+                .clone()
+                .any(|k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
+            let named_after = pieces[next.start].after_bar
+                && next
+                    .clone()
+                    .all(|k| matches!(pieces[k].role, Role::Author { .. }));
+            if agency_chain && named_after && chain.len() >= 2 {
+                // Only names after the first agency: "Jane Doe/GPO/dpa | JANE DOE" names her.
+                let mut after_agency = false;
+                for k in chain {
+                    match pieces[k].role {
+                        Role::Source { kind: Some(_) } => after_agency = true,
+                        Role::Author { .. } if after_agency => {
+                            pieces[k].role = Role::Source { kind: None };
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -586,7 +770,7 @@ impl Parser<'_> {
             })
             .collect();
         let any_strong = strong.iter().any(|&s| s);
-        let keep: Vec<bool> = pieces
+        let mut keep: Vec<bool> = pieces
             .iter()
             .zip(&strong)
             .map(|(p, &s)| match p.role {
@@ -606,6 +790,62 @@ impl Parser<'_> {
                 _ => true,
             })
             .collect();
+        // "by Jane Doe | example.org": a web site is where the image is; it is credited only
+        // when no one else is.
+        let named_other = pieces.iter().zip(&keep).any(|(p, &k)| {
+            k && matches!(p.role, Role::Author { .. }) && !is_domain(&self.lower[p.span.clone()])
+        });
+        if named_other {
+            for (k, p) in pieces.iter_mut().enumerate() {
+                if keep[k]
+                    && matches!(p.role, Role::Author { .. })
+                    && is_domain(&self.lower[p.span.clone()])
+                {
+                    p.role = Role::Source { kind: None };
+                }
+            }
+        }
+        // "Jane Doe, Example Institute": a person and then an institution, and nothing (no
+        // label, no agency, no "©", no license) says either is the credit: it is a portrait's
+        // caption, the person and where they work.
+        if labeled.is_empty() && !strong.iter().any(|&s| s) && self.spans.license.is_empty() {
+            let bare: Vec<&Piece> = pieces
+                .iter()
+                .zip(&keep)
+                .filter(|(p, k)| **k && matches!(p.role, Role::Author { .. }))
+                .map(|(p, _)| p)
+                .collect();
+            if let [person, place] = bare[..]
+                && person.clause != place.clause
+                && !self.org_like(person.span.clone())
+                && self.org_like(place.span.clone())
+            {
+                for (k, p) in pieces.iter().enumerate() {
+                    if matches!(p.role, Role::Author { .. }) && keep[k] {
+                        keep[k] = false;
+                        if !self.notes.contains(&LineNote::AuthorUnclear) {
+                            self.notes.push(LineNote::AuthorUnclear);
+                        }
+                    }
+                }
+            }
+        }
+        // Precision: an author piece that neither the line vouches for nor its shape reads
+        // as a name is not named; the line says its author is unclear.
+        if self.format_authors.is_none() {
+            for (k, p) in pieces.iter().enumerate() {
+                if keep[k]
+                    && matches!(p.role, Role::Author { .. })
+                    && self.author_score(p, strong[k]) < confidence::MIN_SCORE
+                {
+                    keep[k] = false;
+                    self.rejected_groups.push(p.group);
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
         let mut authors: Vec<Range<usize>> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut named = 0;
@@ -613,7 +853,7 @@ impl Parser<'_> {
         let mut first_agency: Option<(Range<usize>, usize)> = None;
         let format_authors = self.format_authors.take();
         let text = self.text;
-        for (p, keep) in pieces.iter().zip(keep) {
+        for (p, &keep) in pieces.iter().zip(&keep) {
             if !keep {
                 continue;
             }
@@ -654,7 +894,14 @@ impl Parser<'_> {
         {
             // "Caption text run into Jane Doe/AP": a person is credited but unreadable; the
             // agency is the author only when no person is named.
-            if self.rejected_groups.contains(&g) {
+            // "…, Jane Doe Roe - Agency / Agency": a name dropped right before the agency,
+            // across a dash or a slash, is its photographer, whom the reader could not read.
+            let dropped_before = pieces.iter().zip(&keep).any(|(p, &k)| {
+                !k && matches!(p.role, Role::Author { .. })
+                    && p.span.end <= a.start
+                    && matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+            });
+            if self.rejected_groups.contains(&g) || dropped_before {
                 if !self.notes.contains(&LineNote::AuthorUnclear) {
                     self.notes.push(LineNote::AuthorUnclear);
                 }
@@ -708,6 +955,25 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether a piece reads as a person's name: two to four words, each starting with a
+    /// capital (or a name particle), no digits, not an organisation.
+    fn person_like(&self, span: Range<usize>) -> bool {
+        let t = &self.text[span.clone()];
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !self.org_like(span)
+    }
+
+    /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
+    fn acronym(&self, span: Range<usize>) -> bool {
+        let t = &self.text[span];
+        (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_uppercase())
+    }
+
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
         let t = self.text[span].to_lowercase();
@@ -757,6 +1023,7 @@ pub(super) struct At {
     clause_end: usize,
     sentence: bool,
     bracketed: bool,
+    after_bar: bool,
 }
 
 /// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
@@ -798,4 +1065,10 @@ fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
 fn is_own_work(words: &[Word]) -> bool {
     let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     is_in(OWN_WORK, &joined.join(" "))
+}
+
+/// Whether a word is a year ("2019") or a span of years ("2017-2026").
+fn is_years(w: &str) -> bool {
+    let year = |p: &str| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit());
+    w.split(['-', '–']).all(year)
 }
