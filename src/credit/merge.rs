@@ -229,6 +229,19 @@ fn junk_name(s: &str) -> bool {
             .any(|c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
 }
 
+/// A creator written the way wire credits are, "Benoit Tessier/Reuters": the credit-line reader
+/// splits it into the photographer and the agency. Only a slash outside a web address counts,
+/// and only when the reader finds both a name and a source.
+fn name_and_agency(name: &str) -> Option<(Vec<String>, String)> {
+    if !name.contains('/') || name.contains("://") || name.len() > 200 {
+        return None;
+    }
+    let line = parse_credit_line(name);
+    let source = line.source?;
+    (!line.authors.is_empty() && line.authors.iter().all(|a| !junk_name(a)))
+        .then_some((line.authors, source))
+}
+
 /// The credit an instruction asks for: the text after "Credit as", "Credit:", "Please credit".
 fn credit_instruction(value: &str) -> Option<&str> {
     let lower = value.to_ascii_lowercase();
@@ -274,6 +287,11 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
             Role::Author => {
                 // exiftool and many writers join several creators with ";".
                 for name in value.split(';').filter_map(clean_name) {
+                    if let Some((names, agency)) = name_and_agency(&name) {
+                        names.into_iter().for_each(|a| authors.push(a));
+                        credit.source.get_or_insert(agency);
+                        continue;
+                    }
                     if junk_name(&name) {
                         // A web address in a creator field says where the image is from.
                         if name.contains("://") || name.starts_with("www.") {
@@ -625,6 +643,16 @@ mod tests {
             "Credit as U.S. Navy photo by Jane Doe. No model release.",
         )]);
         assert_eq!(m.credit.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_creator_with_an_agency_after_a_slash_is_split() {
+        let m = merge(&[ev(o::MICRODATA_CREATOR, "Benoit Tessier/Reuters")]);
+        assert_eq!(m.credit.authors, vec!["Benoit Tessier"]);
+        assert_eq!(m.credit.source.as_deref(), Some("Reuters"));
+        // A creator without a slash stays whole.
+        let m = merge(&[ev(o::JSONLD_CREATOR, "Example Technologies Pvt. Ltd.")]);
+        assert_eq!(m.credit.authors, vec!["Example Technologies Pvt. Ltd."]);
     }
 
     #[test]

@@ -10,8 +10,8 @@ use scraper::{ElementRef, Node};
 use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
 use super::rdfa;
 use super::words::{
-    CAPTION_MARK, CREDIT_MARKS, SECTIONING, credit_in_description, is_credit_word,
-    starts_like_credit,
+    CAPTION_ATTRS, CAPTION_MARK, CREDIT_ATTRS, CREDIT_LEAVES, CREDIT_MARKS, SECTIONING,
+    credit_in_description, is_credit_word, starts_like_credit,
 };
 use crate::evidence::{Evidence, Origin, origin as o};
 
@@ -237,6 +237,10 @@ fn nearby_evidence(text: String) -> Option<Evidence> {
         None
     } else if starts_like_credit(&text) {
         Some(Evidence::new(o::HTML_NEARBY_CREDIT, text))
+    } else if let Some(c) = credit_in_description(&text) {
+        // "Raspberry Pi in education - Image: Raspberry Pi Foundation": the description stays
+        // out, the credit after it is read.
+        Some(Evidence::new(o::HTML_NEARBY_CREDIT, c))
     } else {
         Some(Evidence::new(o::HTML_NEARBY_TEXT, text))
     }
@@ -311,6 +315,37 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
     out
 }
 
+/// The credit and caption a CMS wrote into attributes of an `img` or its `figure`
+/// (`data-credit`, `data-caption`, …); whether one of them is a credit.
+fn data_attributes(el: ElementRef<'_>, ev: &mut Vec<Evidence>) -> bool {
+    let v = el.value();
+    let mut credited = false;
+    let value = |a: &str| {
+        v.attr(a)
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() <= 400)
+    };
+    for t in CREDIT_ATTRS.iter().filter_map(|a| value(a)) {
+        let e = Evidence::new(o::HTML_CREDIT, t);
+        if !ev.contains(&e) {
+            ev.push(e);
+        }
+        credited = true;
+    }
+    for t in CAPTION_ATTRS.iter().filter_map(|a| value(a)) {
+        // A caption names the credit only when it is written as one, as in alt text.
+        match credit_in_description(t) {
+            Some(c) if !is_plain_sentence(t) => {
+                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+                ev.push(Evidence::new(o::HTML_CREDIT, c));
+                credited = true;
+            }
+            _ => ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t)),
+        }
+    }
+    credited
+}
+
 /// The evidence around one `img`. `used` collects the license links read, so that they are not
 /// also taken as page-wide.
 pub(super) fn evidence(
@@ -334,7 +369,10 @@ pub(super) fn evidence(
         }
     }
     let (w, is_figure) = wrapper_of(img);
-    let mut captioned = false;
+    let mut captioned = data_attributes(img, &mut ev);
+    if is_figure {
+        captioned |= data_attributes(w, &mut ev);
+    }
     if is_figure {
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
             let t = text_of(cap, 2000);
@@ -357,7 +395,12 @@ pub(super) fn evidence(
         if el.id() == img.id() || el.value().name() == "figcaption" {
             continue;
         }
-        let Some(origin) = credit_mark(el) else {
+        let leaf = || {
+            is_figure
+                && CREDIT_LEAVES.contains(&el.value().name())
+                && starts_like_credit(&text_of(el, 300))
+        };
+        let Some(origin) = credit_mark(el).or_else(|| leaf().then_some(o::HTML_CREDIT)) else {
             continue;
         };
         let inside_taken = el

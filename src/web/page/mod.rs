@@ -831,4 +831,24 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
             "A harbour. Credit Ann Lee (AP), CC BY"
         );
     }
+
+    #[test]
+    fn credit_attributes_figure_credits_and_a_credit_after_a_description() {
+        let html = r#"<figure><img src="/a.jpg" data-credit="Ann Lee/Moodboard/Getty Images"></figure>
+<figure><img src="/b.jpg"><figcaption>The harbour at dusk.</figcaption><cite>Image: Bo Park / The Daily</cite></figure>
+<div class="media"><div class="image"><img src="/c.jpg"></div></div><div class="media-caption">Pupils at work - Image: Kim Day</div>
+<figure><img src="/d.jpg" data-caption="A ship in dock."></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 4, "{:?}", scan.images);
+        let authors = |i: usize| {
+            crate::credit::merge(&scan.images[i].evidence)
+                .credit
+                .authors
+        };
+        assert_eq!(authors(0), vec!["Ann Lee"]);
+        assert_eq!(authors(1), vec!["Bo Park"]);
+        assert_eq!(authors(2), vec!["Kim Day"]);
+        // A caption attribute that only describes names nobody.
+        assert!(authors(3).is_empty());
+    }
 }

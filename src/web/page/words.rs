@@ -61,6 +61,23 @@ pub(super) const ATTRIBUTION_MARKS: &[&str] = &["attribution", "credit", "byline
 /// Class, id or itemprop word that marks a caption.
 pub(super) const CAPTION_MARK: &str = "caption";
 
+/// Attributes of an `img` or its `figure` that CMSs fill with the picture's credit ("data-credit=
+/// \"Jane Doe/Getty Images\""): read as a credit line.
+pub(super) const CREDIT_ATTRS: &[&str] = &[
+    "data-credit",
+    "data-photo-credit",
+    "data-image-credit",
+    "data-photographer",
+    "data-author",
+];
+
+/// Attributes that hold the picture's caption, which may end in its credit.
+pub(super) const CAPTION_ATTRS: &[&str] = &["data-caption", "data-image-caption"];
+
+/// Elements inside a `figure` but outside its `figcaption` whose text is the credit when it starts
+/// like one ("<cite>Image: Jane Doe / Outlet</cite>" after the caption).
+pub(super) const CREDIT_LEAVES: &[&str] = &["cite", "small", "span", "p", "em", "i"];
+
 /// Elements never taken for an image's wrapper.
 pub(super) const SECTIONING: &[&str] = &[
     "html", "body", "main", "article", "section", "header", "footer", "nav", "aside", "ul", "ol",
