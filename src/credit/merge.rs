@@ -284,9 +284,14 @@ impl Readings {
 /// Values longer than this are read afresh each time: captions and notices are short, and the
 /// cache's memory stays bounded by [`CACHE_BYTES`].
 const CACHE_VALUE_MAX: usize = 4096;
-/// Bytes of values a thread's cache holds before it is emptied and starts again (the readings
-/// kept with them are a few times that).
-const CACHE_BYTES: usize = 1 << 20;
+/// What a thread's cache may hold before it is emptied and starts again, counted as each
+/// value's length plus [`ENTRY_COST`]: about 2,000 short values. A site's alt texts differ image
+/// by image and fill it with values seen once; its captions and licenses come back after each
+/// emptying at the cost of one reading.
+const CACHE_BYTES: usize = 512 * 1024;
+/// What one entry costs beside its value: the map's slot and the readings (a scan's mentions, a
+/// credit's few strings).
+const ENTRY_COST: usize = 256;
 
 #[derive(Default)]
 struct Cache {
@@ -308,10 +313,11 @@ fn readings(value: &str) -> Rc<Readings> {
         if let Some(r) = c.map.get(value) {
             return Rc::clone(r);
         }
-        if c.bytes + value.len() > CACHE_BYTES {
+        let cost = value.len() + ENTRY_COST;
+        if c.bytes + cost > CACHE_BYTES {
             *c = Cache::default();
         }
-        c.bytes += value.len();
+        c.bytes += cost;
         let r = Rc::<Readings>::default();
         c.map.insert(value.into(), Rc::clone(&r));
         r
@@ -750,6 +756,7 @@ mod tests {
         merge(&[ev(o::EXIF_COPYRIGHT, &long)]);
         CACHE.with(|c| assert!(c.borrow().map.is_empty()));
         for i in 0..(CACHE_BYTES / 1000 + 10) {
+            // Values of 1,000 bytes.
             merge(&[ev(o::EXIF_COPYRIGHT, &format!("{i:01000}"))]);
         }
         CACHE.with(|c| assert!(c.borrow().bytes <= CACHE_BYTES));
