@@ -285,13 +285,13 @@ impl Readings {
 /// cache's memory stays bounded by [`CACHE_BYTES`].
 const CACHE_VALUE_MAX: usize = 4096;
 /// What a thread's cache may hold before it is emptied and starts again, counted as each
-/// value's length plus [`ENTRY_COST`]: about 2,000 short values. A site's alt texts differ image
+/// value's length plus [`ENTRY_COST`]: about 500 short values. A site's alt texts differ image
 /// by image and fill it with values seen once; its captions and licenses come back after each
 /// emptying at the cost of one reading.
 const CACHE_BYTES: usize = 512 * 1024;
-/// What one entry costs beside its value: the map's slot and the readings (a scan's mentions, a
-/// credit's few strings).
-const ENTRY_COST: usize = 256;
+/// What one entry costs beside its value: the readings themselves, and about as much again
+/// for the map's slot and what the readings hold (a scan's mentions, a credit's few strings).
+const ENTRY_COST: usize = 2 * std::mem::size_of::<Readings>();
 
 #[derive(Default)]
 struct Cache {
