@@ -4,7 +4,7 @@
 //! free-text credit line to parse); [`ROLES`] is that table. When sources name different
 //! licenses the credit takes the most restrictive one and says so as a finding.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -260,6 +260,8 @@ struct Readings {
     /// The credit line read from a notice without its e-mail addresses.
     notice: OnceCell<Credit>,
     terms: OnceCell<Restrictions>,
+    /// Found again since the cache was last full: such entries survive its next emptying.
+    hit: Cell<bool>,
 }
 
 impl Readings {
@@ -284,10 +286,9 @@ impl Readings {
 /// Values longer than this are read afresh each time: captions and notices are short, and the
 /// cache's memory stays bounded by [`CACHE_BYTES`].
 const CACHE_VALUE_MAX: usize = 4096;
-/// What a thread's cache may hold before it is emptied and starts again, counted as each
-/// value's length plus [`ENTRY_COST`]: about 500 short values. A site's alt texts differ image
-/// by image and fill it with values seen once; its captions and licenses come back after each
-/// emptying at the cost of one reading.
+/// What a thread's cache may hold, counted as each value's length plus [`ENTRY_COST`]: about
+/// 500 short values. When it is full, the values not found again since it was last full are
+/// dropped (a site's alt texts differ image by image; its captions and licenses repeat).
 const CACHE_BYTES: usize = 512 * 1024;
 /// What one entry costs beside its value: the readings themselves, and about as much again
 /// for the map's slot and what the readings hold (a scan's mentions, a credit's few strings).
@@ -311,11 +312,18 @@ fn readings(value: &str) -> Rc<Readings> {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(r) = c.map.get(value) {
+            r.hit.set(true);
             return Rc::clone(r);
         }
         let cost = value.len() + ENTRY_COST;
         if c.bytes + cost > CACHE_BYTES {
-            *c = Cache::default();
+            // Values seen once (a site's alt texts) go; values that came back (its captions,
+            // its license lines) stay, unless they alone fill the cache.
+            c.map.retain(|_, r| r.hit.replace(false));
+            c.bytes = c.map.keys().map(|k| k.len() + ENTRY_COST).sum();
+            if c.bytes + cost > CACHE_BYTES {
+                *c = Cache::default();
+            }
         }
         c.bytes += cost;
         let r = Rc::<Readings>::default();
@@ -755,11 +763,14 @@ mod tests {
         let long = "x".repeat(CACHE_VALUE_MAX + 1);
         merge(&[ev(o::EXIF_COPYRIGHT, &long)]);
         CACHE.with(|c| assert!(c.borrow().map.is_empty()));
+        let kept = "© 2024 Jane Doe";
         for i in 0..(CACHE_BYTES / 1000 + 10) {
-            // Values of 1,000 bytes.
+            // Values of 1,000 bytes, seen once, and one that keeps coming back.
             merge(&[ev(o::EXIF_COPYRIGHT, &format!("{i:01000}"))]);
+            merge(&[ev(o::EXIF_COPYRIGHT, kept)]);
+            CACHE.with(|c| assert!(c.borrow().bytes <= CACHE_BYTES));
         }
-        CACHE.with(|c| assert!(c.borrow().bytes <= CACHE_BYTES));
+        CACHE.with(|c| assert!(c.borrow().map.contains_key(kept)));
     }
 
     #[test]
