@@ -4,13 +4,16 @@
 //! free-text credit line to parse); [`ROLES`] is that table. When sources name different
 //! licenses the credit takes the most restrictive one and says so as a finding.
 
-use std::collections::HashSet;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
-use super::line::{LineNote, MAX_AUTHORS};
+use super::line::{CreditLine, LineNote, MAX_AUTHORS};
+use super::terms::Restrictions;
 use super::{Credit, analyze_credit_line, parse_credit_line};
 use crate::evidence::{Evidence, Origin, origin as o};
 use crate::finding::{Finding, FindingKind};
-use crate::license::{self, License, Rights, StatementKind};
+use crate::license::{self, License, Rights, Scan, StatementKind};
 
 /// What an origin tells about the credit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +263,88 @@ fn credit_instruction(value: &str) -> Option<&str> {
     .filter(|rest| !rest.is_empty())
 }
 
+/// What the merge reads from one evidence value, each reading made the first time it is needed.
+/// Every reading is a function of the text alone, so a value seen again (a photo folder's
+/// copyright line, a site's caption under many images) is read once per thread.
+#[derive(Default)]
+struct Readings {
+    scan: OnceCell<Scan>,
+    line: OnceCell<CreditLine>,
+    /// The credit line read from a notice without its e-mail addresses.
+    notice: OnceCell<Credit>,
+    terms: OnceCell<Restrictions>,
+    /// Found again since the cache was last full: such entries survive its next emptying.
+    hit: Cell<bool>,
+}
+
+impl Readings {
+    fn scan(&self, value: &str) -> &Scan {
+        self.scan.get_or_init(|| license::scan(value))
+    }
+
+    fn line(&self, value: &str) -> &CreditLine {
+        self.line.get_or_init(|| analyze_credit_line(value))
+    }
+
+    fn notice(&self, value: &str) -> &Credit {
+        self.notice
+            .get_or_init(|| parse_credit_line(&without_emails(value)))
+    }
+
+    fn terms(&self, value: &str) -> &Restrictions {
+        self.terms.get_or_init(|| super::terms::find(value))
+    }
+}
+
+/// Values longer than this are read afresh each time: captions and notices are short, and the
+/// cache's memory stays bounded by [`CACHE_BYTES`].
+const CACHE_VALUE_MAX: usize = 4096;
+/// What a thread's cache may hold, counted as each value's length plus [`ENTRY_COST`]: about
+/// 500 short values. When it is full, the values not found again since it was last full are
+/// dropped (a site's alt texts differ image by image; its captions and licenses repeat).
+const CACHE_BYTES: usize = 512 * 1024;
+/// What one entry costs beside its value: the readings themselves, and about as much again
+/// for the map's slot and what the readings hold (a scan's mentions, a credit's few strings).
+const ENTRY_COST: usize = 2 * std::mem::size_of::<Readings>();
+
+#[derive(Default)]
+struct Cache {
+    bytes: usize,
+    map: HashMap<Box<str>, Rc<Readings>>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::default();
+}
+
+/// The readings of `value`, shared with earlier merges on this thread.
+fn readings(value: &str) -> Rc<Readings> {
+    if value.len() > CACHE_VALUE_MAX {
+        return Rc::default();
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(r) = c.map.get(value) {
+            r.hit.set(true);
+            return Rc::clone(r);
+        }
+        let cost = value.len() + ENTRY_COST;
+        if c.bytes + cost > CACHE_BYTES {
+            // Values seen once (a site's alt texts) go; values that came back (its captions,
+            // its license lines) stay, unless they alone fill the cache.
+            c.map.retain(|_, r| r.hit.replace(false));
+            c.bytes = c.map.keys().map(|k| k.len() + ENTRY_COST).sum();
+            if c.bytes + cost > CACHE_BYTES {
+                *c = Cache::default();
+            }
+        }
+        c.bytes += cost;
+        let r = Rc::<Readings>::default();
+        c.map.insert(value.into(), Rc::clone(&r));
+        r
+    })
+}
+
 /// Merges the evidence about one image into one credit.
 pub fn merge(evidence: &[Evidence]) -> Merged {
     let mut credit = Credit::default();
@@ -276,6 +361,7 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
         if value.is_empty() {
             continue;
         }
+        let r = readings(value);
         let role = match role {
             Role::NearbyText if super::page::nearby_text_is_credit(value) => Role::CreditLine,
             Role::NearbyText => continue,
@@ -310,12 +396,12 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 }
             }
             Role::Rights | Role::Notice | Role::Description => {
-                let scan = license::scan(value);
+                let scan = r.scan(value);
                 credit.reserved_in_words |= scan
                     .statements
                     .iter()
                     .any(|s| s.name == "all rights reserved");
-                credit.restrictions.merge(super::terms::find(value));
+                credit.restrictions.merge(r.terms(value).clone());
                 for l in scan.licenses() {
                     licenses.push((l, e.origin));
                 }
@@ -324,7 +410,7 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                     // "Blender Foundation 2008, Janus Bager Kristensen 2013 - Creative Commons
                     // Attribution 3.0 - http://…": a notice that carries a license still names
                     // its holders, and its web address is where the work is from.
-                    let line = parse_credit_line(&without_emails(value));
+                    let line = r.notice(value);
                     let licensed = !scan.licenses().is_empty();
                     if licensed && credit.source.is_none() {
                         credit.source = line.source.clone();
@@ -332,9 +418,9 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                     match line.authors.is_empty() {
                         false => line
                             .authors
-                            .into_iter()
+                            .iter()
                             .filter(|a| !junk_name(a))
-                            .for_each(|a| notice_holders.push(a)),
+                            .for_each(|a| notice_holders.push(a.clone())),
                         true if !licensed => {
                             if let Some(n) =
                                 clean_name(value).filter(|n| n.len() <= 80 && !junk_name(n))
@@ -362,7 +448,7 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 }
             }
             Role::CreditLine => {
-                let parsed = analyze_credit_line(value);
+                let parsed = r.line(value);
                 for note in &parsed.notes {
                     match note {
                         LineNote::AuthorUnclear => unclear.push(e.origin),
@@ -378,27 +464,29 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                         }),
                     }
                 }
-                let line = parsed.credit;
+                let line = &parsed.credit;
                 credit.reserved_in_words |= line.reserved_in_words;
-                credit.restrictions.merge(line.restrictions);
+                credit.restrictions.merge(line.restrictions.clone());
                 if let Some(l) = line.license {
                     licenses.push((l, e.origin));
                 }
-                let scan = license::scan(value);
+                let scan = r.scan(value);
                 statements.extend(scan.statements.iter().map(|s| s.kind));
-                line.authors.into_iter().for_each(|a| line_authors.push(a));
+                line.authors
+                    .iter()
+                    .for_each(|a| line_authors.push(a.clone()));
                 credit.modified |= line.modified;
                 if credit.title.is_none() {
-                    credit.title = line.title;
+                    credit.title.clone_from(&line.title);
                 }
                 if credit.source.is_none() {
-                    credit.source = line.source;
+                    credit.source.clone_from(&line.source);
                 }
                 if credit.date.is_none() {
-                    credit.date = line.date;
+                    credit.date.clone_from(&line.date);
                 }
                 if credit.place.is_none() {
-                    credit.place = line.place;
+                    credit.place.clone_from(&line.place);
                 }
                 credit.license_url_given |= line.license_url_given;
             }
@@ -425,7 +513,8 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
                 | o::HTML_CREDIT_LINK
         ) || value.contains("creativecommons.org/")
         {
-            credit.license_url_given |= license::scan(value)
+            credit.license_url_given |= r
+                .scan(value)
                 .mentions
                 .iter()
                 .any(|m| m.form == license::Form::Url);
@@ -664,6 +753,52 @@ mod tests {
         ]);
         assert!(m.credit.authors.is_empty(), "{:?}", m.credit.authors);
         assert_eq!(m.credit.source.as_deref(), Some("https://example.org/me"));
+    }
+
+    #[test]
+    fn a_value_read_before_merges_as_if_read_afresh() {
+        let caption = "Photo: Jane Doe <jane@example.org>, CC BY-SA 4.0, https://example.org/a";
+        let sets = [
+            vec![
+                ev(o::MARKDOWN_CAPTION, caption),
+                ev(o::MARKDOWN_ALT, "Picture 1"),
+            ],
+            // The same text in other roles: each reading is its own.
+            vec![
+                ev(o::EXIF_COPYRIGHT, caption),
+                ev(o::XMP_CC_LICENSE, caption),
+            ],
+            vec![ev(o::IPTC_CREDIT, caption), ev(o::REUSE_COPYRIGHT, caption)],
+        ];
+        let fresh: Vec<Merged> = sets
+            .iter()
+            .map(|s| {
+                CACHE.with(|c| *c.borrow_mut() = Cache::default());
+                merge(s)
+            })
+            .collect();
+        for _ in 0..2 {
+            for (s, want) in sets.iter().zip(&fresh) {
+                assert_eq!(&merge(s), want);
+            }
+        }
+        assert!(fresh[0].credit.authors.contains(&"Jane Doe".to_string()));
+    }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        CACHE.with(|c| *c.borrow_mut() = Cache::default());
+        let long = "x".repeat(CACHE_VALUE_MAX + 1);
+        merge(&[ev(o::EXIF_COPYRIGHT, &long)]);
+        CACHE.with(|c| assert!(c.borrow().map.is_empty()));
+        let kept = "© 2024 Jane Doe";
+        for i in 0..(CACHE_BYTES / 1000 + 10) {
+            // Values of 1,000 bytes, seen once, and one that keeps coming back.
+            merge(&[ev(o::EXIF_COPYRIGHT, &format!("{i:01000}"))]);
+            merge(&[ev(o::EXIF_COPYRIGHT, kept)]);
+            CACHE.with(|c| assert!(c.borrow().bytes <= CACHE_BYTES));
+        }
+        CACHE.with(|c| assert!(c.borrow().map.contains_key(kept)));
     }
 
     #[test]

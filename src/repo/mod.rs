@@ -442,7 +442,12 @@ fn check_image(
 ) -> Item {
     let path: PathBuf = walk::join(root, rel);
     // The walk saw every file: find the XMP sidecar in its list instead of asking the disk.
-    let xmp = crate::metadata::sidecar_candidates(Path::new(rel))
+    // Most trees hold no sidecar at all: then there is no candidate to spell out.
+    let candidates = match found.xmp_files.is_empty() {
+        true => Vec::new(),
+        false => crate::metadata::sidecar_candidates(Path::new(rel)),
+    };
+    let xmp = candidates
         .into_iter()
         .filter_map(|c| c.to_str().map(str::to_string))
         .find(|c| found.xmp_files.contains(c))
