@@ -50,8 +50,10 @@ pub enum Command {
     Check {
         /// Image files, directories, `.html` files, URLs; `-` reads targets from standard
         /// input and `@FILE` from a file, one per line (with --root: files in the repository).
-        #[arg(value_name = "TARGET", required = true)]
+        #[arg(value_name = "TARGET", required_unless_present = "from_file")]
         targets: Vec<OsString>,
+        #[command(flatten)]
+        list: ListArgs,
         #[command(flatten)]
         proposed: UseArgs,
         #[command(flatten)]
@@ -139,6 +141,19 @@ pub struct RepoArgs {
     /// rights down can fix (on standard error when the report is JSON, SARIF or annotations).
     #[arg(long)]
     pub fix: bool,
+}
+
+/// `check` as a map task over a list of targets.
+#[derive(Args)]
+pub struct ListArgs {
+    /// Read targets (paths or URLs) from LIST, one a line; `-` reads standard input. Blank
+    /// lines and lines starting with `#` are skipped. Repeatable.
+    #[arg(long, value_name = "LIST")]
+    pub from_file: Vec<OsString>,
+    /// Check only shard I of N (0 <= I < N): a target is in shard FNV-1a-64(target as
+    /// written) mod N, so N machines given the same list split it with no target twice.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<licit::checker::Shard>,
 }
 
 /// The proposed use, shared by `credit` and `check`.

@@ -26,12 +26,16 @@
 //! # Ok::<(), licit::checker::CheckError>(())
 //! ```
 
+mod shard;
 mod target;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use target::Target;
+use rayon::prelude::*;
+
+pub use shard::{Shard, ShardError, fnv1a64};
+pub use target::{MAX_LIST_LINE, Target};
 
 use crate::assess::{Use, Verdict};
 use crate::check::web::{check_html_file_with, check_url_with, parallel};
@@ -270,11 +274,26 @@ impl Checker {
                         emit(&mut out, sink, item, Scope::Single)?;
                     }
                 }
-                Target::File(p) => {
-                    let sidecar = metadata::sidecar_for(p);
-                    let read = ImageRead::local(p, sidecar.as_deref());
-                    let item = item_from(p.display().to_string(), None, &[], read, &gate);
-                    emit(&mut out, sink, item, Scope::Single)?;
+                Target::File(_) => {
+                    // A run of image files (a list of paths) is read on every core, a chunk
+                    // at a time, and reported in order as each chunk finishes.
+                    let start = i - 1;
+                    while i < targets.len() && matches!(targets[i], Target::File(_)) {
+                        i += 1;
+                    }
+                    let chunk = rayon::current_num_threads().max(1) * 16;
+                    for run in targets[start..i].chunks(chunk) {
+                        let items: Vec<Item> = run
+                            .par_iter()
+                            .filter_map(|t| match t {
+                                Target::File(p) => Some(check_image(p, &gate)),
+                                _ => None,
+                            })
+                            .collect();
+                        for item in items {
+                            emit(&mut out, sink, item, Scope::Single)?;
+                        }
+                    }
                 }
                 Target::Page(p) => {
                     for item in check_html_file_with(p, &gate) {
@@ -308,6 +327,26 @@ impl Checker {
             }
         }
         Ok(out)
+    }
+
+    /// Checks images held in memory (a column of image bytes, a download not written to disk):
+    /// each `(name, bytes)` gives its item, in order, read on every core. An image is
+    /// concluded exactly as an image file target is (the same gate, the same one way from
+    /// evidence to item); only the XMP sidecar, which has no place here, is not looked for.
+    /// `name` is the item's `target`.
+    pub fn check_bytes<N: AsRef<str> + Sync, B: AsRef<[u8]> + Sync>(
+        &self,
+        images: &[(N, B)],
+    ) -> Result<Vec<Item>, CheckError> {
+        let policy = self.policy(None)?;
+        let gate = Gate(&policy);
+        Ok(images
+            .par_iter()
+            .map(|(name, bytes)| {
+                let read = ImageRead::from_metadata(metadata::read_bytes(bytes.as_ref()));
+                item_from(name.as_ref().to_string(), None, &[], read, &gate)
+            })
+            .collect())
     }
 
     /// Checks one directory as a repository, streaming its items.
@@ -363,6 +402,13 @@ impl Checker {
         }
         Ok(())
     }
+}
+
+/// One image file and its XMP sidecar, concluded by `how`.
+fn check_image(p: &Path, how: &dyn crate::check::Conclude) -> Item {
+    let sidecar = metadata::sidecar_for(p);
+    let read = ImageRead::local(p, sidecar.as_deref());
+    item_from(p.display().to_string(), None, &[], read, how)
 }
 
 /// Counts an item, then hands it on.

@@ -6,6 +6,7 @@ mod common;
 mod assess_cases;
 mod assess_table;
 mod cli_credit;
+mod cli_from_file;
 mod cli_license;
 mod credit_lines;
 mod eval_ratchet;
