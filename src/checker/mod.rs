@@ -333,7 +333,8 @@ impl Checker {
     /// each `(name, bytes)` gives its item, in order, read on every core. An image is
     /// concluded exactly as an image file target is (the same gate, the same one way from
     /// evidence to item); only the XMP sidecar, which has no place here, is not looked for.
-    /// `name` is the item's `target`.
+    /// `name` is the item's `target`. `bytes_read` counts the bytes the reader looked at, where
+    /// a file's counts the windows read from disk (a little more).
     pub fn check_bytes<N: AsRef<str> + Sync, B: AsRef<[u8]> + Sync>(
         &self,
         images: &[(N, B)],
@@ -343,7 +344,13 @@ impl Checker {
         Ok(images
             .par_iter()
             .map(|(name, bytes)| {
-                let read = ImageRead::from_metadata(metadata::read_bytes(bytes.as_ref()));
+                // An image that cannot be read is named as its file would be.
+                let read = ImageRead::from_metadata(metadata::read_bytes(bytes.as_ref()).map_err(
+                    |mut e| {
+                        e.path = Some(PathBuf::from(name.as_ref()));
+                        e
+                    },
+                ));
                 item_from(name.as_ref().to_string(), None, &[], read, &gate)
             })
             .collect())
@@ -481,6 +488,45 @@ mod tests {
             (Exit::Pass.code(), Exit::Fail.code(), Exit::Unusable.code()),
             (0, 1, 2)
         );
+    }
+
+    #[test]
+    fn images_in_memory_give_the_items_their_files_give() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images");
+        let u = Use::parse("commercial,crop").unwrap();
+        let checker = Checker::default().proposed(Some(u));
+        for name in [
+            "xmp.jpg",
+            "exif.png",
+            "iptc.jpg",
+            "exif-xmp.webp",
+            "comment.jpg",
+        ] {
+            let path = dir.join(name);
+            let mut from_file = Vec::new();
+            checker
+                .check(&[Target::File(path.clone())], &mut |it: Item, _| {
+                    from_file.push(it);
+                    Ok(())
+                })
+                .unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            let target = path.display().to_string();
+            let mut in_memory = checker.check_bytes(&[(target.as_str(), &bytes)]).unwrap();
+            // The one difference: the file reader counts the windows it read, the in-memory
+            // reader the bytes it looked at.
+            assert!(in_memory[0].bytes_read.unwrap() <= from_file[0].bytes_read.unwrap());
+            in_memory[0].bytes_read = from_file[0].bytes_read;
+            assert_eq!(
+                serde_json::to_string(&in_memory).unwrap(),
+                serde_json::to_string(&from_file).unwrap(),
+                "{name}"
+            );
+        }
+        let none: &[(&str, &[u8])] = &[];
+        assert!(checker.check_bytes(none).unwrap().is_empty());
+        let bad = checker.check_bytes(&[("x", b"hello")]).unwrap();
+        assert_eq!(bad[0].errors[0].kind, error_kind::NOT_AN_IMAGE);
     }
 
     #[test]
