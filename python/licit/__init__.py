@@ -161,7 +161,8 @@ def check_bytes(
     """Checks an image held in memory as ``licit check`` checks an image file: an ``item``
     whose ``target`` is ``name``. Raises :class:`InputError` when nothing can be read (not an
     image, truncated before its first segment)."""
-    item = _json.loads(_native(_licit.check_bytes_many, [(name, data)], use, share_as))[0]
+    pairs = _pairs([(name, data)])
+    item = _json.loads(_native(_licit.check_bytes_many, pairs, use, share_as))[0]
     return _raise_unreadable(item)
 
 

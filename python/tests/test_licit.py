@@ -179,3 +179,33 @@ def test_batches_release_the_gil():
 def test_version():
     assert licit.__version__ == "0.1.0"
     assert json.dumps(licit.license("CC BY 4.0"))  # plain data all the way down
+
+
+def test_audit_columns_of_records():
+    from licit import audit
+
+    good = (IMAGES / "xmp.jpg").read_bytes()
+    cols = audit.audit(
+        [SEED, None, "https://creativecommons.org/licenses/by-sa/4.0/", None],
+        [None, good, None, b"junk"],
+        ["r0", "a.jpg", "r2", "b.jpg"],
+        use="commercial",
+    )
+    assert cols["license_key"] == ["by-nc-nd/2.0", "by-nc-nd/2.0", "by-sa/4.0", None]
+    assert cols["verdict"] == ["not-allowed", "not-allowed", "allowed-with-obligations", None]
+    assert cols["rights"][:3] == ["cc", "cc", "cc"]
+    assert cols["error"][3].startswith("b.jpg: not an image")
+    assert cols["error"][:3] == [None, None, None]
+    assert "CommercialUse" in cols["reasons"][0]
+    assert cols["credit_text"][0] == licit.credit(SEED, use="commercial")["assessment"][
+        "attribution"]["suggested"]
+
+
+def test_audit_batch_appends_columns():
+    pa = pytest.importorskip("pyarrow")
+    from licit import audit
+
+    batch = pa.RecordBatch.from_pydict({"id": [1, 2], "text": ["CC BY 4.0", None]})
+    out = audit.audit_batch(batch)
+    assert out.schema.names == ["id", "text", *audit.COLUMNS]
+    assert out.column("license_key").to_pylist() == ["by/4.0", None]
