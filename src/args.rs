@@ -196,6 +196,10 @@ pub struct NetArgs {
     /// Seconds one request may take.
     #[arg(long, value_name = "SECONDS", default_value_t = 20)]
     pub timeout: u64,
+    /// Seconds the whole run may take fetching (a long --from-file list of URLs needs more);
+    /// requests after it fail at once.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub run_timeout: u64,
     /// Refuse loopback, private, link-local and unique-local addresses, also after redirects
     /// and for a page's images.
     #[arg(long)]

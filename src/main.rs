@@ -98,6 +98,7 @@ fn check_command(
     fetch.cache_dir = fetch.cache_dir.filter(|_| !net.no_cache);
     fetch.cache_max_bytes = net.cache_max;
     fetch.timeout = std::time::Duration::from_secs(net.timeout.max(1));
+    fetch.run_timeout = std::time::Duration::from_secs(net.run_timeout.max(1));
     fetch.deny_private = net.deny_private;
     let walk = WalkOptions {
         exclude: args.exclude.clone(),
