@@ -184,6 +184,7 @@ def check_path(
     timeout: int = 20,
     no_cache: bool = False,
     deny_private: bool = False,
+    run_timeout: int = 300,
 ) -> list:
     """``licit check PATH``: an image file (and its XMP sidecar), a directory (a content
     repository, against its ``licit.toml``), an ``.html`` page or an ``http(s)://`` URL. A
@@ -198,6 +199,7 @@ def check_path(
             timeout=timeout,
             no_cache=no_cache,
             deny_private=deny_private,
+            run_timeout=run_timeout,
         )
     )
     if len(items) == 1:

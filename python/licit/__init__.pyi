@@ -54,5 +54,6 @@ def check_path(
     timeout: int = 20,
     no_cache: bool = False,
     deny_private: bool = False,
+    run_timeout: int = 300,
 ) -> list[JsonDict]:
     """licit check PATH: a file, a directory, an .html page or a URL; a list of items."""

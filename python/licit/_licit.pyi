@@ -20,4 +20,5 @@ def check_path(
     timeout: int = ...,
     no_cache: bool = ...,
     deny_private: bool = ...,
+    run_timeout: int = ...,
 ) -> str: ...

@@ -143,7 +143,9 @@ fn check_bytes_many(
 /// `licit check TARGET --format jsonl`: a file, a directory, an `.html` page or a URL; one
 /// JSON array of items.
 #[pyfunction]
-#[pyo3(signature = (path, r#use=None, share_as=None, timeout=20, no_cache=false, deny_private=false))]
+// One argument per Python keyword argument, as the CLI has one flag each.
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (path, r#use=None, share_as=None, timeout=20, no_cache=false, deny_private=false, run_timeout=300))]
 fn check_path(
     py: Python<'_>,
     path: PathBuf,
@@ -152,11 +154,13 @@ fn check_path(
     timeout: u64,
     no_cache: bool,
     deny_private: bool,
+    run_timeout: u64,
 ) -> PyResult<String> {
     let mut fetch = FetchConfig::from_env();
     fetch.cache_dir = fetch.cache_dir.filter(|_| !no_cache);
     fetch.timeout = Duration::from_secs(timeout.max(1));
     fetch.deny_private = deny_private;
+    fetch.run_timeout = Duration::from_secs(run_timeout.max(1));
     let checker = Checker::default()
         .proposed(proposed(r#use, share_as)?)
         .fetch(fetch);

@@ -117,7 +117,7 @@ def test_check_path_reads_a_directory_and_a_sidecar():
     assert len(items) > 1
     for i in items:
         validate("item", i)
-    (side,) = licit.check_path(IMAGES / "with-sidecar.jpg")  # an os.PathLike works too
+    (side,) = licit.check_path(IMAGES / "with-sidecar.jpg", timeout=5, run_timeout=10)
     assert any(e.get("location", "").endswith(".xmp") for e in side["evidence"])
 
 
