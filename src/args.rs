@@ -50,8 +50,10 @@ pub enum Command {
     Check {
         /// Image files, directories, `.html` files, URLs; `-` reads targets from standard
         /// input and `@FILE` from a file, one per line (with --root: files in the repository).
-        #[arg(value_name = "TARGET", required = true)]
+        #[arg(value_name = "TARGET", required_unless_present = "from_file")]
         targets: Vec<OsString>,
+        #[command(flatten)]
+        list: ListArgs,
         #[command(flatten)]
         proposed: UseArgs,
         #[command(flatten)]
@@ -189,6 +191,19 @@ pub struct RepoArgs {
     pub fix: bool,
 }
 
+/// `check` as a map task over a list of targets.
+#[derive(Args)]
+pub struct ListArgs {
+    /// Read targets (paths or URLs) from LIST, one a line; `-` reads standard input. Blank
+    /// lines and lines starting with `#` are skipped. Repeatable.
+    #[arg(long, value_name = "LIST")]
+    pub from_file: Vec<OsString>,
+    /// Check only shard I of N (0 <= I < N): a target is in shard FNV-1a-64(target as
+    /// written) mod N, so N machines given the same list split it with no target twice.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<licit::checker::Shard>,
+}
+
 /// The proposed use, shared by `credit` and `check`.
 #[derive(Args)]
 pub struct UseArgs {
@@ -229,6 +244,10 @@ pub struct NetArgs {
     /// Seconds one request may take.
     #[arg(long, value_name = "SECONDS", default_value_t = 20)]
     pub timeout: u64,
+    /// Seconds the whole run may take fetching (a long --from-file list of URLs needs more);
+    /// requests after it fail at once.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub run_timeout: u64,
     /// Refuse loopback, private, link-local and unique-local addresses, also after redirects
     /// and for a page's images.
     #[arg(long)]

@@ -1,6 +1,5 @@
 //! The `licit` command: arguments in, library calls, report out, exit code.
 
-use std::ffi::OsString;
 mod args;
 
 use std::io::{self, IsTerminal, Write};
@@ -32,13 +31,17 @@ fn main() -> ExitCode {
         }),
         Command::Check {
             targets,
+            list,
             proposed,
             net,
             format,
-            repo,
-        } => proposed
-            .given()
-            .and_then(|u| check_command(&targets, u, &net, format, &repo)),
+            mut repo,
+        } => proposed.given().and_then(|u| {
+            let targets = Target::expand_from(&targets, &list.from_file, list.shard);
+            // One shard of a short list may hold nothing: that is not a mistake.
+            repo.allow_empty |= list.shard.is_some() && targets.is_empty();
+            check_command(targets, u, &net, format, &repo)
+        }),
         Command::Init { dir } => init_command(&dir),
         Command::Generate { what } => generate_command(what),
         Command::Attribute { target, style } => attribute_command(&target, style),
@@ -89,7 +92,7 @@ fn text_command(
 }
 
 fn check_command(
-    targets: &[OsString],
+    targets: Vec<Target>,
     u: Option<Use>,
     net: &NetArgs,
     format: Format,
@@ -99,6 +102,7 @@ fn check_command(
     fetch.cache_dir = fetch.cache_dir.filter(|_| !net.no_cache);
     fetch.cache_max_bytes = net.cache_max;
     fetch.timeout = std::time::Duration::from_secs(net.timeout.max(1));
+    fetch.run_timeout = std::time::Duration::from_secs(net.run_timeout.max(1));
     fetch.deny_private = net.deny_private;
     let walk = WalkOptions {
         exclude: args.exclude.clone(),
@@ -144,7 +148,6 @@ fn check_command(
         };
         reporter = Box::new(Tee(reporter, Box::new(report::fixes::Reporter::new(out))));
     }
-    let targets = Target::expand(targets);
     let outcome = checker.check(&targets, &mut *reporter).context("check")?;
     reporter.finish(&outcome)?;
     Ok(outcome.exit)

@@ -3,6 +3,7 @@
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
+use super::shard::Shard;
 use crate::check::{Item, ItemError, error_kind};
 
 /// One thing to check, classified by looking at it (never by opening it).
@@ -52,22 +53,33 @@ impl Target {
     /// Classifies every argument; `-` reads more targets from standard input and `@FILE`
     /// from a file, one per line (lines are paths or URLs; blank lines are skipped).
     pub fn expand(args: &[OsString]) -> Vec<Target> {
+        Target::expand_from(args, &[], None)
+    }
+
+    /// [`Target::expand`], then the targets of each list in `lists` (`--from-file`: a path, or
+    /// `-` for standard input; one path or URL a line, blank lines and lines starting with `#`
+    /// skipped, a line that is not UTF-8 kept as the bytes it is), keeping only the targets
+    /// `shard` owns, before any is classified (a target of another shard is never looked at).
+    /// A list that cannot be read is an unusable target naming it.
+    pub fn expand_from(args: &[OsString], lists: &[OsString], shard: Option<Shard>) -> Vec<Target> {
+        let keep = |t: &[u8]| shard.is_none_or(|s| s.keeps(t));
         let mut out = Vec::new();
         for a in args {
             if a == "-" {
                 let stdin = std::io::stdin();
-                read_list(&mut stdin.lock(), &mut out, "standard input");
+                read_list(&mut stdin.lock(), &mut out, "standard input", false, &keep);
                 continue;
             }
             if let Some(list) = a.to_str().and_then(|s| s.strip_prefix('@')) {
-                let path = PathBuf::from(list);
-                match crate::check::read_regular(&path, crate::check::MAX_DOCUMENT) {
-                    Ok(bytes) => read_list(&mut &bytes[..], &mut out, list),
-                    Err(e) => out.push(Target::Unusable(path, e)),
-                }
+                read_list_file(OsStr::new(list), &mut out, false, &keep);
                 continue;
             }
-            out.push(Target::classify(a));
+            if keep(a.as_encoded_bytes()) {
+                out.push(Target::classify(a));
+            }
+        }
+        for list in lists {
+            read_list_file(list, &mut out, true, &keep);
         }
         out
     }
@@ -91,28 +103,112 @@ impl Target {
     }
 }
 
-fn read_list(r: &mut dyn std::io::BufRead, out: &mut Vec<Target>, name: &str) {
+/// Reads the list at `list` (`-`: standard input) into `out`.
+fn read_list_file(
+    list: &OsStr,
+    out: &mut Vec<Target>,
+    comments: bool,
+    keep: &dyn Fn(&[u8]) -> bool,
+) {
+    if list == "-" {
+        let stdin = std::io::stdin();
+        read_list(&mut stdin.lock(), out, "standard input", comments, keep);
+        return;
+    }
+    let path = PathBuf::from(list);
+    let name = path.display().to_string();
+    // Streamed, not read whole: a shard's list can be any length. Refused by its metadata
+    // (and again on the handle) when it is not a regular file, so a FIFO cannot block.
+    let opened = crate::check::regular_file(&path).and_then(|_| {
+        crate::metadata::open_regular(&path)
+            .map_err(|e| ItemError::new(error_kind::IO, format!("{name}: cannot read: {e}")))
+    });
+    match opened {
+        Ok((f, _)) => read_list(&mut std::io::BufReader::new(f), out, &name, comments, keep),
+        Err(e) => out.push(Target::Unusable(path, e)),
+    }
+}
+
+/// The longest list line read as a target (paths and URLs are far shorter); a longer line is
+/// an unusable target naming its line, and the rest of it is skipped unread into memory.
+pub const MAX_LIST_LINE: usize = 64 * 1024;
+
+/// One target a line; blank lines skipped, and with `comments` lines whose first non-blank
+/// byte is `#`; only the lines `keep` keeps are classified.
+fn read_list(
+    r: &mut dyn std::io::BufRead,
+    out: &mut Vec<Target>,
+    name: &str,
+    comments: bool,
+    keep: &dyn Fn(&[u8]) -> bool,
+) {
+    use std::io::{BufRead, Read};
     let mut line = Vec::new();
+    let mut n = 0usize;
     loop {
         line.clear();
-        match r.read_until(b'\n', &mut line) {
+        n += 1;
+        let read = (&mut *r)
+            .take(MAX_LIST_LINE as u64 + 1)
+            .read_until(b'\n', &mut line);
+        match read {
             Ok(0) => break,
+            Ok(_) if line.len() > MAX_LIST_LINE && line.last() != Some(&b'\n') => {
+                // Sharded by the bytes it starts with, so it is reported by one shard only.
+                if keep(&line[..MAX_LIST_LINE]) {
+                    out.push(Target::Unusable(
+                        PathBuf::from(name),
+                        ItemError::new(
+                            error_kind::IO,
+                            format!("{name}, line {n}: longer than {MAX_LIST_LINE} bytes; skipped"),
+                        ),
+                    ));
+                }
+                if let Err(e) = skip_line(r) {
+                    out.push(unreadable(name, &e));
+                    break;
+                }
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
-                out.push(Target::Unusable(
-                    PathBuf::from(name),
-                    ItemError::new(error_kind::IO, format!("{name}: cannot read: {e}")),
-                ));
+                out.push(unreadable(name, &e));
                 break;
             }
         }
         while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             line.pop();
         }
-        if line.iter().all(u8::is_ascii_whitespace) {
+        let first = line.iter().find(|b| !b.is_ascii_whitespace());
+        if first.is_none() || (comments && first == Some(&b'#')) {
             continue;
         }
-        out.push(Target::classify(&os_from_bytes(&line)));
+        if keep(&line) {
+            out.push(Target::classify(&os_from_bytes(&line)));
+        }
+    }
+}
+
+fn unreadable(name: &str, e: &std::io::Error) -> Target {
+    Target::Unusable(
+        PathBuf::from(name),
+        ItemError::new(error_kind::IO, format!("{name}: cannot read: {e}")),
+    )
+}
+
+/// Consumes the rest of a line without keeping it.
+fn skip_line(r: &mut dyn std::io::BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = memchr::memchr(b'\n', buf) {
+            r.consume(i + 1);
+            return Ok(());
+        }
+        let len = buf.len();
+        r.consume(len);
     }
 }
 
@@ -188,6 +284,8 @@ mod tests {
             &mut &b"https://example.org/a.jpg\n\n  \r\nhttps://example.org/b.jpg"[..],
             &mut out,
             "list",
+            false,
+            &|_| true,
         );
         assert_eq!(out.len(), 2);
     }

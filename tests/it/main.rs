@@ -7,6 +7,7 @@ mod assess_cases;
 mod assess_table;
 mod browser;
 mod cli_credit;
+mod cli_from_file;
 mod cli_license;
 mod credit_lines;
 mod determinism;
