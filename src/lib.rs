@@ -24,6 +24,7 @@ pub mod metadata;
 pub mod repo;
 pub mod report;
 pub mod stamp;
+pub mod tdm;
 pub mod web;
 
 pub use checker::{Checker, Exit, Outcome, Sink, Target};

@@ -170,6 +170,21 @@ fn credit_fields(out: &mut String, c: &crate::credit::Credit) {
     if c.modified {
         let _ = writeln!(out, "  Modified: yes");
     }
+    for s in &c.signals {
+        let detail = s
+            .detail
+            .as_deref()
+            .map(|d| format!(" — {}", shorten(d, 160)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  Data mining: {} ({}: {}; {}){detail}",
+            s.reading.describe(),
+            s.origin,
+            shorten(&s.value, 160),
+            s.standard.describe()
+        );
+    }
 }
 
 /// `licit credit`: the credit line, what it says, and the assessment for the proposed use.

@@ -1,0 +1,395 @@
+//! Mining and AI training (`--use data-mining`, `ai-training`, `ai-generative-training`): the
+//! verdict table, signal × legal tool × use, and the signals read from XMP files.
+//!
+//! The table is two tables, each row citing its source: what a signal alone makes of each use,
+//! and what a legal tool alone makes of it. The expected verdict of a pair is the more
+//! restrictive of the two (not-allowed over unknown over allowed-with-obligations): the rule
+//! "the most restrictive reading wins" is what is tested, and no row's output is written out.
+
+use licit::assess::{Effect, Term, Training, Use, Verdict, assess};
+use licit::credit::merge;
+use licit::evidence::{Evidence, Origin, origin as o};
+
+use Verdict::{AllowedWithObligations as O, NotAllowed as N, Unknown as U};
+
+/// Verdicts per use, in the order of `Training::ALL`: data mining, AI training, generative.
+type Row = [Verdict; 3];
+
+/// (origin, value, verdicts, source). `None` origin: no signal.
+const SIGNALS: &[(Option<Origin>, &str, Row, &str)] = &[
+    (None, "", [O, O, O], "no signal: the license decides"),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-UNSPECIFIED",
+        [O, O, O],
+        "IPTC 2023.1 Data Mining: unspecified says nothing",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-ALLOWED",
+        [O, O, O],
+        "IPTC 2023.1: allowed, the license's conditions still apply",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING",
+        [O, N, N],
+        "IPTC 2023.1: prohibited for AI/ML training (mining that trains no model is not covered)",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-GENAIMLTRAINING",
+        [O, U, N],
+        "IPTC 2023.1: prohibited for generative AI/ML training; licit cannot tell a model's kind",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING",
+        [N, N, N],
+        "IPTC 2023.1: prohibited except search-engine indexing, none of these uses",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED",
+        [N, N, N],
+        "IPTC 2023.1: prohibited",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-SEECONSTRAINT",
+        [U, U, U],
+        "IPTC 2023.1: see Other Constraints",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-SEEEMBEDDEDRIGHTSEXPR",
+        [U, U, U],
+        "IPTC 2023.1: see the embedded rights expression",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-SEELINKEDRIGHTSEXPR",
+        [U, U, U],
+        "IPTC 2023.1: see the linked rights expression",
+    ),
+    (
+        Some(o::XMP_PLUS_DATA_MINING),
+        "DMI-SOMETHING-NEW",
+        [U, U, U],
+        "an unrecognised value may restrict: unknown",
+    ),
+    (
+        Some(o::HTTP_TDM_RESERVATION),
+        "1",
+        [N, N, N],
+        "W3C TDMRep: tdm-reservation 1 without a policy reserves all mining",
+    ),
+    (
+        Some(o::TDMREP_RESERVATION),
+        "0",
+        [O, O, O],
+        "W3C TDMRep: tdm-reservation 0, not reserved",
+    ),
+    (
+        Some(o::HTTP_X_ROBOTS_TAG),
+        "noindex, noai",
+        [O, N, N],
+        "noai convention: no AI training",
+    ),
+    (
+        Some(o::HTML_META_ROBOTS),
+        "noimageai",
+        [O, N, N],
+        "noimageai convention: no AI training on images",
+    ),
+];
+
+/// (license URL or "" for none, verdicts for a non-commercial use, source).
+const TOOLS: &[(&str, Row, &str)] = &[
+    (
+        "",
+        [U, U, U],
+        "no license: permission or an exception is needed",
+    ),
+    (
+        "https://creativecommons.org/licenses/by/4.0/",
+        [O, O, O],
+        "BY 4.0 §2(a)(1)(A), §3(a): attribution as far as reasonable (CC AI-training guidance)",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        [O, O, O],
+        "BY-SA 4.0 §3(b): ShareAlike on shared adaptations (CC guidance)",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+        [O, O, O],
+        "BY-NC 4.0 §2(a)(1): non-commercial training is within the license",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nd/4.0/",
+        [O, O, O],
+        "BY-ND 4.0 §2(a)(1)(B): adapted material may be produced, not shared",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+        [O, O, O],
+        "BY-NC-ND 4.0 §2(a)(1)(B)",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+        [O, O, O],
+        "BY-NC-SA 4.0",
+    ),
+    (
+        "https://creativecommons.org/licenses/by/3.0/",
+        [O, O, O],
+        "BY 3.0 §3, §4(b)",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nd/3.0/",
+        [O, U, U],
+        "BY-ND 3.0 §3 grants no adaptation: whether a model is one is unsettled",
+    ),
+    (
+        "https://creativecommons.org/licenses/by-nc-nd/2.0/",
+        [O, U, U],
+        "BY-NC-ND 2.0 §3",
+    ),
+    (
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        [O, O, O],
+        "CC0 1.0 §2: no permission needed; reservations still to respect",
+    ),
+    (
+        "https://creativecommons.org/publicdomain/mark/1.0/",
+        [O, O, O],
+        "Public Domain Mark 1.0",
+    ),
+    (
+        "https://creativecommons.org/licenses/sampling+/1.0/",
+        [U, U, U],
+        "Sampling+ 1.0: not assessed for training",
+    ),
+];
+
+fn rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::NotAllowed => 3,
+        Verdict::Unknown => 2,
+        Verdict::AllowedWithObligations => 1,
+        Verdict::Allowed => 0,
+    }
+}
+
+fn training(t: Training, commercial: bool) -> Use {
+    Use {
+        training: Some(t),
+        commercial,
+        ..Use::default()
+    }
+}
+
+#[test]
+fn every_signal_with_every_tool_for_every_use() {
+    let mut rows = 0;
+    for (origin, value, by_signal, s_src) in SIGNALS {
+        for (url, by_tool, t_src) in TOOLS {
+            let mut ev = Vec::new();
+            if !url.is_empty() {
+                ev.push(Evidence::new(o::XMP_CC_LICENSE, *url));
+            }
+            if let Some(origin) = origin {
+                ev.push(Evidence::new(*origin, *value));
+            }
+            let credit = merge(&ev).credit;
+            // IPTC's DMI-ALLOWED is the rights holder's permission: without a license it stands
+            // in for one (and still leaves the reservations to respect).
+            let grants = url.is_empty() && value.ends_with("DMI-ALLOWED");
+            let by_tool = if grants { by_signal } else { by_tool };
+            for (i, t) in Training::ALL.into_iter().enumerate() {
+                let want = if rank(by_signal[i]) >= rank(by_tool[i]) {
+                    by_signal[i]
+                } else {
+                    by_tool[i]
+                };
+                let a = assess(&credit, &training(t, false));
+                assert_eq!(
+                    a.verdict, want,
+                    "{t} with [{s_src}] and [{t_src}]: {:#?}",
+                    a.reasons
+                );
+                assert_ne!(a.verdict, Verdict::Allowed, "never a bare allowed");
+                // A signal's verdict cites the signal: its origin in the reason's section.
+                if by_signal[i] == want && rank(want) >= 2 && origin.is_some() {
+                    let effect = if want == N {
+                        Effect::Forbids
+                    } else {
+                        Effect::Unknown
+                    };
+                    assert!(
+                        a.reasons.iter().any(|r| r.term == Term::DataMining
+                            && r.effect == effect
+                            && r.section
+                                .as_deref()
+                                .is_some_and(|s| s.contains(origin.unwrap().as_str()))),
+                        "{t} with [{s_src}]: {:#?}",
+                        a.reasons
+                    );
+                }
+                rows += 1;
+            }
+        }
+    }
+    assert_eq!(rows, SIGNALS.len() * TOOLS.len() * 3);
+}
+
+#[test]
+fn nc_forbids_commercial_training_and_cites_cc_guidance() {
+    for url in [
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+        "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+    ] {
+        let credit = merge(&[Evidence::new(o::XMP_CC_LICENSE, url)]).credit;
+        for t in Training::ALL {
+            let a = assess(&credit, &training(t, true));
+            assert_eq!(a.verdict, N, "{url} {t}");
+            let r = a.deciding_reasons().next().unwrap();
+            assert_eq!(r.term, Term::CommercialUse);
+            assert!(
+                r.section
+                    .as_deref()
+                    .unwrap()
+                    .contains("creativecommons.org/using-cc-licensed-works-for-ai-training"),
+                "{r:?}"
+            );
+        }
+    }
+    let by = merge(&[Evidence::new(
+        o::XMP_CC_LICENSE,
+        "https://creativecommons.org/licenses/by/4.0/",
+    )])
+    .credit;
+    assert_eq!(
+        assess(&by, &training(Training::AiGenerativeTraining, true)).verdict,
+        O
+    );
+}
+
+#[test]
+fn a_license_and_a_prohibiting_signal_are_a_finding() {
+    let m = merge(&[
+        Evidence::new(
+            o::XMP_CC_LICENSE,
+            "https://creativecommons.org/licenses/by/4.0/",
+        ),
+        Evidence::new(o::XMP_PLUS_DATA_MINING, "DMI-PROHIBITED-AIMLTRAINING"),
+    ]);
+    let f = m
+        .findings
+        .iter()
+        .find(|f| f.kind.as_str() == "training-signal-conflict")
+        .expect("a finding");
+    assert!(f.origins.contains(&o::XMP_PLUS_DATA_MINING), "{f:?}");
+    assert!(f.message.contains("CC BY 4.0"), "{}", f.message);
+}
+
+#[test]
+fn constraint_and_link_are_quoted_in_the_reason() {
+    let credit = merge(&[
+        Evidence::new(o::XMP_PLUS_DATA_MINING, "DMI-PROHIBITED-SEECONSTRAINT"),
+        Evidence::new(
+            o::XMP_PLUS_OTHER_CONSTRAINTS,
+            "Only for non-profit research",
+        ),
+    ])
+    .credit;
+    let a = assess(&credit, &training(Training::AiTraining, false));
+    assert!(
+        a.deciding_reasons()
+            .any(|r| r.text.contains("Only for non-profit research")),
+        "{:#?}",
+        a.reasons
+    );
+}
+
+/// An XMP file with a Data Mining value written the ways writers write it.
+fn xmp(value_markup: &str) -> String {
+    format!(
+        r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" xmlns:cc="http://creativecommons.org/ns#">
+<cc:license rdf:resource="https://creativecommons.org/licenses/by/4.0/"/>
+{value_markup}
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"#
+    )
+}
+
+#[test]
+fn xmp_files_with_each_dmi_value_in_each_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let codes = [
+        ("DMI-UNSPECIFIED", O),
+        ("DMI-ALLOWED", O),
+        ("DMI-PROHIBITED-AIMLTRAINING", N),
+        ("DMI-PROHIBITED-GENAIMLTRAINING", U),
+        ("DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING", N),
+        ("DMI-PROHIBITED", N),
+        ("DMI-PROHIBITED-SEECONSTRAINT", U),
+        ("DMI-PROHIBITED-SEEEMBEDDEDRIGHTSEXPR", U),
+        ("DMI-PROHIBITED-SEELINKEDRIGHTSEXPR", U),
+    ];
+    for (code, want) in codes {
+        let uri = format!("http://ns.useplus.org/ldf/vocab/{code}");
+        let forms = [
+            format!("<plus:DataMining rdf:resource=\"{uri}\"/>"),
+            format!("<plus:DataMining>{uri}</plus:DataMining>"),
+            format!("<plus:DataMining>{code}</plus:DataMining>"),
+            format!("<plus:DataMining rdf:resource=\"{code}\"/>"),
+        ];
+        for (i, form) in forms.iter().enumerate() {
+            let p = dir.path().join(format!("{code}-{i}.xmp"));
+            std::fs::write(&p, xmp(form)).unwrap();
+            let item = licit::check::check_file(&p, &training(Training::AiTraining, false));
+            assert!(item.errors.is_empty(), "{:?}", item.errors);
+            assert!(
+                item.evidence
+                    .iter()
+                    .any(|e| e.origin == o::XMP_PLUS_DATA_MINING),
+                "{form}"
+            );
+            assert_eq!(item.verdict(), Some(want), "{form}");
+            let credit = item.credit.unwrap();
+            assert_eq!(credit.signals.len(), 1, "{form}");
+        }
+    }
+    // Other Constraints as a language alternative.
+    let p = dir.path().join("constraint.xmp");
+    std::fs::write(
+        &p,
+        xmp("<plus:DataMining>DMI-PROHIBITED-SEECONSTRAINT</plus:DataMining>\
+             <plus:OtherConstraints><rdf:Alt><rdf:li xml:lang=\"x-default\">Ask first</rdf:li></rdf:Alt></plus:OtherConstraints>"),
+    )
+    .unwrap();
+    let item = licit::check::check_file(&p, &training(Training::DataMining, false));
+    assert_eq!(item.verdict(), Some(U));
+    let json = serde_json::to_value(item.credit.as_ref().unwrap()).unwrap();
+    assert_eq!(json["signals"][0]["reading"], "see-constraint");
+    assert_eq!(json["signals"][0]["detail"], "Ask first");
+}
+
+#[test]
+fn use_words_parse_and_conflict() {
+    assert_eq!(
+        Use::parse("ai-training").unwrap().training,
+        Some(Training::AiTraining)
+    );
+    assert_eq!(
+        Use::parse("commercial,ai-generative-training")
+            .unwrap()
+            .training,
+        Some(Training::AiGenerativeTraining)
+    );
+    assert!(Use::parse("data-mining,ai-training").is_err());
+    assert!(Use::valid_words().contains(&"data-mining"));
+}
