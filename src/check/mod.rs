@@ -179,11 +179,22 @@ pub struct Showing {
 /// gives. Implementations must depend only on the item's evidence and the showings.
 pub trait Conclude: Sync {
     fn conclude(&self, item: &mut Item, showings: &[Showing]);
+
+    /// Whether the use is mining or AI training: only then is a site's
+    /// `/.well-known/tdmrep.json` fetched (one more request per host); the data-mining headers
+    /// and `<meta>` tags of what is fetched anyway are always read.
+    fn reads_tdmrep(&self) -> bool {
+        false
+    }
 }
 
 impl Conclude for Use {
     fn conclude(&self, item: &mut Item, _showings: &[Showing]) {
         conclude(item, self);
+    }
+
+    fn reads_tdmrep(&self) -> bool {
+        self.training.is_some()
     }
 }
 

@@ -393,3 +393,214 @@ fn use_words_parse_and_conflict() {
     assert!(Use::parse("data-mining,ai-training").is_err());
     assert!(Use::valid_words().contains(&"data-mining"));
 }
+
+mod web {
+    //! The web signals against servers on 127.0.0.1: TDMRep headers, `<meta>` tags, the
+    //! site's `tdmrep.json` (fetched once per host), robots `noai`.
+
+    use super::training;
+    use crate::common::server::{Reply, Server, jpeg};
+    use licit::assess::{Training, Verdict};
+    use licit::check::Item;
+    use licit::check::web::{check_html_file, check_url, check_urls};
+    use licit::web::{FetchConfig, Fetcher};
+    use std::time::Duration;
+
+    const BY: &str = "https://creativecommons.org/licenses/by/4.0/";
+
+    fn fetcher() -> Fetcher {
+        Fetcher::new(FetchConfig {
+            timeout: Duration::from_secs(5),
+            use_env_proxy: false,
+            cache_dir: None,
+            ..FetchConfig::default()
+        })
+        .unwrap()
+    }
+
+    fn readings(it: &Item) -> Vec<String> {
+        it.credit
+            .as_ref()
+            .map(|c| {
+                c.signals
+                    .iter()
+                    .map(|s| format!("{}={:?}", s.origin, s.reading))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn page(meta: &str) -> String {
+        format!(
+            "<html><head>{meta}</head><body><figure><img src=\"/photo.jpg\">\
+             <figcaption>Photo: Kim Park (CC BY 4.0)</figcaption></figure></body></html>"
+        )
+    }
+
+    #[test]
+    fn tdmrep_headers_on_an_image_reserve_mining() {
+        let image = jpeg(BY, "Kim Park", 100, 1000);
+        let s = Server::start(move |req| match req.path() {
+            "/reserved.jpg" => {
+                Reply::ranged("image/jpeg", image.clone()).with_header("tdm-reservation", "1")
+            }
+            "/policy.jpg" => Reply::ranged("image/jpeg", image.clone())
+                .with_header("tdm-reservation", "1")
+                .with_header("tdm-policy", "https://rights.example/tdm-policy.json"),
+            "/noai.jpg" => {
+                Reply::ranged("image/jpeg", image.clone()).with_header("X-Robots-Tag", "noai")
+            }
+            "/plain.jpg" => Reply::ranged("image/jpeg", image.clone()),
+            _ => Reply::NotFound,
+        });
+        let f = fetcher();
+        let ai = training(Training::AiTraining, false);
+        let it = &check_url(&s.url("/reserved.jpg"), &ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed), "{it:#?}");
+        assert_eq!(readings(it), ["http:tdm-reservation=Prohibited"]);
+        let it = &check_url(&s.url("/policy.jpg"), &ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::Unknown));
+        let a = it.assessment.as_ref().unwrap();
+        assert!(
+            a.deciding_reasons()
+                .any(|r| r.text.contains("https://rights.example/tdm-policy.json")),
+            "{a:#?}"
+        );
+        let it = &check_url(&s.url("/noai.jpg"), &ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed));
+        // noai is about training: mining that trains no model is left to the license.
+        let dm = training(Training::DataMining, false);
+        let it = &check_url(&s.url("/noai.jpg"), &dm, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::AllowedWithObligations));
+        let it = &check_url(&s.url("/plain.jpg"), &ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::AllowedWithObligations));
+        assert!(readings(it).is_empty());
+    }
+
+    #[test]
+    fn meta_tags_of_a_page_apply_to_its_images() {
+        let image = jpeg("", "", 100, 1000);
+        let s = Server::start(move |req| match req.path() {
+            "/reserved.html" => Reply::html(page(
+                "<meta name=\"tdm-reservation\" content=\"1\">\
+                 <meta name=\"tdm-policy\" content=\"https://site.example/policy.json\">",
+            )),
+            "/noimageai.html" => Reply::html(page("<meta name=\"robots\" content=\"noimageai\">")),
+            "/header.html" => Reply::html(page("")).with_header("tdm-reservation", "1"),
+            "/photo.jpg" => Reply::ranged("image/jpeg", image.clone()),
+            _ => Reply::NotFound,
+        });
+        let f = fetcher();
+        let gen_ai = training(Training::AiGenerativeTraining, false);
+        let it = &check_url(&s.url("/reserved.html"), &gen_ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::Unknown), "{it:#?}");
+        assert_eq!(
+            readings(it),
+            ["html:meta-tdm-reservation=ReservedWithPolicy"]
+        );
+        let ev = it
+            .evidence
+            .iter()
+            .find(|e| e.origin.as_str() == "html:meta-tdm-reservation")
+            .unwrap();
+        assert_eq!(
+            ev.location.as_deref(),
+            Some(s.url("/reserved.html").as_str())
+        );
+        let it = &check_url(&s.url("/noimageai.html"), &gen_ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed));
+        let it = &check_url(&s.url("/header.html"), &gen_ai, &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed));
+        assert_eq!(readings(it), ["http:tdm-reservation=Prohibited"]);
+        // The license alone, for a use that is not mining: the signals change nothing.
+        let it = &check_url(&s.url("/header.html"), &licit::assess::Use::default(), &f)[0];
+        assert_eq!(it.verdict(), Some(Verdict::AllowedWithObligations));
+    }
+
+    #[test]
+    fn tdmrep_json_is_fetched_once_per_host_and_matched_by_location() {
+        let image = jpeg(BY, "Kim Park", 100, 1000);
+        let s = Server::start(move |req| match req.path() {
+            "/.well-known/tdmrep.json" => Reply::json(
+                r#"[{"location": "/photos/*", "tdm-reservation": 1},
+                    {"location": "/open/*", "tdm-reservation": 0}]"#,
+            ),
+            p if p.ends_with(".jpg") => Reply::ranged("image/jpeg", image.clone()),
+            _ => Reply::NotFound,
+        });
+        let f = fetcher();
+        let ai = training(Training::AiTraining, false);
+        let urls: Vec<String> = ["/photos/a.jpg", "/photos/b.jpg", "/open/c.jpg", "/d.jpg"]
+            .iter()
+            .map(|p| s.url(p))
+            .collect();
+        let items = check_urls(&urls, &ai, &f);
+        let verdicts: Vec<_> = items.iter().map(|i| i.verdict()).collect();
+        assert_eq!(
+            verdicts,
+            [
+                Some(Verdict::NotAllowed),
+                Some(Verdict::NotAllowed),
+                Some(Verdict::AllowedWithObligations),
+                Some(Verdict::AllowedWithObligations),
+            ]
+        );
+        assert_eq!(readings(&items[0]), ["tdmrep:tdm-reservation=Prohibited"]);
+        assert_eq!(readings(&items[2]), ["tdmrep:tdm-reservation=NotReserved"]);
+        let ev = items[0]
+            .evidence
+            .iter()
+            .find(|e| e.origin.as_str() == "tdmrep:tdm-reservation")
+            .unwrap();
+        assert_eq!(
+            ev.location.as_deref(),
+            Some(s.url("/.well-known/tdmrep.json").as_str())
+        );
+        let asked = s
+            .requests()
+            .iter()
+            .filter(|r| r.path() == "/.well-known/tdmrep.json")
+            .count();
+        assert_eq!(asked, 1, "tdmrep.json is fetched once per host");
+        // A use that is not mining does not ask for it.
+        let g = fetcher();
+        check_url(&s.url("/photos/a.jpg"), &licit::assess::Use::default(), &g);
+        let asked = s
+            .requests()
+            .iter()
+            .filter(|r| r.path() == "/.well-known/tdmrep.json")
+            .count();
+        assert_eq!(asked, 1);
+    }
+
+    #[test]
+    fn a_broken_tdmrep_json_is_a_problem_naming_it() {
+        let image = jpeg(BY, "Kim Park", 100, 1000);
+        let s = Server::start(move |req| match req.path() {
+            "/.well-known/tdmrep.json" => Reply::json("{\"not\": \"an array\"}"),
+            _ => Reply::ranged("image/jpeg", image.clone()),
+        });
+        let it = &check_url(
+            &s.url("/a.jpg"),
+            &training(Training::AiTraining, false),
+            &fetcher(),
+        )[0];
+        assert!(
+            it.findings
+                .iter()
+                .any(|f| f.message.contains("tdmrep.json") && f.message.contains("array")),
+            "{:#?}",
+            it.findings
+        );
+        assert_eq!(it.verdict(), Some(Verdict::AllowedWithObligations));
+    }
+
+    #[test]
+    fn a_local_page_reads_its_meta_tags() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("page.html");
+        std::fs::write(&p, page("<meta name=\"tdm-reservation\" content=\"1\">")).unwrap();
+        let it = &check_html_file(&p, &training(Training::DataMining, false))[0];
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed), "{it:#?}");
+    }
+}
