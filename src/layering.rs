@@ -33,6 +33,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "stamp",
         &[
+            "tdm",
             "check",
             "web",
             "metadata",

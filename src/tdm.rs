@@ -152,6 +152,35 @@ pub fn dmi_code(value: &str) -> Option<&'static str> {
     dmi::ALL.into_iter().find(|c| c.eq_ignore_ascii_case(v))
 }
 
+/// The words `licit stamp --data-mining` takes, each with the PLUS code it writes.
+pub const DMI_WORDS: [(&str, &str); 9] = [
+    ("unspecified", dmi::UNSPECIFIED),
+    ("allowed", dmi::ALLOWED),
+    ("prohibited-ai-training", dmi::PROHIBITED_AI_ML_TRAINING),
+    (
+        "prohibited-generative-ai-training",
+        dmi::PROHIBITED_GEN_AI_ML_TRAINING,
+    ),
+    (
+        "prohibited-except-search-indexing",
+        dmi::PROHIBITED_EXCEPT_SEARCH_ENGINE_INDEXING,
+    ),
+    ("prohibited", dmi::PROHIBITED),
+    ("see-constraint", dmi::PROHIBITED_SEE_CONSTRAINT),
+    ("see-embedded", dmi::PROHIBITED_SEE_EMBEDDED),
+    ("see-linked", dmi::PROHIBITED_SEE_LINKED),
+];
+
+/// The PLUS code a `--data-mining` value names: one of [`DMI_WORDS`], or a code or URI.
+pub fn dmi_from_word(word: &str) -> Option<&'static str> {
+    let w = word.trim();
+    DMI_WORDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(w))
+        .map(|&(_, code)| code)
+        .or_else(|| dmi_code(w))
+}
+
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     (s.len() >= prefix.len()
         && s.is_char_boundary(prefix.len())
@@ -324,6 +353,17 @@ mod tests {
         let s = signals(&[ev(o::XMP_PLUS_DATA_MINING, "DMI-NEW-VALUE")]);
         assert_eq!(s[0].reading, Reading::Unrecognised);
         assert_eq!(s[0].value, "DMI-NEW-VALUE");
+    }
+
+    #[test]
+    fn stamp_words_name_every_code_once() {
+        for (word, code) in DMI_WORDS {
+            assert_eq!(dmi_from_word(word), Some(code));
+            assert_eq!(dmi_from_word(code), Some(code));
+        }
+        let codes: std::collections::HashSet<_> = DMI_WORDS.iter().map(|(_, c)| c).collect();
+        assert_eq!(codes.len(), dmi::ALL.len());
+        assert_eq!(dmi_from_word("maybe"), None);
     }
 
     #[test]

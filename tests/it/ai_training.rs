@@ -604,3 +604,99 @@ mod web {
         assert_eq!(it.verdict(), Some(Verdict::NotAllowed), "{it:#?}");
     }
 }
+
+mod stamp {
+    //! `licit stamp --data-mining` writes `plus:DataMining`, and licit reads it back.
+
+    use super::training;
+    use crate::common::licit;
+    use licit::assess::{Training, Verdict};
+    use licit::evidence::origin as o;
+    use licit::metadata::vocab::dmi;
+    use licit::stamp::{Stamp, parse_license, stamp_bytes};
+    use licit::tdm::{DMI_WORDS, Reading};
+
+    fn jpeg() -> Vec<u8> {
+        crate::common::server::jpeg("", "", 0, 100)
+    }
+
+    #[test]
+    fn every_value_round_trips_through_the_reader() {
+        for (word, code) in DMI_WORDS {
+            let s = Stamp {
+                license: Some(parse_license("CC BY 4.0").unwrap()),
+                data_mining: licit::tdm::dmi_from_word(word),
+                ..Stamp::default()
+            };
+            let out = stamp_bytes(&jpeg(), &s).unwrap();
+            let meta = licit::metadata::read_bytes(&out).unwrap();
+            let values: Vec<&str> = meta
+                .evidence
+                .iter()
+                .filter(|e| e.origin == o::XMP_PLUS_DATA_MINING)
+                .map(|e| e.value.as_str())
+                .collect();
+            assert_eq!(values, [format!("{}{code}", dmi::VOCAB)], "{word}");
+            let credit = licit::credit::merge(&meta.evidence).credit;
+            assert_eq!(credit.signals.len(), 1);
+            assert_ne!(credit.signals[0].reading, Reading::Unrecognised);
+            // Stamping again replaces the value rather than adding one.
+            let again = Stamp {
+                data_mining: Some(dmi::PROHIBITED),
+                ..Stamp::default()
+            };
+            let out = stamp_bytes(&out, &again).unwrap();
+            let meta = licit::metadata::read_bytes(&out).unwrap();
+            let n = meta
+                .evidence
+                .iter()
+                .filter(|e| e.origin == o::XMP_PLUS_DATA_MINING)
+                .count();
+            assert_eq!(n, 1);
+        }
+    }
+
+    #[test]
+    fn cli_stamp_then_check_for_ai_training() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("photo.jpg");
+        std::fs::write(&p, jpeg()).unwrap();
+        let out = licit()
+            .args(["stamp", "--in-place", "--license", "CC BY 4.0"])
+            .args([
+                "--author",
+                "Jane Doe",
+                "--data-mining",
+                "prohibited-ai-training",
+            ])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let item = licit::check::check_file(&p, &training(Training::AiTraining, false));
+        assert_eq!(item.verdict(), Some(Verdict::NotAllowed));
+        let out = licit()
+            .args(["check", "--use", "ai-training"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(
+            text.contains("Data mining: prohibited for AI/ML training"),
+            "{text}"
+        );
+        assert!(text.contains("training-signal-conflict"), "{text}");
+        let bad = licit()
+            .args(["stamp", "--data-mining", "perhaps"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert_eq!(bad.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&bad.stderr);
+        assert!(
+            err.contains("perhaps") && err.contains("prohibited-ai-training"),
+            "{err}"
+        );
+    }
+}
