@@ -95,6 +95,17 @@ pub mod origin {
         /// IPTC 2023.1 "Other Constraints": the constraints a `DMI-PROHIBITED-SEECONSTRAINT`
         /// points to, in words.
         XMP_PLUS_OTHER_CONSTRAINTS = "xmp:plus:OtherConstraints";
+        /// C2PA content credentials (the `c2pa` feature): the manifest store's validation
+        /// state (`trusted`, `valid`, `untrusted`, `invalid: …`), read beside every other value.
+        C2PA_VALIDATION = "c2pa:validation";
+        /// A `c2pa.training-mining` / `cawg.training-mining` entry: `<entry>: <use>`.
+        C2PA_TRAINING_MINING = "c2pa:training-mining";
+        /// An action's IPTC digital source type (`…/trainedAlgorithmicMedia`: generative AI).
+        C2PA_DIGITAL_SOURCE_TYPE = "c2pa:digitalSourceType";
+        /// An author of the manifest's `stds.schema-org.CreativeWork` assertion.
+        C2PA_AUTHOR = "c2pa:author";
+        /// The issuer of the certificate that signed the manifest.
+        C2PA_SIGNER = "c2pa:signer";
         PNG_AUTHOR = "png:Author";
         PNG_COPYRIGHT = "png:Copyright";
         PNG_DESCRIPTION = "png:Description";

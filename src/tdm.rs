@@ -49,6 +49,11 @@ pub enum Reading {
     Constraint,
     /// A value licit does not recognise, kept verbatim.
     Unrecognised,
+    /// A C2PA manifest says the image was made by generative AI (IPTC digital source type
+    /// `trainedAlgorithmicMedia` or `compositeWithTrainedAlgorithmicMedia`).
+    AiGenerated,
+    /// A C2PA training-and-mining claim in a manifest that fails validation: not a fact.
+    Unvalidated,
 }
 
 impl Reading {
@@ -76,6 +81,8 @@ impl Reading {
             Reading::NotReserved => "data-mining rights not reserved",
             Reading::Constraint => "other constraints",
             Reading::Unrecognised => "an unrecognised data-mining value",
+            Reading::AiGenerated => "made with generative AI",
+            Reading::Unvalidated => "a claim in a C2PA manifest that fails validation",
         }
     }
 
@@ -102,6 +109,8 @@ pub enum Standard {
     Tdmrep,
     /// `noai` / `noimageai` robots values: a convention, not a standard.
     RobotsConvention,
+    /// C2PA content credentials (training-and-mining assertion, digital source type).
+    C2pa,
 }
 
 impl Standard {
@@ -110,6 +119,7 @@ impl Standard {
             Standard::Iptc => "IPTC Photo Metadata 2023.1",
             Standard::Tdmrep => "W3C TDMRep",
             Standard::RobotsConvention => "the noai/noimageai convention (not a standard)",
+            Standard::C2pa => "C2PA content credentials",
         }
     }
 }
@@ -125,6 +135,10 @@ pub struct Signal {
     /// The constraint's text, or the policy's or rights expression's link, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// For C2PA values: the manifest's validation state (`trusted`, `valid`, `untrusted`,
+    /// `invalid: …`), which says how far the value can be believed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation: Option<String>,
 }
 
 /// At most this many signals are kept per image (a page could repeat its meta tags).
@@ -226,6 +240,53 @@ fn tdmrep_pair(origin: Origin) -> Option<(Origin, Origin)> {
     .find(|(r, p)| *r == origin || *p == origin)
 }
 
+/// What a C2PA training-and-mining entry (`c2pa.ai_training: notAllowed`, `cawg.data_mining:
+/// constrained — text`) says for licit's uses; `allowed` entries and inference are not
+/// signals (they stay in the evidence).
+fn c2pa_entry(value: &str) -> Option<(Reading, Option<String>)> {
+    let (entry, rest) = value.split_once(':')?;
+    let entry = entry.trim().rsplit('.').next().unwrap_or("");
+    let (usage, info) = match rest.split_once(" — ") {
+        Some((u, i)) => (u.trim(), Some(cut(i.trim()))),
+        None => (rest.trim(), None),
+    };
+    let prohibited = match entry {
+        "ai_training" => Reading::ProhibitedAiTraining,
+        "ai_generative_training" => Reading::ProhibitedGenerativeTraining,
+        "data_mining" => Reading::Prohibited,
+        _ => return None,
+    };
+    match usage {
+        "notAllowed" => Some((prohibited, None)),
+        "constrained" => Some((Reading::SeeConstraint, info)),
+        _ => None,
+    }
+}
+
+/// A C2PA signal, read in the light of its manifest's validation: a claim in a manifest that
+/// fails validation (or was not validated) is not a fact.
+fn c2pa_signal(
+    e: &Evidence,
+    reading: Reading,
+    detail: Option<String>,
+    state: Option<&str>,
+) -> Signal {
+    let valid = state.is_some_and(|s| matches!(s, "trusted" | "valid" | "untrusted"));
+    let (reading, detail) = if valid {
+        (reading, detail)
+    } else {
+        (Reading::Unvalidated, Some(reading.describe().to_string()))
+    };
+    Signal {
+        origin: e.origin,
+        value: cut(e.value.trim()),
+        reading,
+        standard: Standard::C2pa,
+        detail,
+        validation: Some(state.unwrap_or("not validated").to_string()),
+    }
+}
+
 /// The signals in an image's evidence, in evidence order, without repeats.
 pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
     let mut out: Vec<Signal> = Vec::new();
@@ -240,6 +301,7 @@ pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
             .find(|e| e.origin == origin && !e.value.trim().is_empty())
             .map(|e| cut(e.value.trim()))
     };
+    let c2pa_state = first_of(o::C2PA_VALIDATION);
     for e in evidence {
         let value = e.value.trim();
         if value.is_empty() {
@@ -260,6 +322,7 @@ pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
                     reading,
                     standard: Standard::Iptc,
                     detail,
+                    validation: None,
                 }
             }
             x if x == o::XMP_PLUS_OTHER_CONSTRAINTS => Signal {
@@ -268,6 +331,7 @@ pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
                 reading: Reading::Constraint,
                 standard: Standard::Iptc,
                 detail: Some(cut(value)),
+                validation: None,
             },
             x if x == o::HTTP_X_ROBOTS_TAG || x == o::HTML_META_ROBOTS => {
                 if !robots_no_ai(value) {
@@ -279,7 +343,22 @@ pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
                     reading: Reading::ProhibitedAiTraining,
                     standard: Standard::RobotsConvention,
                     detail: None,
+                    validation: None,
                 }
+            }
+            x if x == o::C2PA_TRAINING_MINING => {
+                let Some((reading, detail)) = c2pa_entry(value) else {
+                    continue;
+                };
+                c2pa_signal(e, reading, detail, c2pa_state.as_deref())
+            }
+            x if x == o::C2PA_DIGITAL_SOURCE_TYPE => {
+                let generated = value.ends_with("/trainedAlgorithmicMedia")
+                    || value.ends_with("/compositeWithTrainedAlgorithmicMedia");
+                if !generated {
+                    continue;
+                }
+                c2pa_signal(e, Reading::AiGenerated, None, c2pa_state.as_deref())
             }
             x => {
                 let Some((reservation, policy)) = tdmrep_pair(x) else {
@@ -307,6 +386,7 @@ pub fn signals(evidence: &[Evidence]) -> Vec<Signal> {
                     } else {
                         None
                     },
+                    validation: None,
                 }
             }
         };
@@ -416,6 +496,38 @@ mod tests {
             signals(&[ev(o::TDMREP_RESERVATION, "yes")])[0].reading,
             Reading::Unrecognised
         );
+    }
+
+    #[test]
+    fn c2pa_claims_count_only_when_the_manifest_validates() {
+        let entry = ev(
+            o::C2PA_TRAINING_MINING,
+            "cawg.ai_generative_training: notAllowed",
+        );
+        let s = signals(&[ev(o::C2PA_VALIDATION, "untrusted"), entry.clone()]);
+        assert_eq!(s[0].reading, Reading::ProhibitedGenerativeTraining);
+        assert_eq!(s[0].validation.as_deref(), Some("untrusted"));
+        let s = signals(&[
+            ev(o::C2PA_VALIDATION, "invalid: assertion.dataHash.mismatch"),
+            entry,
+        ]);
+        assert_eq!(s[0].reading, Reading::Unvalidated);
+        let s = signals(&[
+            ev(o::C2PA_VALIDATION, "valid"),
+            ev(
+                o::C2PA_TRAINING_MINING,
+                "c2pa.data_mining: constrained — ask us",
+            ),
+            ev(o::C2PA_TRAINING_MINING, "c2pa.ai_inference: notAllowed"),
+            ev(o::C2PA_TRAINING_MINING, "c2pa.ai_training: allowed"),
+            ev(
+                o::C2PA_DIGITAL_SOURCE_TYPE,
+                "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+            ),
+        ]);
+        let got: Vec<Reading> = s.iter().map(|s| s.reading).collect();
+        assert_eq!(got, [Reading::SeeConstraint, Reading::AiGenerated]);
+        assert_eq!(s[0].detail.as_deref(), Some("ask us"));
     }
 
     #[test]

@@ -85,6 +85,7 @@ fn signal_section(s: &Signal) -> String {
         Standard::Iptc => format!("IPTC Photo Metadata 2023.1, {}", s.origin),
         Standard::Tdmrep => format!("W3C TDMRep, {}", s.origin),
         Standard::RobotsConvention => format!("noai convention, {}", s.origin),
+        Standard::C2pa => format!("C2PA content credentials, {}", s.origin),
     }
 }
 
@@ -193,6 +194,21 @@ fn signal(f: &mut Findings, s: &Signal, t: Training) {
         (Reading::Unspecified, _) => (
             Effect::Note,
             format!("{said}: the rights holder says nothing either way."),
+        ),
+        (Reading::AiGenerated, _) => (
+            Effect::Note,
+            format!(
+                "{said}: the image says it was made with generative AI; where such images have \
+                 no copyright, no license is needed, but licit cannot judge that."
+            ),
+        ),
+        (Reading::Unvalidated, _) => (
+            Effect::Unknown,
+            format!(
+                "{said}: the manifest claims {} but fails validation, so the claim is no fact; \
+                 ask the rights holder.",
+                s.detail.as_deref().unwrap_or("a restriction")
+            ),
         ),
         (Reading::Constraint, _) => (
             Effect::Note,

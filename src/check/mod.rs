@@ -147,6 +147,16 @@ impl ImageRead {
         if !read.errors.is_empty() || read.format == Some(metadata::Format::Xmp) {
             return read;
         }
+        // C2PA content credentials: validated over the whole file (see `metadata::c2pa`).
+        #[cfg(feature = "c2pa")]
+        {
+            let (evidence, problem) = metadata::c2pa::read(path);
+            read.evidence.extend(evidence);
+            if let Some(p) = problem {
+                read.findings
+                    .push(Finding::new(FindingKind::MetadataProblem, p));
+            }
+        }
         if let Some(sidecar) = sidecar {
             match metadata::read_path(sidecar) {
                 Ok(meta) => {

@@ -176,6 +176,10 @@ fn credit_fields(out: &mut String, c: &crate::credit::Credit) {
             .as_deref()
             .map(|d| format!(" — {}", shorten(d, 160)))
             .unwrap_or_default();
+        let detail = match &s.validation {
+            Some(v) => format!("{detail} [C2PA manifest: {v}]"),
+            None => detail,
+        };
         let _ = writeln!(
             out,
             "  Data mining: {} ({}: {}; {}){detail}",

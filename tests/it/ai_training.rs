@@ -700,3 +700,161 @@ mod stamp {
         );
     }
 }
+
+#[cfg(feature = "c2pa")]
+mod c2pa_credentials {
+    //! C2PA content credentials: a JPEG signed with the crate's own signing API and the test
+    //! certificate of `tests/fixtures/c2pa/` (made by `make-certs.sh`), and a tampered copy.
+    //! `c2pa_make_fixtures` (ignored) writes both; the others read the committed files.
+
+    use super::training;
+    use licit::assess::{Training, Verdict};
+    use licit::evidence::origin as o;
+    use licit::tdm::Reading;
+    use std::path::{Path, PathBuf};
+
+    fn dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/c2pa")
+    }
+
+    #[test]
+    #[ignore = "regenerates the committed C2PA fixtures"]
+    fn c2pa_make_fixtures() {
+        let d = dir();
+        let chain = std::fs::read(d.join("chain.pem")).unwrap();
+        let key = std::fs::read(d.join("signer.key")).unwrap();
+        let signer =
+            c2pa::create_signer::from_keys(&chain, &key, c2pa::SigningAlg::Es256, None).unwrap();
+        // A real JPEG with a CC BY 4.0 license stamped in, so the credentials and the license
+        // can disagree.
+        let photo = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images/exif.jpg"),
+        )
+        .unwrap();
+        let stamp = licit::stamp::Stamp {
+            license: Some(licit::stamp::parse_license("CC BY 4.0").unwrap()),
+            authors: vec!["Jane Doe".into()],
+            ..licit::stamp::Stamp::default()
+        };
+        let photo = licit::stamp::stamp_bytes(&photo, &stamp).unwrap();
+        let definition = serde_json::json!({
+            "claim_generator_info": [{"name": "licit tests", "version": "1"}],
+            "title": "signed.jpg",
+            "assertions": [
+                {"label": "cawg.training-mining", "data": {"entries": {
+                    "cawg.ai_generative_training": {"use": "notAllowed"},
+                    "cawg.ai_inference": {"use": "notAllowed"},
+                    "cawg.ai_training": {"use": "notAllowed"},
+                    "cawg.data_mining": {"use": "constrained",
+                                          "constraint_info": "Ask licensing@example.org"}
+                }}},
+                {"label": "stds.schema-org.CreativeWork", "kind": "Json", "data": {
+                    "@context": "https://schema.org", "@type": "CreativeWork",
+                    "author": [{"@type": "Person", "name": "Jane Doe"}]
+                }},
+                {"label": "c2pa.actions", "data": {"actions": [{
+                    "action": "c2pa.created",
+                    "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"
+                }]}}
+            ]
+        });
+        let mut builder = c2pa::Builder::from_context(c2pa::Context::new())
+            .with_definition(definition)
+            .unwrap();
+        let mut source = std::io::Cursor::new(photo);
+        let mut signed = std::io::Cursor::new(Vec::new());
+        builder
+            .sign(signer.as_ref(), "image/jpeg", &mut source, &mut signed)
+            .unwrap();
+        let signed = signed.into_inner();
+        std::fs::write(d.join("signed.jpg"), &signed).unwrap();
+        // Tampered: one byte of the entropy-coded image data changed after signing.
+        let mut tampered = signed.clone();
+        let sos = tampered
+            .windows(2)
+            .position(|w| w == [0xFF, 0xDA])
+            .expect("a SOS marker");
+        let at = (sos + 64).min(tampered.len() - 3);
+        tampered[at] = if tampered[at] == 0x00 { 0x01 } else { 0x00 };
+        std::fs::write(d.join("tampered.jpg"), &tampered).unwrap();
+    }
+
+    fn values(it: &licit::check::Item, origin: licit::evidence::Origin) -> Vec<String> {
+        it.evidence
+            .iter()
+            .filter(|e| e.origin == origin)
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_signed_image_gives_its_credentials_with_their_validation_state() {
+        let it = licit::check::check_file(
+            &dir().join("signed.jpg"),
+            &training(Training::AiGenerativeTraining, false),
+        );
+        assert!(it.errors.is_empty(), "{:?}", it.errors);
+        // Signed by a test root on no trust list: intact, signer untrusted.
+        assert_eq!(values(&it, o::C2PA_VALIDATION), ["untrusted"], "{it:#?}");
+        assert_eq!(values(&it, o::C2PA_AUTHOR), ["Jane Doe"]);
+        let tm = values(&it, o::C2PA_TRAINING_MINING);
+        assert!(
+            tm.contains(&"cawg.ai_generative_training: notAllowed".to_string()),
+            "{tm:?}"
+        );
+        let c = it.credit.as_ref().unwrap();
+        assert!(
+            c.signals
+                .iter()
+                .all(|s| s.validation.as_deref() == Some("untrusted")),
+            "{:?}",
+            c.signals
+        );
+        assert_eq!(it.verdict(), Some(Verdict::NotAllowed));
+        assert!(
+            it.findings
+                .iter()
+                .any(|f| f.kind.as_str() == "training-signal-conflict"),
+            "{:#?}",
+            it.findings
+        );
+        // data mining is constrained: unknown, with the constraint's text.
+        let dm = licit::check::check_file(
+            &dir().join("signed.jpg"),
+            &training(Training::DataMining, false),
+        );
+        assert_eq!(dm.verdict(), Some(Verdict::Unknown));
+        let a = dm.assessment.unwrap();
+        assert!(
+            a.deciding_reasons()
+                .any(|r| r.text.contains("Ask licensing@example.org")),
+            "{a:#?}"
+        );
+    }
+
+    #[test]
+    fn a_tampered_copy_is_invalid_and_its_claims_are_no_facts() {
+        let it = licit::check::check_file(
+            &dir().join("tampered.jpg"),
+            &training(Training::AiGenerativeTraining, false),
+        );
+        let state = values(&it, o::C2PA_VALIDATION);
+        assert_eq!(state.len(), 1);
+        assert!(state[0].starts_with("invalid"), "{state:?}");
+        let c = it.credit.as_ref().unwrap();
+        assert!(!c.signals.is_empty());
+        assert!(
+            c.signals.iter().all(|s| s.reading == Reading::Unvalidated),
+            "{:?}",
+            c.signals
+        );
+        assert_eq!(it.verdict(), Some(Verdict::Unknown));
+    }
+
+    #[test]
+    fn an_image_without_credentials_costs_no_validation() {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images/exif.jpg");
+        let it = licit::check::check_file(&p, &training(Training::AiTraining, false));
+        assert!(values(&it, o::C2PA_VALIDATION).is_empty());
+    }
+}
