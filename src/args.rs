@@ -210,7 +210,9 @@ pub struct UseArgs {
     /// The proposed use, comma-separated: commercial or noncommercial; verbatim or edits
     /// (resize, convert, crop, color, retouch, overlay, composite, translate, adapt); medium
     /// (online, print, broadcast); region (high-income, developing: only the Developing
-    /// Nations license depends on it). Without it: verbatim, non-commercial, online.
+    /// Nations license depends on it); or mining and AI training (data-mining, ai-training,
+    /// ai-generative-training: judged from the license and the data-mining signals). Without
+    /// it: verbatim, non-commercial, online.
     #[arg(long = "use", value_name = "WORDS")]
     pub words: Option<String>,
     /// For an adaptation under ShareAlike: the license it will carry (`by-sa/4.0`).

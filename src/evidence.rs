@@ -90,6 +90,22 @@ pub mod origin {
         XMP_PLUS_LICENSOR_NAME = "xmp:plus:LicensorName";
         XMP_PLUS_COPYRIGHT_OWNER_NAME = "xmp:plus:CopyrightOwnerName";
         XMP_PLUS_IMAGE_CREATOR_NAME = "xmp:plus:ImageCreatorName";
+        /// IPTC 2023.1 "Data Mining": a PLUS `DMI-…` code or URI.
+        XMP_PLUS_DATA_MINING = "xmp:plus:DataMining";
+        /// IPTC 2023.1 "Other Constraints": the constraints a `DMI-PROHIBITED-SEECONSTRAINT`
+        /// points to, in words.
+        XMP_PLUS_OTHER_CONSTRAINTS = "xmp:plus:OtherConstraints";
+        /// C2PA content credentials (the `c2pa` feature): the manifest store's validation
+        /// state (`trusted`, `valid`, `untrusted`, `invalid: …`), read beside every other value.
+        C2PA_VALIDATION = "c2pa:validation";
+        /// A `c2pa.training-mining` / `cawg.training-mining` entry: `<entry>: <use>`.
+        C2PA_TRAINING_MINING = "c2pa:training-mining";
+        /// An action's IPTC digital source type (`…/trainedAlgorithmicMedia`: generative AI).
+        C2PA_DIGITAL_SOURCE_TYPE = "c2pa:digitalSourceType";
+        /// An author of the manifest's `stds.schema-org.CreativeWork` assertion.
+        C2PA_AUTHOR = "c2pa:author";
+        /// The issuer of the certificate that signed the manifest.
+        C2PA_SIGNER = "c2pa:signer";
         PNG_AUTHOR = "png:Author";
         PNG_COPYRIGHT = "png:Copyright";
         PNG_DESCRIPTION = "png:Description";
@@ -99,6 +115,20 @@ pub mod origin {
         JPEG_COMMENT = "jpeg:Comment";
         GIF_COMMENT = "gif:Comment";
         HTTP_LINK_LICENSE = "http:link-license";
+        /// W3C TDMRep (Final Community Group Report, 2024) as HTTP headers: `tdm-reservation`
+        /// (`1` reserved, `0` not) and `tdm-policy` (the URL of a policy).
+        HTTP_TDM_RESERVATION = "http:tdm-reservation";
+        HTTP_TDM_POLICY = "http:tdm-policy";
+        /// `X-Robots-Tag`: only its `noai` / `noimageai` values are kept (a convention).
+        HTTP_X_ROBOTS_TAG = "http:x-robots-tag";
+        /// TDMRep in a page's `<meta name="tdm-reservation">` and `<meta name="tdm-policy">`.
+        HTML_META_TDM_RESERVATION = "html:meta-tdm-reservation";
+        HTML_META_TDM_POLICY = "html:meta-tdm-policy";
+        /// A page's `<meta name="robots">`: only its `noai` / `noimageai` values are kept.
+        HTML_META_ROBOTS = "html:meta-robots";
+        /// TDMRep's `/.well-known/tdmrep.json`: the rule whose `location` matches the path.
+        TDMREP_RESERVATION = "tdmrep:tdm-reservation";
+        TDMREP_POLICY = "tdmrep:tdm-policy";
         HTML_FIGCAPTION = "html:figcaption";
         HTML_ALT = "html:alt";
         HTML_TITLE = "html:title";

@@ -38,6 +38,9 @@ pub enum FindingKind {
     PageProblem,
     /// A credit line credits someone, but who could not be told; no author was named.
     AuthorUnclear,
+    /// The license allows reuse, but a data-mining signal of the rights holder (IPTC Data
+    /// Mining, TDMRep, robots `noai`) prohibits mining or AI training.
+    TrainingSignalConflict,
 }
 
 impl FindingKind {
@@ -56,11 +59,12 @@ impl FindingKind {
             FindingKind::PageMetadataConflict => "page-metadata-conflict",
             FindingKind::PageProblem => "page-problem",
             FindingKind::AuthorUnclear => "author-unclear",
+            FindingKind::TrainingSignalConflict => "training-signal-conflict",
         }
     }
 
     /// Every kind, in declaration order (one SARIF rule each).
-    pub const ALL: [FindingKind; 13] = [
+    pub const ALL: [FindingKind; 14] = [
         FindingKind::LicenseConflict,
         FindingKind::LicenseVersionUnknown,
         FindingKind::MetadataProblem,
@@ -74,6 +78,7 @@ impl FindingKind {
         FindingKind::PageMetadataConflict,
         FindingKind::PageProblem,
         FindingKind::AuthorUnclear,
+        FindingKind::TrainingSignalConflict,
     ];
 
     /// How serious it is: errors fail a CI gate, warnings do not.
@@ -83,7 +88,8 @@ impl FindingKind {
             | FindingKind::MetadataProblem
             | FindingKind::ImageNotFound
             | FindingKind::PageProblem
-            | FindingKind::AuthorUnclear => Level::Warning,
+            | FindingKind::AuthorUnclear
+            | FindingKind::TrainingSignalConflict => Level::Warning,
             _ => Level::Error,
         }
     }
@@ -123,6 +129,9 @@ impl FindingKind {
             FindingKind::PageProblem => "Part of a page could not be read.",
             FindingKind::AuthorUnclear => {
                 "A credit line credits someone, but who could not be told; no author was named."
+            }
+            FindingKind::TrainingSignalConflict => {
+                "The license allows reuse, but a data-mining signal prohibits mining or AI training."
             }
         }
     }

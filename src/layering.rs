@@ -14,8 +14,15 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("metadata", &["evidence"]),
     ("web", &["evidence", "lexicon"]),
     ("finding", &["evidence"]),
-    ("credit", &["license", "evidence", "finding", "lexicon"]),
-    ("assess", &["license", "credit", "evidence", "finding"]),
+    ("tdm", &["evidence", "metadata"]),
+    (
+        "credit",
+        &["license", "evidence", "finding", "lexicon", "tdm"],
+    ),
+    (
+        "assess",
+        &["license", "credit", "evidence", "finding", "tdm"],
+    ),
     ("attribution", &["assess", "license", "credit"]),
     (
         "check",
@@ -26,6 +33,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "stamp",
         &[
+            "tdm",
             "check",
             "web",
             "metadata",
@@ -66,6 +74,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "license",
             "evidence",
             "finding",
+            "tdm",
         ],
     ),
     (

@@ -26,6 +26,7 @@ pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod stamp;
+pub mod tdm;
 pub mod web;
 
 pub use checker::{Checker, Exit, Outcome, Sink, Target};

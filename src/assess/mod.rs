@@ -31,6 +31,7 @@ pub mod credit_text;
 mod proposed_use;
 mod rules;
 mod sections;
+mod training;
 
 use std::fmt;
 
@@ -41,8 +42,8 @@ pub use attribution_check::{
 };
 pub use compat::{Compat, share_alike};
 pub use proposed_use::{
-    Edit, Medium, OtherLicense, Region, ShareAs, ShareAsError, ShareAsErrorReason, Use, UseError,
-    UseErrorKind,
+    Edit, Medium, OtherLicense, Region, ShareAs, ShareAsError, ShareAsErrorReason, Training, Use,
+    UseError, UseErrorKind,
 };
 pub use rules::{PlainTerms, plain_terms};
 pub use sections::Generation;
@@ -112,6 +113,8 @@ pub enum Term {
     Medium,
     /// A software license applied to an image.
     Software,
+    /// A text-and-data-mining signal (IPTC Data Mining, TDMRep, robots `noai`).
+    DataMining,
 }
 
 /// What a reason does to the verdict.
@@ -164,6 +167,9 @@ pub enum ObligationKind {
     DevelopingNationsOnly,
     /// GPL/LGPL wrappers: provide the preferred form for making changes.
     SourceCode,
+    /// Mining and AI training: respect the rights holders' machine-readable reservations where
+    /// an exception such as EU DSM Article 4 is relied on, and check the law where it happens.
+    RespectReservations,
     /// Not required, but good practice (CC0, the Public Domain Mark, tools without BY).
     Courtesy,
 }
@@ -234,7 +240,10 @@ impl Findings {
 /// Holds a credit against a proposed use.
 pub fn assess(credit: &Credit, u: &Use) -> Assessment {
     let mut f = Findings::default();
-    rules::apply(&mut f, credit, u);
+    match u.training {
+        Some(t) => training::apply(&mut f, credit, u, t),
+        None => rules::apply(&mut f, credit, u),
+    }
     let verdict = f.verdict();
     // Obligations of a use that is not allowed would mislead; keep them only when the use can
     // go ahead (or may, once the unknown is resolved).

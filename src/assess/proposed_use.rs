@@ -251,6 +251,51 @@ impl fmt::Display for ShareAsError {
     }
 }
 
+/// Mining the image or training a model on it (`--use ai-training`): a use assessed by its own
+/// rules (`training.rs`), from the license and the data-mining signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Training {
+    /// Text and data mining that trains no model: analysis, statistics, indexing for research.
+    DataMining,
+    /// Training a machine-learning model that does not generate content (a classifier, an
+    /// embedding); a model that generates images or text is `AiGenerativeTraining`.
+    AiTraining,
+    /// Training a generative AI model.
+    AiGenerativeTraining,
+}
+
+impl Training {
+    pub const ALL: [Training; 3] = [
+        Training::DataMining,
+        Training::AiTraining,
+        Training::AiGenerativeTraining,
+    ];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Training::DataMining => "data-mining",
+            Training::AiTraining => "ai-training",
+            Training::AiGenerativeTraining => "ai-generative-training",
+        }
+    }
+
+    /// In words, for reasons.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Training::DataMining => "data mining",
+            Training::AiTraining => "AI training",
+            Training::AiGenerativeTraining => "generative AI training",
+        }
+    }
+}
+
+impl fmt::Display for Training {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A proposed use of an image.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Use {
@@ -264,6 +309,10 @@ pub struct Use {
     /// Where the use takes place; only the Developing Nations license depends on it.
     #[serde(skip_serializing_if = "is_unspecified")]
     pub region: Region,
+    /// Mining or AI training, when that is the use (`ai-training`, `ai-generative-training`,
+    /// `data-mining`); serialized only then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub training: Option<Training>,
 }
 
 fn is_unspecified(r: &Region) -> bool {
@@ -297,6 +346,7 @@ impl Use {
         let mut medium: Option<Medium> = None;
         let mut commercial: Option<bool> = None;
         let mut region: Option<Region> = None;
+        let mut training: Option<Training> = None;
         let mut verbatim = false;
         for raw in s.split([',', ' ', '\t']).filter(|w| !w.is_empty()) {
             let word = raw.to_ascii_lowercase();
@@ -317,6 +367,13 @@ impl Use {
                 "verbatim" => verbatim = true,
                 "high-income" => set_region(&mut region, Region::HighIncome, raw)?,
                 "developing" => set_region(&mut region, Region::Developing, raw)?,
+                w if training_word(w).is_some() => {
+                    let t = training_word(w);
+                    if training.is_some_and(|old| Some(old) != t) {
+                        return Err(err(UseErrorKind::Conflict("training")));
+                    }
+                    training = t;
+                }
                 w => {
                     if let Some(m) = Medium::ALL.into_iter().find(|m| m.name() == w) {
                         if medium.is_some_and(|old| old != m) {
@@ -345,6 +402,7 @@ impl Use {
         u.commercial = commercial.unwrap_or(false);
         u.medium = medium.unwrap_or_default();
         u.region = region.unwrap_or_default();
+        u.training = training;
         Ok(u)
     }
 
@@ -369,6 +427,7 @@ impl Use {
         let mut w: Vec<&'static str> = PURPOSE_WORDS.to_vec();
         w.extend(Edit::ALL.iter().map(|e| e.name()));
         w.extend(Medium::ALL.iter().map(|m| m.name()));
+        w.extend(Training::ALL.iter().map(|t| t.name()));
         w
     }
 
@@ -384,7 +443,18 @@ impl Use {
         }
         parts.extend(self.edits.iter().map(|e| e.name()));
         parts.push(self.medium.name());
+        if let Some(t) = self.training {
+            parts.push(t.name());
+        }
         parts.join(", ")
+    }
+}
+
+/// The training use a word names (`generative-ai-training` is accepted for the generative one).
+fn training_word(w: &str) -> Option<Training> {
+    match w {
+        "generative-ai-training" => Some(Training::AiGenerativeTraining),
+        w => Training::ALL.into_iter().find(|t| t.name() == w),
     }
 }
 

@@ -147,6 +147,16 @@ impl ImageRead {
         if !read.errors.is_empty() || read.format == Some(metadata::Format::Xmp) {
             return read;
         }
+        // C2PA content credentials: validated over the whole file (see `metadata::c2pa`).
+        #[cfg(feature = "c2pa")]
+        {
+            let (evidence, problem) = metadata::c2pa::read(path);
+            read.evidence.extend(evidence);
+            if let Some(p) = problem {
+                read.findings
+                    .push(Finding::new(FindingKind::MetadataProblem, p));
+            }
+        }
         if let Some(sidecar) = sidecar {
             match metadata::read_path(sidecar) {
                 Ok(meta) => {
@@ -179,11 +189,22 @@ pub struct Showing {
 /// gives. Implementations must depend only on the item's evidence and the showings.
 pub trait Conclude: Sync {
     fn conclude(&self, item: &mut Item, showings: &[Showing]);
+
+    /// Whether the use is mining or AI training: only then is a site's
+    /// `/.well-known/tdmrep.json` fetched (one more request per host); the data-mining headers
+    /// and `<meta>` tags of what is fetched anyway are always read.
+    fn reads_tdmrep(&self) -> bool {
+        false
+    }
 }
 
 impl Conclude for Use {
     fn conclude(&self, item: &mut Item, _showings: &[Showing]) {
         conclude(item, self);
+    }
+
+    fn reads_tdmrep(&self) -> bool {
+        self.training.is_some()
     }
 }
 

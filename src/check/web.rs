@@ -39,11 +39,12 @@ fn error_item(target: &str, page: Option<&str>, e: &FetchError) -> Item {
 
 /// Reads the metadata of an opened image URL, with the licenses its `Link` headers name.
 fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageRead {
-    let links: Vec<Evidence> = reader
+    let mut links: Vec<Evidence> = reader
         .link_licenses()
         .into_iter()
         .map(|l| Evidence::new(o::HTTP_LINK_LICENSE, l))
         .collect();
+    links.extend(crate::web::tdm::header_signals(reader.headers()));
     let block = reader.block_size();
     let meta = metadata::read_reader_in_blocks(&mut reader, block);
     let mut read = match meta {
@@ -207,7 +208,13 @@ fn page_limits(fetcher: Option<&Fetcher>) -> PageLimits {
 /// Checks a page fetched from `page_url`: its images, each with its own metadata. The images
 /// share the page's deadline ([`crate::web::FetchConfig::page_timeout`]): a page of stalled
 /// images ends when it passes, each image not fetched by then saying so.
-fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, how: &dyn Conclude) -> Vec<Item> {
+fn check_page(
+    html: &str,
+    page_url: &Url,
+    signals: &[Evidence],
+    fetcher: &Fetcher,
+    how: &dyn Conclude,
+) -> Vec<Item> {
     let page = page_url.as_str();
     let scan = scan_html(html, Some(page_url), &page_limits(Some(fetcher)));
     if scan.images.is_empty() {
@@ -228,7 +235,9 @@ fn check_page(html: &str, page_url: &Url, fetcher: &Fetcher, how: &dyn Conclude)
     let mut items = Vec::with_capacity(scan.images.len());
     for (i, (im, read)) in scan.images.iter().zip(reads).enumerate() {
         let skipped = read.is_none() && fetchable(im);
-        let mut item = page_item(im.src.clone(), page, im, read.unwrap_or_default(), how);
+        let mut read = read.unwrap_or_default();
+        read.evidence.extend(page_signals(signals, page));
+        let mut item = page_item(im.src.clone(), page, im, read, how);
         if skipped {
             item.findings.push(Finding::new(
                 FindingKind::PageProblem,
@@ -263,6 +272,7 @@ pub fn check_html_file_with(path: &Path, how: &dyn Conclude) -> Vec<Item> {
     }
     let dir = path.parent().unwrap_or(Path::new(""));
     let problems = page_findings(&scan.problems);
+    let signals = crate::web::tdm::meta_signals(&html);
     let mut items = Vec::new();
     for (i, im) in scan.images.iter().enumerate() {
         let (target, read, note) = if crate::web::is_url(&im.src) || im.src.contains("://") {
@@ -284,6 +294,8 @@ pub fn check_html_file_with(path: &Path, how: &dyn Conclude) -> Vec<Item> {
                 )
             }
         };
+        let mut read = read;
+        read.evidence.extend(page_signals(&signals, &page));
         let mut item = page_item(target, &page, im, read, how);
         if let Some(n) = note {
             item.findings
@@ -414,13 +426,51 @@ pub fn check_url_with(target: &str, fetcher: &Fetcher, how: &dyn Conclude) -> Ve
         ];
     }
     match fetcher.open(&url) {
-        Ok(Opened::Page(p)) => check_page(&p.text(), &p.url, fetcher, how),
+        Ok(Opened::Page(p)) => {
+            let text = p.text();
+            // The page's own signals: its headers, its <meta> tags, its site's tdmrep.json.
+            let mut signals = p.signals.clone();
+            signals.extend(crate::web::tdm::meta_signals(&text));
+            let (well_known, problem) = tdmrep(fetcher, &p.url, how);
+            signals.extend(well_known);
+            let mut items = check_page(&text, &p.url, &signals, fetcher, how);
+            if let (Some(first), Some(problem)) = (items.first_mut(), problem) {
+                first
+                    .findings
+                    .push(Finding::new(FindingKind::PageProblem, problem));
+            }
+            items
+        }
         Ok(Opened::Image(r)) => {
-            let read = read_remote(*r, target);
+            let final_url = r.url().clone();
+            let mut read = read_remote(*r, target);
+            let (well_known, problem) = tdmrep(fetcher, &final_url, how);
+            read.evidence.extend(well_known);
+            if let Some(problem) = problem {
+                read.findings
+                    .push(Finding::new(FindingKind::PageProblem, problem));
+            }
             vec![item_from(target.to_string(), None, &[], read, how)]
         }
         Err(e) => vec![error_item(target, None, &e)],
     }
+}
+
+/// The site's `tdmrep.json` rule for `url`, when the use needs it.
+fn tdmrep(fetcher: &Fetcher, url: &Url, how: &dyn Conclude) -> (Vec<Evidence>, Option<String>) {
+    if how.reads_tdmrep() {
+        crate::web::tdm::well_known(fetcher, url)
+    } else {
+        (Vec::new(), None)
+    }
+}
+
+/// A page's data-mining signals, located at the page unless read elsewhere (`tdmrep.json`).
+fn page_signals<'a>(signals: &'a [Evidence], page: &'a str) -> impl Iterator<Item = Evidence> + 'a {
+    signals.iter().map(move |e| match e.location {
+        Some(_) => e.clone(),
+        None => e.clone().at(page),
+    })
 }
 
 /// Checks several URLs, [`crate::web::FetchConfig::concurrency`] at a time; the items come in

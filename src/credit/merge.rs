@@ -562,7 +562,39 @@ pub fn merge(evidence: &[Evidence]) -> Merged {
     } else {
         Rights::None
     };
+    credit.signals = crate::tdm::signals(evidence);
+    if let Some(f) = signal_conflict(&credit) {
+        findings.push(f);
+    }
     Merged { credit, findings }
+}
+
+/// A license that lets anyone reuse the image, and a signal of the rights holder that
+/// prohibits mining it, disagree: for mining and AI training the most restrictive reading wins
+/// (`assess::training`), and the finding says so whatever the use checked.
+fn signal_conflict(credit: &Credit) -> Option<Finding> {
+    let license = credit.license?;
+    let against: Vec<&crate::tdm::Signal> = credit
+        .signals
+        .iter()
+        .filter(|s| s.reading.prohibits())
+        .collect();
+    let first = against.first()?;
+    let mut origins: Vec<Origin> = against.iter().map(|s| s.origin).collect();
+    origins.dedup();
+    Some(Finding {
+        kind: FindingKind::TrainingSignalConflict,
+        message: format!(
+            "the license is {} but {} says \"{}\" ({}): for data mining and AI training the \
+             more restrictive signal applies",
+            license.short_code(),
+            first.origin,
+            first.value,
+            first.reading.describe()
+        ),
+        origins,
+        locations: Vec::new(),
+    })
 }
 
 /// The most restrictive license named, with a finding when sources disagree, and one when the

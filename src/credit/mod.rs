@@ -39,6 +39,10 @@ pub struct Credit {
     /// Restrictions written in words ("Editorial use only"); the assessment applies them.
     #[serde(skip)]
     pub restrictions: terms::Restrictions,
+    /// Text-and-data-mining signals (IPTC Data Mining, TDMRep, robots `noai`): what the rights
+    /// holder says about mining and AI training. Serialized only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<crate::tdm::Signal>,
 }
 
 impl Default for Credit {
@@ -55,6 +59,7 @@ impl Default for Credit {
             license_url_given: false,
             reserved_in_words: false,
             restrictions: terms::Restrictions::default(),
+            signals: Vec::new(),
         }
     }
 }

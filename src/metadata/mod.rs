@@ -29,6 +29,8 @@
 //! Latin-1), and a [`ProblemKind::Charset`] problem is recorded for the latter. PNG `tEXt`/`zTXt`
 //! are Latin-1, `iTXt` is UTF-8, XP* tags UTF-16LE.
 
+#[cfg(feature = "c2pa")]
+pub mod c2pa;
 mod exif;
 mod gif;
 mod input;

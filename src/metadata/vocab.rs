@@ -16,6 +16,40 @@ pub mod ns {
     pub const XMP_NOTE: &str = "http://ns.adobe.com/xmp/note/";
 }
 
+/// The PLUS License Data Format's Data Mining vocabulary (IPTC Photo Metadata Standard 2023.1,
+/// property "Data Mining", XMP `plus:DataMining`, with "Other Constraints",
+/// `plus:OtherConstraints`; the CV is at `http://ns.useplus.org/ldf/vocab/` and IPTC's
+/// announcement of 2023-10 lists it:
+/// <https://iptc.org/news/exclude-images-from-generative-ai-iptc-photo-metadata-standard-2023-1/>,
+/// the standard at <https://iptc.org/std/photometadata/specification/IPTC-PhotoMetadata#data-mining>).
+/// Writers put the full URI or only the code, as a literal or as `rdf:resource`.
+pub mod dmi {
+    /// The namespace of the PLUS controlled vocabularies; a value is this plus a code below.
+    pub const VOCAB: &str = "http://ns.useplus.org/ldf/vocab/";
+    pub const UNSPECIFIED: &str = "DMI-UNSPECIFIED";
+    pub const ALLOWED: &str = "DMI-ALLOWED";
+    pub const PROHIBITED_AI_ML_TRAINING: &str = "DMI-PROHIBITED-AIMLTRAINING";
+    pub const PROHIBITED_GEN_AI_ML_TRAINING: &str = "DMI-PROHIBITED-GENAIMLTRAINING";
+    pub const PROHIBITED_EXCEPT_SEARCH_ENGINE_INDEXING: &str =
+        "DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING";
+    pub const PROHIBITED: &str = "DMI-PROHIBITED";
+    pub const PROHIBITED_SEE_CONSTRAINT: &str = "DMI-PROHIBITED-SEECONSTRAINT";
+    pub const PROHIBITED_SEE_EMBEDDED: &str = "DMI-PROHIBITED-SEEEMBEDDEDRIGHTSEXPR";
+    pub const PROHIBITED_SEE_LINKED: &str = "DMI-PROHIBITED-SEELINKEDRIGHTSEXPR";
+    /// Every code, in the order of the standard's table.
+    pub const ALL: [&str; 9] = [
+        UNSPECIFIED,
+        ALLOWED,
+        PROHIBITED_AI_ML_TRAINING,
+        PROHIBITED_GEN_AI_ML_TRAINING,
+        PROHIBITED_EXCEPT_SEARCH_ENGINE_INDEXING,
+        PROHIBITED,
+        PROHIBITED_SEE_CONSTRAINT,
+        PROHIBITED_SEE_EMBEDDED,
+        PROHIBITED_SEE_LINKED,
+    ];
+}
+
 /// EXIF tag numbers (EXIF 2.32, tables 4 and 7) and TIFF field types.
 pub mod exif {
     pub const IMAGE_DESCRIPTION: u16 = 0x010E;

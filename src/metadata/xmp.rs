@@ -74,6 +74,9 @@ const PROPERTIES: &[(&str, &str, Origin)] = &[
         "ImageCreatorName",
         origin::XMP_PLUS_IMAGE_CREATOR_NAME,
     ),
+    // Text-and-data-mining signals (IPTC 2023.1; the values in `vocab::dmi`).
+    (PLUS, "DataMining", origin::XMP_PLUS_DATA_MINING),
+    (PLUS, "OtherConstraints", origin::XMP_PLUS_OTHER_CONSTRAINTS),
 ];
 
 /// Local names are matched regardless of case: some writers spell `dc:Creator` (exiftool

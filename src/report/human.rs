@@ -170,6 +170,25 @@ fn credit_fields(out: &mut String, c: &crate::credit::Credit) {
     if c.modified {
         let _ = writeln!(out, "  Modified: yes");
     }
+    for s in &c.signals {
+        let detail = s
+            .detail
+            .as_deref()
+            .map(|d| format!(" — {}", shorten(d, 160)))
+            .unwrap_or_default();
+        let detail = match &s.validation {
+            Some(v) => format!("{detail} [C2PA manifest: {v}]"),
+            None => detail,
+        };
+        let _ = writeln!(
+            out,
+            "  Data mining: {} ({}: {}; {}){detail}",
+            s.reading.describe(),
+            s.origin,
+            shorten(&s.value, 160),
+            s.standard.describe()
+        );
+    }
 }
 
 /// `licit credit`: the credit line, what it says, and the assessment for the proposed use.

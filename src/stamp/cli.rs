@@ -43,6 +43,11 @@ pub struct StampArgs {
     /// The copyright holder, when not the authors.
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
+    /// IPTC Data Mining (`plus:DataMining`): unspecified, allowed, prohibited-ai-training,
+    /// prohibited-generative-ai-training, prohibited-except-search-indexing, prohibited,
+    /// see-constraint, see-embedded, see-linked (or a PLUS DMI- code).
+    #[arg(long, value_name = "VALUE")]
+    pub data_mining: Option<String>,
     /// Write what this credit line says (options given as well win over it).
     #[arg(long, value_name = "CREDIT_LINE")]
     pub from_credit: Option<String>,
@@ -133,6 +138,19 @@ pub fn stamp_of(args: &StampArgs) -> Result<Stamp, super::Error> {
         attribution_url: args.attribution_url.clone(),
         year: args.year.clone(),
         holder: args.holder.clone(),
+        data_mining: args
+            .data_mining
+            .as_deref()
+            .map(|w| {
+                crate::tdm::dmi_from_word(w).ok_or_else(|| super::Error {
+                    path: None,
+                    kind: super::ErrorKind::DataMining(format!(
+                        "unknown --data-mining value {w:?}; valid: {}, or a PLUS DMI- code",
+                        crate::tdm::DMI_WORDS.map(|(n, _)| n).join(", ")
+                    )),
+                })
+            })
+            .transpose()?,
     };
     Ok(stamp.overlaid_with(explicit))
 }

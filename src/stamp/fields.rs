@@ -30,6 +30,8 @@ pub(crate) struct Written {
     /// `xmpRights:Marked`: true for a work under copyright, false for a public-domain tool.
     pub marked: Option<bool>,
     pub attribution_url: Option<String>,
+    /// `plus:DataMining`: the PLUS vocabulary URI of the code asked for.
+    pub data_mining: Option<String>,
 }
 
 /// Public-domain tools: no "©" in the notice, `xmpRights:Marked` false (Creative Commons' XMP
@@ -108,6 +110,9 @@ impl Written {
                 .or_else(|| stamp.source_url.clone()),
             license_url,
             authors,
+            data_mining: stamp
+                .data_mining
+                .map(|c| format!("{}{c}", crate::metadata::vocab::dmi::VOCAB)),
         }
     }
 
@@ -156,6 +161,7 @@ impl Written {
             (o::XMP_PHOTOSHOP_CREDIT, one(&self.credit_line)),
             (o::XMP_RIGHTS_USAGE_TERMS, one(&self.usage_terms)),
             (o::XMP_RIGHTS_WEB_STATEMENT, one(&self.web_statement)),
+            (o::XMP_PLUS_DATA_MINING, one(&self.data_mining)),
         ];
         if format != Format::Xmp {
             out.push((o::EXIF_ARTIST, one(&self.joined_authors)));

@@ -76,6 +76,8 @@ pub struct Stamp {
     pub year: Option<String>,
     /// The copyright holder, when not the authors.
     pub holder: Option<String>,
+    /// IPTC's Data Mining value (`plus:DataMining`): a PLUS code of `metadata::vocab::dmi`.
+    pub data_mining: Option<&'static str>,
 }
 
 impl Stamp {
@@ -110,7 +112,14 @@ impl Stamp {
         macro_rules! take {
             ($($f:ident),*) => {$(if over.$f.is_some() { self.$f = over.$f; })*};
         }
-        take!(title, source_url, attribution_url, year, holder);
+        take!(
+            title,
+            source_url,
+            attribution_url,
+            year,
+            holder,
+            data_mining
+        );
         self
     }
 
@@ -140,6 +149,7 @@ impl Stamp {
             attribution_url: clean(&self.attribution_url),
             year: clean(&self.year),
             holder: clean(&self.holder),
+            data_mining: self.data_mining,
         }
     }
 }
@@ -371,6 +381,9 @@ pub enum ErrorKind {
     TooLarge(String),
     #[error("{0}")]
     License(String),
+    /// A `--data-mining` value that names no PLUS Data Mining code.
+    #[error("{0}")]
+    DataMining(String),
     #[error("nothing to write: give a license, an author, a title or a holder")]
     NothingToWrite,
     #[error("{} exists; use --force to replace it", .0.display())]

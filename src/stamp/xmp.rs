@@ -14,7 +14,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use super::ErrorKind;
 use super::fields::Written;
-use crate::metadata::vocab::ns::{CC, DC, PHOTOSHOP, RDF, X, XML, XMP_RIGHTS};
+use crate::metadata::vocab::ns::{CC, DC, PHOTOSHOP, PLUS, RDF, X, XML, XMP_RIGHTS};
 
 /// Deeper than this an existing packet is refused rather than rewritten (real XMP nests a dozen
 /// levels at most); the writer recurses on the depth.
@@ -71,6 +71,11 @@ fn properties(w: &Written) -> Vec<(&'static str, &'static str, &'static str, Val
     }
     if let Some(v) = &w.web_statement {
         out.push((XMP_RIGHTS, "xmpRights", "WebStatement", Value::Resource(v)));
+    }
+    if let Some(v) = &w.data_mining {
+        // IPTC 2023.1 gives the value as the vocabulary URI in a text property (as exiftool
+        // writes it); licit's reader takes the rdf:resource form too.
+        out.push((PLUS, "plus", "DataMining", Value::Text(v)));
     }
     out
 }

@@ -10,6 +10,8 @@
 //!   credit classes, the credit paragraph next to it, alt/title, `rel="license"`, RDFa,
 //!   microdata and JSON-LD `ImageObject`). No network: also used for local `.html` files.
 //! - [`commons`], [`flickr`]: Wikimedia Commons' `extmetadata` and Flickr's oEmbed.
+//! - [`tdm`]: text-and-data-mining signals: TDMRep headers, `<meta>` tags and `tdmrep.json`,
+//!   robots `noai`.
 //!
 //! This module produces evidence; it knows nothing of verdicts (see [`crate::check::web`]).
 
@@ -19,6 +21,7 @@ pub mod commons;
 pub mod fetch;
 pub mod flickr;
 pub mod page;
+pub mod tdm;
 
 pub use fetch::{FetchConfig, FetchError, FetchErrorKind, Fetcher, Sites};
 pub use page::{PageImage, PageScan, images_in_html, scan_html};

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod ai_training;
 mod assess_cases;
 mod assess_table;
 mod browser;

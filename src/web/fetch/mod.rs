@@ -53,6 +53,8 @@ pub struct Fetched {
     pub content_type: Option<String>,
     /// Targets of `Link: <…>; rel="license"` headers.
     pub link_licenses: Vec<String>,
+    /// Text-and-data-mining headers (TDMRep, `X-Robots-Tag: noai`), as evidence.
+    pub signals: Vec<crate::evidence::Evidence>,
     pub body: Vec<u8>,
 }
 
@@ -128,6 +130,8 @@ pub struct Fetcher {
     cache: Option<Cache>,
     hosts: Arc<HostLimiter>,
     received: Arc<Mutex<u64>>,
+    /// Each host's `/.well-known/tdmrep.json`, fetched once per run.
+    tdmrep: Arc<super::tdm::WellKnownCache>,
 }
 
 impl Fetcher {
@@ -159,6 +163,7 @@ impl Fetcher {
             config,
             hosts: Arc::default(),
             received: Arc::new(Mutex::new(0)),
+            tdmrep: Arc::default(),
         })
     }
 
@@ -177,7 +182,13 @@ impl Fetcher {
             cache: self.cache.clone(),
             hosts: Arc::clone(&self.hosts),
             received: Arc::clone(&self.received),
+            tdmrep: Arc::clone(&self.tdmrep),
         }
+    }
+
+    /// The run's `tdmrep.json` of each host (see [`super::tdm::well_known`]).
+    pub(crate) fn tdmrep_cache(&self) -> &super::tdm::WellKnownCache {
+        &self.tdmrep
     }
 
     /// Body bytes received over the network so far, by every request of this fetcher.
@@ -533,6 +544,7 @@ fn fetched(url: Url, headers: &HeaderMap, body: Vec<u8>) -> Fetched {
         url,
         content_type: header_str(headers, header::CONTENT_TYPE),
         link_licenses: link_licenses(headers),
+        signals: super::tdm::header_signals(headers),
         body,
     }
 }
