@@ -27,6 +27,11 @@ done
 end=$(( $(date +%s) + 86400 ))
 [ -n "$until_hm" ] && end=$(date -d "$until_hm" +%s)
 
+# With the kernel's autogroups (one scheduling group per session, the default on desktop and
+# many server kernels) nice values only rank processes inside a group: a fuzzer started from
+# its own session would share the CPU half and half with a build. Lower the whole group too.
+echo 19 > /proc/self/autogroup 2>/dev/null || true
+
 export RUSTC_BOOTSTRAP=1
 ledger=fuzz/RUNS.tsv
 [ -f "$ledger" ] || printf 'started_utc\ttarget\twall_s\tcpu_s\truns\toutcome\n' > "$ledger"

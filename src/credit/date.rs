@@ -139,6 +139,12 @@ const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "°", 
 static MONTH_INDEX: LazyLock<HashMap<&'static str, u8>> =
     LazyLock::new(|| MONTHS.iter().copied().collect());
 
+/// Whether a lowercase word is a month's name written out: not an abbreviation ("okt",
+/// "sept"), and not a month name that is an everyday word too ("may", "mai", "mars").
+pub(crate) fn is_month_name(word: &str) -> bool {
+    word.chars().count() >= 4 && !matches!(word, "mars" | "sept") && MONTH_INDEX.contains_key(word)
+}
+
 fn month_of(word: &str) -> Option<u8> {
     let w = word.strip_suffix('.').unwrap_or(word);
     MONTH_INDEX.get(w).copied()

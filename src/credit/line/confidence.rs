@@ -24,19 +24,9 @@ const NOT_NAME_START: &[&str] = &[
     "nella", "con", "per", "och", "og", "med", "på", "i", "til", "till",
 ];
 
-/// Words that make text a date or a time, not a name: month and day names.
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Day names, which with a number make text a date, not a name (month names are
+/// `credit::date`'s).
+const DAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -44,13 +34,6 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "januar",
-    "februar",
-    "märz",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
     "montag",
     "dienstag",
     "mittwoch",
@@ -58,28 +41,6 @@ const TIME_WORDS: &[&str] = &[
     "freitag",
     "samstag",
     "sonntag",
-    "janvier",
-    "février",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
 ];
 
 impl Parser<'_> {
@@ -117,10 +78,9 @@ impl Parser<'_> {
         if words.len() > 1
             && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
             && words.iter().any(|w| {
-                is_in(
-                    TIME_WORDS,
-                    w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()),
-                )
+                let w = w.to_lowercase();
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                is_in(DAY_NAMES, w) || crate::credit::date::is_month_name(w)
             })
         {
             penalty += 4;
