@@ -32,7 +32,10 @@ cargo build --release
 CARGO_TARGET_DIR="$target" "$py" -m pip install -q ./python
 licit="$target/release/licit"
 
+# A rerun starts clean: Ray's write_parquet adds files to an existing directory, so outputs
+# left by an earlier run would be read back as extra rows.
 mkdir -p "$OUT"
+rm -rf "$OUT"/spark "$OUT"/spark-* "$OUT"/ray "$OUT"/ray-*
 "$py" scripts/gen_dataset.py "$OUT/data" --records "$RECORDS"
 data="$OUT/data/records.parquet"
 stats="$OUT/stats.jsonl"
