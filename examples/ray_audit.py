@@ -11,7 +11,6 @@ one thread per worker (RAYON_NUM_THREADS=1): Ray does the spreading.
 """
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -52,6 +51,8 @@ def main() -> int:
     if a.kind:
         # An expression, not a Python function per row: Ray pushes it into the Parquet scan.
         ds = ds.filter(expr=f"kind == {a.kind!r}")
+    from licit.audit import job_stats
+
     start = time.perf_counter()
     ds.map_batches(
         audit, fn_kwargs={"use": a.use}, batch_format="pyarrow", batch_size=a.batch_size
@@ -59,13 +60,7 @@ def main() -> int:
     seconds = time.perf_counter() - start
     rows = ray.data.read_parquet(a.output).count()
     cores = int(ray.cluster_resources().get("CPU", 1))
-    stats = {"engine": "ray", "kind": a.kind or "all", "rows": rows, "seconds": seconds,
-             "cores": cores, "rows_per_s": rows / seconds,
-             "rows_per_s_per_core": rows / seconds / cores}
-    print(json.dumps(stats))
-    if a.stats:
-        with open(a.stats, "w") as f:
-            json.dump(stats, f)
+    job_stats("ray", a.kind or "all", rows, seconds, cores, a.stats)
     ray.shutdown()
     return 0
 

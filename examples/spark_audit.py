@@ -13,7 +13,6 @@ thread pool is kept to one thread per worker (RAYON_NUM_THREADS=1): Spark does t
 """
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -65,18 +64,14 @@ def main() -> int:
         for batch in batches:
             yield audit_batch(batch, use=use)
 
+    from licit.audit import job_stats
+
     start = time.perf_counter()
     df.mapInArrow(audit, schema).write.mode("overwrite").parquet(a.output)
     seconds = time.perf_counter() - start
     rows = spark.read.parquet(a.output).count()
     cores = spark.sparkContext.defaultParallelism
-    stats = {"engine": "spark", "kind": a.kind or "all", "rows": rows, "seconds": seconds,
-             "cores": cores, "rows_per_s": rows / seconds,
-             "rows_per_s_per_core": rows / seconds / cores}
-    print(json.dumps(stats))
-    if a.stats:
-        with open(a.stats, "w") as f:
-            json.dump(stats, f)
+    job_stats("spark", a.kind or "all", rows, seconds, cores, a.stats)
     spark.stop()
     return 0
 

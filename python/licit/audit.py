@@ -90,3 +90,18 @@ def audit_batch(batch, use: str | None = None, text: str = "text", image: str = 
     if isinstance(batch, pa.Table):
         return pa.Table.from_arrays(arrays, names=names)
     return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+def job_stats(engine: str, kind: str, rows: int, seconds: float, cores: int,
+              path: str | None = None) -> dict:
+    """The throughput of one engine job (rows, seconds, rows/s and rows/s per core), printed
+    as one JSON line and, with ``path``, written there: what ``scripts/engines-test.sh``
+    collects from the Spark and Ray jobs."""
+    stats = {"engine": engine, "kind": kind, "rows": rows, "seconds": seconds,
+             "cores": cores, "rows_per_s": rows / seconds,
+             "rows_per_s_per_core": rows / seconds / cores}
+    print(json.dumps(stats))
+    if path:
+        with open(path, "w") as f:
+            json.dump(stats, f)
+    return stats

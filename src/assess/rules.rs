@@ -11,7 +11,7 @@ use crate::license::{Elements, Family, LegalTool, License, Rights, catalogue};
 use super::compat;
 use super::credit_text::license_name;
 use super::proposed_use::{Edit, Medium, Region, Use};
-use super::sections::{Generation, nc_definition_4, section4};
+use super::sections::{Generation, nc_sections, section4};
 use super::{Effect, Findings, ObligationKind as K, Term};
 
 fn edit_list(u: &Use) -> String {
@@ -262,11 +262,7 @@ fn elements(f: &mut Findings, license: License, tool: &LegalTool, e: Elements, u
     // purposes only, defined in §1 as "not primarily intended for or directed towards
     // commercial advantage or monetary compensation".
     if nc {
-        let section = if v4 {
-            format!("{code} §2(a)(1), {}", nc_definition_4(e))
-        } else {
-            format!("{code} {}", section4(e, Elements::NC))
-        };
+        let section = nc_sections(&code, v4, e);
         if u.commercial {
             f.reason(
                 Term::CommercialUse,

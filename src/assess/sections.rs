@@ -71,6 +71,16 @@ pub(super) fn nc_definition_4(elements: Elements) -> &'static str {
     }
 }
 
+/// Where the NonCommercial condition is, as a reason cites it: 4.0's §2(a)(1) with its
+/// definition, or the §4 subsection of 1.0–3.0. `code` names the license ("CC BY-NC 4.0").
+pub(super) fn nc_sections(code: &str, v4: bool, elements: Elements) -> String {
+    if v4 {
+        format!("{code} §2(a)(1), {}", nc_definition_4(elements))
+    } else {
+        format!("{code} {}", section4(elements, Elements::NC))
+    }
+}
+
 /// Where a clause is in a version's legal code.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Cite {

@@ -23,7 +23,7 @@ use crate::license::{Elements, Family, LegalTool, License, Rights};
 use crate::tdm::{Reading, Signal, Standard};
 
 use super::proposed_use::{Training, Use};
-use super::sections::{Generation, nc_definition_4, section4};
+use super::sections::{Generation, nc_sections, section4};
 use super::{Effect, Findings, ObligationKind as K, Term};
 
 /// Creative Commons, "Using CC-Licensed Works for AI Training" (2025).
@@ -338,11 +338,7 @@ fn elements(
             .to_string(),
     );
     if nc {
-        let section = if v4 {
-            format!("{code} §2(a)(1), {}", nc_definition_4(e))
-        } else {
-            format!("{code} {}", section4(e, Elements::NC))
-        };
+        let section = nc_sections(&code, v4, e);
         if u.commercial {
             f.reason(
                 Term::CommercialUse,
