@@ -344,16 +344,24 @@ impl Checker {
         Ok(images
             .par_iter()
             .map(|(name, bytes)| {
-                // An image that cannot be read is named as its file would be.
-                let read = ImageRead::from_metadata(metadata::read_bytes(bytes.as_ref()).map_err(
-                    |mut e| {
-                        e.path = Some(PathBuf::from(name.as_ref()));
-                        e
-                    },
-                ));
-                item_from(name.as_ref().to_string(), None, &[], read, &gate)
+                image_item(name.as_ref(), metadata::read_bytes(bytes.as_ref()), &gate)
             })
             .collect())
+    }
+
+    /// Checks one image read in place from a seekable reader (an upload held as it arrived),
+    /// as `check FILE` checks a file with no sidecar: only the bytes came.
+    pub fn check_reader<R: std::io::Read + std::io::Seek>(
+        &self,
+        name: &str,
+        reader: &mut R,
+    ) -> Result<Item, CheckError> {
+        let policy = self.policy(None)?;
+        Ok(image_item(
+            name,
+            metadata::read_reader(reader),
+            &Gate(&policy),
+        ))
     }
 
     /// Checks one directory as a repository, streaming its items.
@@ -440,6 +448,16 @@ fn relative_to(root: &Path, target: &str) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The item of an image read from bytes that came without a file: a read error is named as
+/// the file would be.
+fn image_item(name: &str, read: Result<metadata::Metadata, metadata::Error>, gate: &Gate) -> Item {
+    let read = ImageRead::from_metadata(read.map_err(|mut e| {
+        e.path = Some(PathBuf::from(name));
+        e
+    }));
+    item_from(name.to_string(), None, &[], read, gate)
 }
 
 #[cfg(test)]

@@ -22,12 +22,9 @@ use super::http::{ApiError, json_body};
 use super::upload::Upload;
 use crate::assess::{ShareAs, Use, assess};
 use crate::attribution::{self, Style};
-use crate::check::{ImageRead, Item, Summary, item_from};
+use crate::check::{Item, Summary};
 use crate::checker::{Checker, Target};
 use crate::credit::{Credit, parse_credit_line};
-use crate::metadata;
-use crate::repo::Policy;
-use crate::repo::gate::Gate;
 use crate::report::json::{CheckDocument, CreditLineJson, Document};
 
 pub(super) fn router(shared: Arc<Shared>) -> Router {
@@ -197,14 +194,6 @@ async fn run_check<T: Send + 'static>(
     }
 }
 
-/// The policy a single target is held against by the CLI when no policy file is given:
-/// the defaults, with the proposed use.
-fn default_policy(u: &Use) -> Policy {
-    let mut p = Policy::default();
-    p.proposed = u.clone();
-    p
-}
-
 /// `POST /api/check`: multipart, every `file` field an image; the answer is
 /// `licit check --format json` of those images.
 async fn check(
@@ -254,7 +243,7 @@ async fn check(
     }
     let proposed = u.clone();
     if report {
-        let html = run_check(&shared, move || report_of_uploads(&proposed, &uploads)).await?;
+        let html = run_check(&shared, move || report_of_uploads(&proposed, &uploads)).await??;
         return Ok((
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -267,21 +256,16 @@ async fn check(
         )
             .into_response());
     }
-    let items = run_check(&shared, move || {
-        let policy = default_policy(&proposed);
-        uploads.iter().map(|up| check_upload(up, &policy)).collect()
-    })
-    .await?;
+    let items = run_check(&shared, move || check_uploads(&proposed, &uploads)).await??;
     Ok(check_answer(&u, items, page))
 }
 
 /// The `--format html` report of uploaded images, with thumbnails made from the uploaded
 /// bytes (decoded within the report's limits, one image at a time: the server's check slots
 /// already bound how many run at once).
-fn report_of_uploads(u: &Use, uploads: &[Upload]) -> Vec<u8> {
+fn report_of_uploads(u: &Use, uploads: &[Upload]) -> Result<Vec<u8>, ApiError> {
     use crate::report::html::{Report, Thumb, ThumbOptions};
-    let policy = default_policy(u);
-    let items: Vec<Item> = uploads.iter().map(|up| check_upload(up, &policy)).collect();
+    let items = check_uploads(u, uploads)?;
     let opts = ThumbOptions {
         threads: 1,
         max_alloc: 128 * 1024 * 1024,
@@ -312,22 +296,17 @@ fn report_of_uploads(u: &Use, uploads: &[Upload]) -> Vec<u8> {
     };
     // Writing into a Vec cannot fail.
     let _ = report.render(&mut out);
-    out
+    Ok(out)
 }
 
-/// One upload, as `licit check FILE` checks a file (no sidecar: only the bytes came).
-fn check_upload(up: &Upload, policy: &Policy) -> Item {
-    let read = metadata::read_reader(&mut up.reader()).map_err(|mut e| {
-        e.path = Some(up.name.clone().into());
-        e
-    });
-    item_from(
-        up.name.clone(),
-        None,
-        &[],
-        ImageRead::from_metadata(read),
-        &Gate(policy),
-    )
+/// Each upload, as `licit check FILE` checks a file, read where it lies (no copy).
+fn check_uploads(u: &Use, uploads: &[Upload]) -> Result<Vec<Item>, ApiError> {
+    let checker = Checker::default().proposed(Some(u.clone()));
+    uploads
+        .iter()
+        .map(|up| checker.check_reader(&up.name, &mut up.reader()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))
 }
 
 fn check_answer(u: &Use, items: Vec<Item>, page: bool) -> Response {
