@@ -110,9 +110,73 @@ pub struct ImageRead {
     pub bytes_read: Option<u64>,
     pub findings: Vec<Finding>,
     pub errors: Vec<ItemError>,
+    /// The container embeds a C2PA manifest store ([`metadata::Metadata::c2pa_store`]).
+    pub c2pa_store: bool,
 }
 
 impl ImageRead {
+    /// C2PA content credentials of a local image: its embedded manifest store or its `.c2pa`
+    /// sidecar, validated over the whole file (see `metadata::c2pa`).
+    pub fn credentials_of_file(&mut self, path: &Path) {
+        #[cfg(feature = "c2pa")]
+        {
+            let Some(format) = self.format else { return };
+            let sidecar = match self.c2pa_store {
+                true => None,
+                false => metadata::c2pa::sidecar_for(path),
+            };
+            if self.c2pa_store || sidecar.is_some() {
+                let found =
+                    metadata::c2pa::read_file(path, format, self.c2pa_store, sidecar.as_deref());
+                self.take_credentials(found);
+            }
+        }
+        #[cfg(not(feature = "c2pa"))]
+        {
+            let _ = path;
+            self.credentials_unvalidated();
+        }
+    }
+
+    /// C2PA content credentials embedded in an image that came as bytes (an upload).
+    pub fn credentials_of_stream<R: std::io::Read + std::io::Seek + Send>(
+        &mut self,
+        name: &str,
+        stream: &mut R,
+    ) {
+        #[cfg(feature = "c2pa")]
+        if let (true, Some(format)) = (self.c2pa_store, self.format) {
+            let found = metadata::c2pa::read_stream(name, format, stream);
+            self.take_credentials(found);
+        }
+        #[cfg(not(feature = "c2pa"))]
+        {
+            let _ = (name, stream);
+            self.credentials_unvalidated();
+        }
+    }
+
+    #[cfg(feature = "c2pa")]
+    fn take_credentials(&mut self, (evidence, problem): (Vec<Evidence>, Option<String>)) {
+        self.evidence.extend(evidence);
+        if let Some(p) = problem {
+            self.findings
+                .push(Finding::new(FindingKind::MetadataProblem, p));
+        }
+    }
+
+    /// Without the `c2pa` feature, a manifest store is said to be there, and unread.
+    #[cfg(not(feature = "c2pa"))]
+    fn credentials_unvalidated(&mut self) {
+        if self.c2pa_store {
+            self.findings.push(Finding::new(
+                FindingKind::MetadataProblem,
+                "the image carries C2PA content credentials, which this build of licit cannot \
+                 validate (built without the `c2pa` feature); none of their claims is used",
+            ));
+        }
+    }
+
     /// Nothing read, for one reason.
     pub fn failed(error: ItemError) -> ImageRead {
         ImageRead {
@@ -126,6 +190,7 @@ impl ImageRead {
     pub fn from_metadata(read: Result<metadata::Metadata, metadata::Error>) -> ImageRead {
         match read {
             Ok(meta) => ImageRead {
+                c2pa_store: meta.c2pa_store,
                 format: Some(meta.format),
                 bytes_read: Some(meta.bytes_read),
                 findings: meta
@@ -147,16 +212,7 @@ impl ImageRead {
         if !read.errors.is_empty() || read.format == Some(metadata::Format::Xmp) {
             return read;
         }
-        // C2PA content credentials: validated over the whole file (see `metadata::c2pa`).
-        #[cfg(feature = "c2pa")]
-        {
-            let (evidence, problem) = metadata::c2pa::read(path);
-            read.evidence.extend(evidence);
-            if let Some(p) = problem {
-                read.findings
-                    .push(Finding::new(FindingKind::MetadataProblem, p));
-            }
-        }
+        read.credentials_of_file(path);
         if let Some(sidecar) = sidecar {
             match metadata::read_path(sidecar) {
                 Ok(meta) => {

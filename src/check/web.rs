@@ -65,6 +65,15 @@ fn read_remote(mut reader: ImageReader<'_>, name: &str) -> ImageRead {
         Ok(meta) => {
             let mut r = ImageRead::from_metadata(Ok(meta));
             r.evidence.splice(0..0, links);
+            if r.c2pa_store {
+                // Validation hashes the whole file; over HTTP only the metadata is fetched.
+                r.findings.push(Finding::new(
+                    FindingKind::MetadataProblem,
+                    "the image carries C2PA content credentials; licit validates them only in \
+                     local files (download it and check the file), so none of their claims is \
+                     used here",
+                ));
+            }
             r
         }
     };

@@ -344,7 +344,10 @@ impl Checker {
         Ok(images
             .par_iter()
             .map(|(name, bytes)| {
-                image_item(name.as_ref(), metadata::read_bytes(bytes.as_ref()), &gate)
+                let name = name.as_ref();
+                let mut read = image_read(name, metadata::read_bytes(bytes.as_ref()));
+                read.credentials_of_stream(name, &mut std::io::Cursor::new(bytes.as_ref()));
+                item_from(name.to_string(), None, &[], read, &gate)
             })
             .collect())
     }
@@ -357,11 +360,32 @@ impl Checker {
         reader: &mut R,
     ) -> Result<Item, CheckError> {
         let policy = self.policy(None)?;
-        Ok(image_item(
-            name,
-            metadata::read_reader(reader),
-            &Gate(&policy),
-        ))
+        let mut read = image_read(name, metadata::read_reader(reader));
+        if read.c2pa_store {
+            // Validation hashes every byte and wants a stream it may hand to other threads:
+            // the upload (bounded by the caller) is copied once, only for a signed image.
+            let copy = |reader: &mut R| -> std::io::Result<Vec<u8>> {
+                let len = reader.seek(std::io::SeekFrom::End(0))?;
+                if len > metadata::MAX_C2PA_FILE {
+                    return Err(std::io::Error::other(format!(
+                        "{len} bytes, more than the {} licit validates C2PA content credentials in",
+                        metadata::MAX_C2PA_FILE
+                    )));
+                }
+                reader.rewind()?;
+                let mut bytes = Vec::with_capacity(len as usize);
+                reader.read_to_end(&mut bytes)?;
+                Ok(bytes)
+            };
+            match copy(reader) {
+                Ok(bytes) => read.credentials_of_stream(name, &mut std::io::Cursor::new(bytes)),
+                Err(e) => read.findings.push(crate::finding::Finding::new(
+                    crate::finding::FindingKind::MetadataProblem,
+                    format!("{name}: C2PA content credentials not read: {e}"),
+                )),
+            }
+        }
+        Ok(item_from(name.to_string(), None, &[], read, &Gate(&policy)))
     }
 
     /// Checks one directory as a repository, streaming its items.
@@ -450,14 +474,13 @@ fn relative_to(root: &Path, target: &str) -> String {
         .join("/")
 }
 
-/// The item of an image read from bytes that came without a file: a read error is named as
+/// What was read from an image that came as bytes without a file: a read error is named as
 /// the file would be.
-fn image_item(name: &str, read: Result<metadata::Metadata, metadata::Error>, gate: &Gate) -> Item {
-    let read = ImageRead::from_metadata(read.map_err(|mut e| {
+fn image_read(name: &str, read: Result<metadata::Metadata, metadata::Error>) -> ImageRead {
+    ImageRead::from_metadata(read.map_err(|mut e| {
         e.path = Some(PathBuf::from(name));
         e
-    }));
-    item_from(name.to_string(), None, &[], read, gate)
+    }))
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 //! the `c2pa` crate (pure-Rust crypto; no network: remote manifests and OCSP are not fetched).
 //!
 //! Validation hashes the whole asset, so this reader is the one exception to "only the metadata
-//! segments are read": it runs only on local files that look like they carry a manifest (a
-//! `c2pa` JUMBF label in their first [`PEEK`] bytes, or a sidecar), and on files of at most
-//! [`MAX_FILE`] bytes.
+//! segments are read": it runs only on images whose container reader saw a manifest store
+//! ([`super::Metadata::c2pa_store`]) or that have a `.c2pa` sidecar, and on files of at most
+//! [`MAX_FILE`] bytes. Every other image costs nothing here.
 //!
 //! What is kept, as evidence, each value verbatim from the active manifest:
 //! - `c2pa:validation`: `trusted`, `valid`, `untrusted` (intact, but the signer is on no trust
@@ -21,12 +21,13 @@
 use std::io::{Read, Seek};
 use std::path::Path;
 
+use super::Format;
 use crate::evidence::{Evidence, origin as o};
 
-/// Bytes looked at for a manifest store before the whole file is validated.
-pub const PEEK: usize = 1024 * 1024;
 /// The largest file validated (its every byte is hashed).
-pub const MAX_FILE: u64 = 512 * 1024 * 1024;
+pub const MAX_FILE: u64 = super::MAX_C2PA_FILE;
+/// The largest `.c2pa` sidecar read.
+pub const MAX_SIDECAR: u64 = 16 * 1024 * 1024;
 /// Values kept per manifest (a manifest could hold thousands of assertions).
 const MAX_VALUES: usize = 256;
 /// The longest value kept.
@@ -41,54 +42,88 @@ fn cut(s: &str) -> String {
     s[..end].to_string()
 }
 
-/// Whether `head` (the start of a file) holds a C2PA manifest store's JUMBF label.
-pub fn looks_signed(head: &[u8]) -> bool {
-    memchr::memmem::find(head, b"c2pa").is_some()
-}
-
-/// The MIME type the `c2pa` crate wants for a file, by its extension.
-fn mime(path: &Path) -> Option<&'static str> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "webp" => "image/webp",
-        "tif" | "tiff" => "image/tiff",
-        "gif" => "image/gif",
-        "avif" => "image/avif",
-        "heic" => "image/heic",
-        "heif" => "image/heif",
-        "svg" => "image/svg+xml",
-        "dng" => "image/x-adobe-dng",
-        _ => return None,
+/// The MIME type the `c2pa` crate wants for a container, or none for an XMP file.
+fn mime(format: Format) -> Option<&'static str> {
+    Some(match format {
+        Format::Jpeg => "image/jpeg",
+        Format::Png => "image/png",
+        Format::Webp => "image/webp",
+        Format::Tiff => "image/tiff",
+        Format::Gif => "image/gif",
+        Format::Avif => "image/avif",
+        Format::Heif => "image/heif",
+        Format::JpegXl => "image/jxl",
+        Format::Xmp => return None,
     })
 }
 
-/// What the manifest store of the file at `path` says, or nothing when it has none. A store
-/// that cannot be read is a problem, naming the file.
-pub fn read(path: &Path) -> (Vec<Evidence>, Option<String>) {
+/// The `.c2pa` sidecar C2PA puts beside an asset whose manifest store is not embedded.
+pub fn sidecar_for(image: &Path) -> Option<std::path::PathBuf> {
+    Some(image.with_extension("c2pa")).filter(|p| p.is_file())
+}
+
+/// Validates the manifest store of the local file at `path` (a `format` container): the one
+/// embedded in it (`embedded`: the container reader saw one) or, when there is none, the one
+/// in `sidecar`. Nothing, and no cost, when there is neither. A store that cannot be read is a
+/// problem, naming the file.
+pub fn read_file(
+    path: &Path,
+    format: Format,
+    embedded: bool,
+    sidecar: Option<&Path>,
+) -> (Vec<Evidence>, Option<String>) {
     let name = path.display();
-    let Some(format) = mime(path) else {
+    let Some(mime) = mime(format) else {
         return (Vec::new(), None);
     };
-    let sidecar = path.with_extension("c2pa");
-    let has_sidecar = sidecar.is_file();
+    let sidecar = if embedded { None } else { sidecar };
+    if !embedded && sidecar.is_none() {
+        return (Vec::new(), None);
+    }
     let mut file = match super::open_regular(path) {
         Ok((f, _)) => f,
         Err(e) => return (Vec::new(), Some(format!("{name}: cannot read: {e}"))),
     };
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut head = Vec::new();
-    if (&mut file)
-        .take(PEEK as u64)
-        .read_to_end(&mut head)
-        .is_err()
-    {
-        return (Vec::new(), None);
+    let manifest = match sidecar {
+        None => None,
+        Some(s) => match std::fs::metadata(s) {
+            Ok(m) if m.len() <= MAX_SIDECAR => match std::fs::read(s) {
+                Ok(bytes) => Some(bytes),
+                Err(e) => return (Vec::new(), Some(format!("{}: {e}", s.display()))),
+            },
+            _ => {
+                return (
+                    Vec::new(),
+                    Some(format!(
+                        "{}: too large (over {MAX_SIDECAR} bytes) or unreadable",
+                        s.display()
+                    )),
+                );
+            }
+        },
+    };
+    validate(&name.to_string(), mime, &mut file, manifest.as_deref())
+}
+
+/// Validates the manifest store embedded in an image held by `stream` (an upload, bytes).
+pub fn read_stream<R: Read + Seek + Send>(
+    name: &str,
+    format: Format,
+    stream: &mut R,
+) -> (Vec<Evidence>, Option<String>) {
+    match mime(format) {
+        Some(mime) => validate(name, mime, stream, None),
+        None => (Vec::new(), None),
     }
-    if !has_sidecar && !looks_signed(&head) {
-        return (Vec::new(), None);
-    }
+}
+
+fn validate<R: Read + Seek + Send>(
+    name: &str,
+    mime: &str,
+    stream: &mut R,
+    sidecar: Option<&[u8]>,
+) -> (Vec<Evidence>, Option<String>) {
+    let len = stream.seek(std::io::SeekFrom::End(0)).unwrap_or(0);
     if len > MAX_FILE {
         return (
             Vec::new(),
@@ -98,29 +133,17 @@ pub fn read(path: &Path) -> (Vec<Evidence>, Option<String>) {
             )),
         );
     }
-    if file.rewind().is_err() {
+    if stream.rewind().is_err() {
         return (Vec::new(), None);
     }
     let reader = c2pa::Reader::from_context(c2pa::Context::new());
-    let read = if has_sidecar {
-        match std::fs::metadata(&sidecar) {
-            Ok(m) if m.len() <= 16 * 1024 * 1024 => match std::fs::read(&sidecar) {
-                Ok(bytes) => reader.with_manifest_data_and_stream(&bytes, format, &mut file),
-                Err(e) => return (Vec::new(), Some(format!("{}: {e}", sidecar.display()))),
-            },
-            _ => {
-                return (
-                    Vec::new(),
-                    Some(format!("{}: too large or unreadable", sidecar.display())),
-                );
-            }
-        }
-    } else {
-        reader.with_stream(format, &mut file)
+    let read = match sidecar {
+        Some(bytes) => reader.with_manifest_data_and_stream(bytes, mime, stream),
+        None => reader.with_stream(mime, stream),
     };
     match read {
         Ok(r) => (evidence(&r), None),
-        // A label "c2pa" in the bytes was no manifest store after all.
+        // What looked like a store was no manifest store after all.
         Err(c2pa::Error::JumbfNotFound) => (Vec::new(), None),
         Err(e) => (
             Vec::new(),

@@ -24,6 +24,8 @@ use crate::evidence::{Origin, origin};
 /// TIFF tags that embed other payloads (TIFF/DNG files).
 pub(crate) const TAG_XMP: u16 = 700;
 pub(crate) const TAG_IPTC: u16 = 33723;
+/// C2PA's manifest store in a TIFF (C2PA 2.1, A.3.5): noted, never read here.
+pub(crate) const TAG_C2PA: u16 = 0xCD41;
 
 /// Entries looked at per IFD; a real IFD has a few dozen, a DNG's IFD0 about a hundred.
 pub(crate) const MAX_ENTRIES: u16 = 4096;
@@ -199,6 +201,10 @@ impl Ifds<'_, '_> {
                 Err(e) => return found.io(base + entry_at, &e),
             };
             let tag = self.order.u16([e[0], e[1]]);
+            if which == Ifd::Primary && tag == TAG_C2PA {
+                found.c2pa_store = true;
+                continue;
+            }
             if which == Ifd::Primary && tag == EXIF_IFD {
                 let sub = u64::from(self.order.u32([e[8], e[9], e[10], e[11]]));
                 if sub != at && seen & (1 << 15) == 0 {

@@ -9,6 +9,7 @@ use super::{Found, MAX_PAYLOAD, MAX_VALUE, ProblemKind, xmp};
 use crate::evidence::origin;
 
 const XMP_APP: &[u8] = b"XMP DataXMP";
+const C2PA_APP: &[u8] = b"C2PA_GIF";
 
 pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
     let flags = match input.get(10, 1) {
@@ -35,6 +36,9 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
                         Ok(b) => b,
                         Err(e) => return found.io(start, &e),
                     };
+                    // C2PA's application extension (identifier "C2PA_GIF"); its JUMBF is left
+                    // to `c2pa`.
+                    found.c2pa_store |= id.first() == Some(&11) && id.get(1..9) == Some(C2PA_APP);
                     if id.first() == Some(&11) && id.get(1..12) == Some(XMP_APP) {
                         let data_at = start + 12;
                         let Some(end) = skip_sub_blocks(input, data_at, found) else {

@@ -123,9 +123,34 @@ fn top_level(input: &mut Input<'_>, start: u64, found: &mut Found) -> Vec<BoxHea
     boxes
 }
 
+/// The `uuid` box usertype of a C2PA manifest store in ISOBMFF (C2PA 2.1, A.3.4).
+const C2PA_UUID: [u8; 16] = [
+    0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4, 0x81,
+];
+
+/// Notes a C2PA manifest store among the top-level boxes: a `uuid` box with C2PA's usertype,
+/// or (JPEG XL) a `jumb` box labelled "c2pa". Only the first bytes of each are looked at.
+fn note_c2pa(input: &mut Input<'_>, boxes: &[BoxHeader], found: &mut Found) {
+    for b in boxes {
+        let is_store = match &b.kind {
+            b"uuid" => input.get(b.data, 16).is_ok_and(|u| u == C2PA_UUID),
+            // jumb: its description box (`jumd`, 16-byte type, toggles) then the label.
+            b"jumb" => input
+                .get(b.data, 64)
+                .is_ok_and(|h| memchr::memmem::find(h, b"c2pa").is_some()),
+            _ => false,
+        };
+        if is_store {
+            found.c2pa_store = true;
+            return;
+        }
+    }
+}
+
 /// HEIF, HEIC, AVIF.
 pub(crate) fn read_heif(input: &mut Input<'_>, found: &mut Found) {
     let boxes = top_level(input, 0, found);
+    note_c2pa(input, &boxes, found);
     let Some(meta) = boxes.iter().find(|b| &b.kind == b"meta").copied() else {
         return;
     };
@@ -219,7 +244,9 @@ pub(crate) fn read_jxl(input: &mut Input<'_>, found: &mut Found) {
     if input.get(0, 2).is_ok_and(|h| h == b"\xff\x0a") {
         return;
     }
-    for b in top_level(input, 0, found) {
+    let boxes = top_level(input, 0, found);
+    note_c2pa(input, &boxes, found);
+    for b in boxes {
         let len = b.end - b.data;
         match &b.kind {
             b"Exif" | b"xml " => {

@@ -7,6 +7,7 @@ use super::{Found, MAX_PAYLOAD, ProblemKind, exif, iptc, text, xmp};
 use crate::evidence::origin;
 
 const APP1: u8 = 0xE1;
+const APP11: u8 = 0xEB;
 const APP13: u8 = 0xED;
 const COM: u8 = 0xFE;
 const SOS: u8 = 0xDA;
@@ -90,6 +91,14 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
         }
         let data_at = pos + 4;
         let data_len = usize::from(len) - 2;
+        if marker == APP11 && !found.c2pa_store {
+            // JUMBF (ISO 19566-5) in APP11: common identifier "JP", then the superbox whose
+            // description box carries the label; C2PA's is "c2pa" (C2PA 2.1, A.3.1).
+            if let Ok(head) = input.get(data_at, data_len.min(64)) {
+                found.c2pa_store =
+                    head.starts_with(b"JP") && memchr::memmem::find(head, b"c2pa").is_some();
+            }
+        }
         if matches!(marker, APP1 | APP13 | COM) {
             let data = match input.get(data_at, data_len) {
                 Ok(d) => d,

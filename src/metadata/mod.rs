@@ -149,6 +149,11 @@ pub struct Metadata {
     pub problems: Vec<Problem>,
     /// Bytes actually read from the file (for a byte slice: the extent looked at).
     pub bytes_read: u64,
+    /// The container embeds a C2PA manifest store (JPEG APP11 JUMBF, PNG `caBX`, WebP `C2PA`,
+    /// ISOBMFF `uuid` or JPEG XL `jumb` box, GIF `C2PA_GIF` extension, TIFF tag 0xCD41), seen
+    /// while walking the container: nothing of it is read here. With the `c2pa` feature
+    /// `check` validates it; without, the item says it is there and unvalidated.
+    pub c2pa_store: bool,
 }
 
 /// A file that could not be read at all.
@@ -242,6 +247,10 @@ pub fn sidecar_candidates(image: &Path) -> Vec<PathBuf> {
 /// not a credit anyone wrote; keeping it would hand megabytes to every later stage.
 pub const MAX_VALUE: usize = 64 * 1024;
 
+/// The largest image whose C2PA content credentials are validated (validation hashes every
+/// byte; see `c2pa.rs`).
+pub const MAX_C2PA_FILE: u64 = 512 * 1024 * 1024;
+
 /// The most problems listed for one file.
 pub const MAX_PROBLEMS: usize = 256;
 
@@ -254,6 +263,8 @@ pub(crate) struct Found {
     decoded: usize,
     over_budget: bool,
     too_much_evidence: bool,
+    /// See [`Metadata::c2pa_store`].
+    pub c2pa_store: bool,
 }
 
 impl Found {
@@ -375,6 +386,7 @@ fn read_input(mut input: Input<'_>) -> Result<Metadata, ErrorKind> {
         evidence: found.evidence,
         problems: found.problems,
         bytes_read: input.bytes_read(),
+        c2pa_store: found.c2pa_store,
     })
 }
 
@@ -463,6 +475,48 @@ fn describe(head: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG chunk: length, type, data, a CRC (not checked by the reader).
+    fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        c.extend_from_slice(&[0; 4]);
+        c
+    }
+
+    #[test]
+    fn a_c2pa_manifest_store_is_noted_in_each_container() {
+        // JPEG: an APP11 JUMBF segment labelled "c2pa".
+        let mut jumbf = b"JP\0\x01\0\0\0\x01\0\0\0\x40jumb\0\0\0\x20jumd".to_vec();
+        jumbf.extend_from_slice(&[0x63, 0x32, 0x70, 0x61, 0, 0x11, 0, 0x10]);
+        jumbf.extend_from_slice(&[0; 8]);
+        jumbf.extend_from_slice(b"\x03c2pa\0");
+        let mut jpeg = b"\xff\xd8\xff\xeb".to_vec();
+        jpeg.extend_from_slice(&((jumbf.len() + 2) as u16).to_be_bytes());
+        jpeg.extend_from_slice(&jumbf);
+        jpeg.extend_from_slice(b"\xff\xda\0\x02");
+        assert!(read_bytes(&jpeg).unwrap().c2pa_store);
+        // The same segment with another type and label is some other JUMBF.
+        let mut other = jpeg.clone();
+        while let Some(at) = memchr::memmem::find(&other, b"c2pa") {
+            other[at..at + 4].copy_from_slice(b"xxxx");
+        }
+        assert!(!read_bytes(&other).unwrap().c2pa_store);
+        // PNG: a `caBX` chunk.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(png_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+        let plain = [png.clone(), png_chunk(b"IEND", &[])].concat();
+        png.extend(png_chunk(b"caBX", b"\0\0\0\x08jumb"));
+        png.extend(png_chunk(b"IEND", &[]));
+        assert!(read_bytes(&png).unwrap().c2pa_store);
+        assert!(!read_bytes(&plain).unwrap().c2pa_store);
+        // WebP: a `C2PA` chunk.
+        let mut webp = b"RIFF\0\0\0\0WEBPC2PA\x04\0\0\0abcd".to_vec();
+        let n = (webp.len() - 8) as u32;
+        webp[4..8].copy_from_slice(&n.to_le_bytes());
+        assert!(read_bytes(&webp).unwrap().c2pa_store);
+    }
 
     #[test]
     fn text_is_not_an_image() {

@@ -51,6 +51,8 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
             return;
         }
         let data_at = pos + 8;
+        // C2PA's chunk (C2PA 2.1, A.3.3); its JUMBF is left to `c2pa`.
+        found.c2pa_store |= &kind == b"caBX";
         let wanted = matches!(&kind, b"eXIf" | b"tEXt" | b"zTXt" | b"iTXt");
         if wanted {
             if len as usize > MAX_PAYLOAD {

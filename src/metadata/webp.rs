@@ -32,6 +32,8 @@ pub(crate) fn read(input: &mut Input<'_>, found: &mut Found) {
             Err(e) => return found.io(pos, &e),
         };
         let data_at = pos + 8;
+        // C2PA's RIFF chunk (C2PA 2.1, A.3.6); its JUMBF is left to `c2pa`.
+        found.c2pa_store |= &fourcc == b"C2PA";
         if matches!(&fourcc, b"EXIF" | b"XMP ") {
             if len > MAX_PAYLOAD {
                 found.problem(

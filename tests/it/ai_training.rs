@@ -758,15 +758,23 @@ mod c2pa_credentials {
                 }]}}
             ]
         });
-        let mut builder = c2pa::Builder::from_context(c2pa::Context::new())
-            .with_definition(definition)
-            .unwrap();
-        let mut source = std::io::Cursor::new(photo);
-        let mut signed = std::io::Cursor::new(Vec::new());
-        builder
-            .sign(signer.as_ref(), "image/jpeg", &mut source, &mut signed)
-            .unwrap();
-        let signed = signed.into_inner();
+        let sign = |definition: &serde_json::Value,
+                    format: &str,
+                    source: Vec<u8>,
+                    embed: bool|
+         -> (Vec<u8>, Vec<u8>) {
+            let mut builder = c2pa::Builder::from_context(c2pa::Context::new())
+                .with_definition(definition.clone())
+                .unwrap();
+            builder.set_no_embed(!embed);
+            let mut source = std::io::Cursor::new(source);
+            let mut signed = std::io::Cursor::new(Vec::new());
+            let store = builder
+                .sign(signer.as_ref(), format, &mut source, &mut signed)
+                .unwrap();
+            (signed.into_inner(), store)
+        };
+        let (signed, _) = sign(&definition, "image/jpeg", photo.clone(), true);
         std::fs::write(d.join("signed.jpg"), &signed).unwrap();
         // Tampered: one byte of the entropy-coded image data changed after signing.
         let mut tampered = signed.clone();
@@ -777,6 +785,17 @@ mod c2pa_credentials {
         let at = (sos + 64).min(tampered.len() - 3);
         tampered[at] = if tampered[at] == 0x00 { 0x01 } else { 0x00 };
         std::fs::write(d.join("tampered.jpg"), &tampered).unwrap();
+        // The same claims in a PNG (a `caBX` chunk) ...
+        let png = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images/exif.png"),
+        )
+        .unwrap();
+        let (signed_png, _) = sign(&definition, "image/png", png, true);
+        std::fs::write(d.join("signed.png"), &signed_png).unwrap();
+        // ... and in a `.c2pa` sidecar beside an unsigned copy of the JPEG.
+        let (unsigned, store) = sign(&definition, "image/jpeg", photo, false);
+        std::fs::write(d.join("sidecar.jpg"), &unsigned).unwrap();
+        std::fs::write(d.join("sidecar.c2pa"), &store).unwrap();
     }
 
     fn values(it: &licit::check::Item, origin: licit::evidence::Origin) -> Vec<String> {
@@ -849,6 +868,95 @@ mod c2pa_credentials {
             c.signals
         );
         assert_eq!(it.verdict(), Some(Verdict::Unknown));
+    }
+
+    /// The validation state and the generative-training entry of `name`, checked for
+    /// `ai-generative-training`.
+    fn state_and_entry(name: &str) -> (Vec<String>, bool, Option<Verdict>) {
+        let it = licit::check::check_file(
+            &dir().join(name),
+            &training(Training::AiGenerativeTraining, false),
+        );
+        assert!(it.errors.is_empty(), "{:?}", it.errors);
+        let tm = values(&it, o::C2PA_TRAINING_MINING);
+        (
+            values(&it, o::C2PA_VALIDATION),
+            tm.contains(&"cawg.ai_generative_training: notAllowed".to_string()),
+            it.verdict(),
+        )
+    }
+
+    #[test]
+    fn the_cli_reports_the_tampered_credentials_as_invalid() {
+        let out = assert_cmd::Command::cargo_bin("licit")
+            .unwrap()
+            .args(["check", "--use", "ai-training", "--format", "json"])
+            .arg(dir().join("tampered.jpg"))
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let item = &doc["items"][0];
+        let evidence = item["evidence"].as_array().unwrap();
+        let state = evidence
+            .iter()
+            .find(|e| e["origin"] == "c2pa:validation")
+            .expect("the validation state is evidence");
+        assert!(
+            state["value"].as_str().unwrap().starts_with("invalid"),
+            "{state}"
+        );
+        let assessment = &item["assessment"];
+        assert_eq!(assessment["verdict"], "unknown", "{item}");
+        assert!(
+            !assessment["reasons"].as_array().unwrap().is_empty(),
+            "{item}"
+        );
+    }
+
+    #[test]
+    fn a_signed_png_is_read_like_the_jpeg() {
+        let (state, entry, verdict) = state_and_entry("signed.png");
+        assert_eq!(state, ["untrusted"]);
+        assert!(entry);
+        assert_eq!(verdict, Some(Verdict::NotAllowed));
+    }
+
+    #[test]
+    fn a_c2pa_sidecar_is_read_for_an_image_without_an_embedded_store() {
+        let (state, entry, verdict) = state_and_entry("sidecar.jpg");
+        assert_eq!(state, ["untrusted"]);
+        assert!(entry);
+        assert_eq!(verdict, Some(Verdict::NotAllowed));
+    }
+
+    #[test]
+    fn uploaded_bytes_are_validated_as_the_file_is() {
+        let checker = licit::Checker::default()
+            .proposed(Some(training(Training::AiGenerativeTraining, false)));
+        for name in ["signed.jpg", "tampered.jpg", "signed.png"] {
+            let bytes = std::fs::read(dir().join(name)).unwrap();
+            let file = licit::check::check_file(
+                &dir().join(name),
+                &training(Training::AiGenerativeTraining, false),
+            );
+            let from_bytes = checker.check_bytes(&[(name, &bytes)]).unwrap().remove(0);
+            let from_reader = checker
+                .check_reader(name, &mut std::io::Cursor::new(&bytes))
+                .unwrap();
+            for it in [&from_bytes, &from_reader] {
+                assert_eq!(
+                    values(it, o::C2PA_VALIDATION),
+                    values(&file, o::C2PA_VALIDATION),
+                    "{name}"
+                );
+                assert_eq!(
+                    values(it, o::C2PA_TRAINING_MINING),
+                    values(&file, o::C2PA_TRAINING_MINING),
+                    "{name}"
+                );
+                assert_eq!(it.verdict(), file.verdict(), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -130,7 +130,21 @@ fn projection(doc: &Value) -> Value {
             })
         })
         .collect();
-    json!({"use": doc["use"], "items": items, "summary": doc["summary"]})
+    sorted(json!({"use": doc["use"], "items": items, "summary": doc["summary"]}))
+}
+
+/// `v` with every object's keys in sorted order: the snapshot shows the projection's content,
+/// not the order serde_json happens to keep keys in.
+fn sorted(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 #[test]
