@@ -112,10 +112,19 @@ pub(super) fn holds_img(el: ElementRef<'_>) -> bool {
     within(el).any(|d| d.value().name() == "img")
 }
 
-/// Counts the `img`s in `el`, stopping at `stop`, within [`VISIT`] elements.
-pub(super) fn imgs_in(el: ElementRef<'_>, stop: usize) -> usize {
+/// Counts the `img`s in `el` that are shown with scripts on, stopping at `stop`, within
+/// [`VISIT`] elements: an `img` in a `noscript` (up to 8 levels up, inside `el`) is the
+/// fallback copy of a lazy image, not another picture.
+pub(super) fn shown_imgs_in(el: ElementRef<'_>, stop: usize) -> usize {
     within(el)
-        .filter(|d| d.value().name() == "img")
+        .filter(|d| {
+            d.value().name() == "img"
+                && !d
+                    .ancestors()
+                    .take(8)
+                    .take_while(|a| a.id() != el.id())
+                    .any(|a| is_element(a, "noscript"))
+        })
         .take(stop)
         .count()
 }

@@ -7,11 +7,13 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
 
-use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
+use super::dom::{
+    Ctx, holds_img, is_element, names_of, shown_imgs_in, text_len_upto, text_of, within,
+};
 use super::rdfa;
 use super::words::{
     CAPTION_ATTRS, CAPTION_MARK, CREDIT_ATTRS, CREDIT_LEAVES, CREDIT_MARKS, SECTIONING,
-    credit_in_description, is_credit_word, starts_like_credit,
+    SIBLING_CREDIT_MARKS, credit_in_description, is_credit_word, starts_like_credit,
 };
 use crate::evidence::{Evidence, Origin, origin as o};
 
@@ -142,10 +144,15 @@ fn wrapper_of(img: ElementRef<'_>) -> (ElementRef<'_>, bool) {
     }
     let mut w = img;
     for a in img.ancestors().take(4).filter_map(ElementRef::wrap) {
-        if SECTIONING.contains(&a.value().name())
-            || imgs_in(a, 2) > 1
-            || text_len_upto(a, 300) > 300
-        {
+        // A lazy image's fallback copy in `noscript` is the same picture, not another one:
+        // an ancestor holding both still holds one image.
+        let this_counted = !img
+            .ancestors()
+            .take(8)
+            .take_while(|x| x.id() != a.id())
+            .any(|x| is_element(x, "noscript"));
+        let others = shown_imgs_in(a, 3).saturating_sub(usize::from(this_counted));
+        if SECTIONING.contains(&a.value().name()) || others > 0 || text_len_upto(a, 300) > 300 {
             break;
         }
         w = a;
@@ -190,6 +197,70 @@ fn numbered_figure(text: &str) -> bool {
         matches!(w[0], "fig" | "figure" | "abb" | "abbildung" | "figura")
             && w[1].chars().all(|c| c.is_ascii_digit())
     })
+}
+
+/// The texts of the parts of a caption marked as its credit or source ("<span class=\"credit\">",
+/// "<p class=\"a-caption__source\">"), at most 4, none inside another; `None` when no part is
+/// marked.
+fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
+    let mut taken: Vec<NodeId> = Vec::new();
+    let mut out = Vec::new();
+    for el in within(cap).skip(1) {
+        if out.len() >= 4 {
+            break;
+        }
+        let names = names_of(el);
+        let marked = CREDIT_MARKS.iter().any(|m| names.contains(m)) || names.contains("source");
+        if !marked || el.value().attr("rel").is_some() || holds_img(el) {
+            continue;
+        }
+        let nested = el
+            .ancestors()
+            .take_while(|a| a.id() != cap.id())
+            .take(64)
+            .any(|a| taken.contains(&a.id()));
+        if nested {
+            continue;
+        }
+        taken.push(el.id());
+        out.push(text_of(el, 500));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The evidence of a caption's text: a description only ("Sony's PlayStation VR.") is read
+/// for a license alone; a description with a credit written after it ("Cider and Ice. Foto:
+/// CC-BY-NC 2.0 David Merrigan", "A dam (AP Photo/Ann Lee)") gives the credit apart, so that
+/// the description's words are never taken for names; anything else is a credit line. Whether
+/// it was a credit.
+fn caption_evidence(t: String, ev: &mut Vec<Evidence>) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    if is_plain_sentence(&t) {
+        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+        return false;
+    }
+    match credit_in_description(&t) {
+        Some(c) if c.len() < t.len() => {
+            let c = c.to_string();
+            let description = t
+                .replacen(&c, " ", 1)
+                .replace("()", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let description = description.trim_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, '.' | '|' | '·' | '•' | '—' | '–' | '-')
+            });
+            if !description.is_empty() {
+                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, description));
+            }
+            ev.push(Evidence::new(o::HTML_FIGCAPTION, c));
+        }
+        _ => ev.push(Evidence::new(o::HTML_FIGCAPTION, t)),
+    }
+    true
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -290,7 +361,24 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
         links_in(el, ctx, &mut v);
         v
     };
-    if let Some(el) = sibling(w.next_sibling(), true)
+    // An element beside the image whose class says it is a credit ("<p class=\"lede__credit\">
+    // Left image: …</p>" after the picture) is one however it starts.
+    let marked = |el: ElementRef<'_>| {
+        let names = names_of(el);
+        (SIBLING_CREDIT_MARKS.iter().any(|m| names.contains(m))
+            && !holds_img(el)
+            && el.value().attr("rel").is_none())
+        .then(|| text_of(el, 500))
+        .filter(|t| !t.is_empty() && t.len() <= 400)
+        .map(|t| Evidence::new(o::HTML_CREDIT, t))
+    };
+    let after = sibling(w.next_sibling(), true);
+    if let Some(el) = after
+        && let Some(e) = marked(el)
+    {
+        return credit(e, el);
+    }
+    if let Some(el) = after
         && let Some(e) = candidate(el, &after_names).and_then(nearby_evidence)
     {
         if e.origin == o::HTML_NEARBY_CREDIT {
@@ -305,6 +393,13 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
     let owner = sibling(before.prev_sibling(), false);
     if owner.is_some_and(|p| p.value().name() == "img" || holds_img(p)) {
         return out;
+    }
+    // Before the image, only a caption-like element: a marked block above it is usually about
+    // something else (a Flickr attribution box pasted above the next picture).
+    if before_names.contains(&before.value().name())
+        && let Some(e) = marked(before)
+    {
+        return credit(e, before);
     }
     if let Some(e) = candidate(before, &before_names).and_then(nearby_evidence) {
         if e.origin == o::HTML_NEARBY_CREDIT {
@@ -377,11 +472,27 @@ pub(super) fn evidence(
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
             let t = text_of(cap, 2000);
             if t.is_empty() {
-            } else if is_plain_sentence(&t) {
-                // "Sony's PlayStation VR." describes the picture: read only for a license.
-                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
-            } else {
-                ev.push(Evidence::new(o::HTML_FIGCAPTION, t));
+            } else if let Some(parts) = credit_parts(cap) {
+                // "<figcaption><p class=caption__text>…</p><p class=caption__source>(Bild:
+                // Audi)</p>": the marked part is the credit, the rest describes (and may
+                // still hold a credit written as one).
+                let mut rest = t.clone();
+                for p in &parts {
+                    rest = rest.replacen(p.as_str(), " ", 1);
+                }
+                let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+                if has_credit_word(&rest) || starts_like_credit(&rest) {
+                    caption_evidence(rest, &mut ev);
+                } else if !rest.is_empty() {
+                    // "Technology Review Juli 2019" beside an empty "(Bild: )": a title.
+                    ev.push(Evidence::new(o::HTML_CAPTION_TEXT, rest));
+                }
+                for p in parts {
+                    ev.push(Evidence::new(o::HTML_CREDIT, p));
+                }
+                links_in(cap, ctx, &mut ev);
+                captioned = true;
+            } else if caption_evidence(t, &mut ev) {
                 links_in(cap, ctx, &mut ev);
                 captioned = true;
             }

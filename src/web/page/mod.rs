@@ -42,6 +42,7 @@
 //! problem in [`PageScan::problems`] naming it.
 
 mod budget;
+mod convention;
 mod decorative;
 mod dom;
 mod flickr;
@@ -255,6 +256,34 @@ impl Images {
     }
 }
 
+/// The one image shown next to a JSON-LD script written inside the image's markup ("<picture>
+/// <img …><script type=application/ld+json>{ImageObject}</script></picture>"): the nearest of
+/// the script's three closest ancestors that holds images, when it holds exactly one.
+fn image_around(doc: &Html, script: NodeId, by_node: &HashMap<NodeId, usize>) -> Option<usize> {
+    let node = doc.tree.get(script)?;
+    for a in node
+        .ancestors()
+        .take(3)
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        if matches!(a.value().name(), "body" | "head" | "html") {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for d in dom::within(a).filter(|d| d.value().name() == "img") {
+            match (by_node.get(&d.id()), found) {
+                (Some(&i), None) => found = Some(i),
+                (Some(&i), Some(f)) if i != f => return None,
+                _ => {}
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// Reads a page's images and their evidence within `limits`. `base_url` resolves relative
 /// image URLs (a `<base href>` in the page is honoured on top of it).
 pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> PageScan {
@@ -318,6 +347,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             limits.max_images
         ));
     }
+    convention::trailing_alt_credits(&mut images.list);
     for (target, ev, used) in rdfa::about(&doc, &ctx) {
         if let Some(i) = images.find(&[target]) {
             images.add(i, ev);
@@ -346,6 +376,10 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     for ld in jsonld::read(&doc, &ctx, &mut scan.problems) {
         match images.find(&ld.urls) {
             Some(i) => images.add(i, ld.evidence),
+            None if let Some(i) = image_around(&doc, ld.script, &by_node) => {
+                images.add_alternates(i, ld.urls.into_iter());
+                images.add(i, ld.evidence);
+            }
             None => {
                 let hint = ld
                     .urls
@@ -449,19 +483,22 @@ mod tests {
                 "https://news.example/2020/a@2x.webp"
             ]
         );
+        // The caption's credit-marked part is the credit; the rest describes.
         assert_eq!(
             origins(im),
             [
                 "html:title",
-                "html:figcaption",
+                "html:caption-text",
+                "html:credit",
                 "html:credit",
                 "html:rel-license"
             ]
         );
-        assert_eq!(im.evidence[1].value, "A cat. Photo: Jane Doe CC BY 4.0");
-        assert_eq!(im.evidence[2].value, "Jane Doe / Example Agency");
+        assert_eq!(im.evidence[1].value, "A cat. CC BY 4.0");
+        assert_eq!(im.evidence[2].value, "Photo: Jane Doe");
+        assert_eq!(im.evidence[3].value, "Jane Doe / Example Agency");
         assert_eq!(
-            im.evidence[3].value,
+            im.evidence[4].value,
             "https://creativecommons.org/licenses/by/4.0/"
         );
     }
@@ -812,9 +849,12 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
                 vec!["html:caption-text"],
                 vec!["html:caption-text"],
                 vec!["html:figcaption"],
-                vec!["html:figcaption"]
+                vec!["html:caption-text", "html:figcaption"]
             ]
         );
+        // The description before a credit is kept apart from it.
+        assert_eq!(imgs[4].evidence[0].value, "A dam at dusk");
+        assert_eq!(imgs[4].evidence[1].value, "Photo: Ann Lee.");
         for im in &imgs[..3] {
             assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
         }
@@ -850,5 +890,83 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         assert_eq!(authors(2), vec!["Kim Day"]);
         // A caption attribute that only describes names nobody.
         assert!(authors(3).is_empty());
+    }
+
+    #[test]
+    fn a_lazy_picture_with_its_own_json_ld_and_a_credit_below() {
+        // The `noscript` copy does not make the picture's box hold "another image", so the
+        // credit below the box is found; the ImageObject written inside the `picture` is about
+        // it, though it names the full-size file.
+        let html = r#"<div class="art-img"><a><picture><img src="/s/900/dam.jpg" alt="A dam.">
+<noscript><img src="/s/900/dam.jpg" alt="A dam."></noscript>
+<script type="application/ld+json">{"@type":"ImageObject","contentUrl":"https://news.example/full/dam.jpg","creator":"Ann Lee"}</script></picture></a>
+<div class="art-img__copy">A dam.</div><div class="art-img__who">Photograph by <span>Ann Lee</span></div></div>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        let im = &scan.images[0];
+        assert_eq!(im.alternates, ["https://news.example/full/dam.jpg"]);
+        assert_eq!(
+            origins(im),
+            ["html:alt", "html:nearby-credit", "jsonld:creator"]
+        );
+        assert_eq!(im.evidence[1].value, "Photograph by Ann Lee");
+        assert_eq!(
+            crate::credit::merge(&im.evidence).credit.authors,
+            ["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn a_credit_marked_element_beside_the_picture_and_a_marked_part_of_a_caption() {
+        let html = r#"<div class="lede"><picture><source srcset="/l.jpg"><img alt=""></picture></div><p class="lede__credit">Image:&nbsp;Kim Day</p>
+<figure><img src="/b.jpg"><figcaption><p class="cap__text">Harbour Review May 2019</p><p class="cap__source">(Bild: )</p></figcaption></figure>
+<figure><img src="/c.jpg"><figcaption><p class="cap__text">The harbour</p><p class="cap__source">(Bild: Bo Park)</p></figcaption></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 3, "{:?}", scan.images);
+        let authors = |i: usize| {
+            crate::credit::merge(&scan.images[i].evidence)
+                .credit
+                .authors
+        };
+        assert_eq!(origins(&scan.images[0]), ["html:credit"]);
+        assert_eq!(authors(0), ["Kim Day"]);
+        // An empty credit names nobody, and the caption's title is no name.
+        assert_eq!(
+            origins(&scan.images[1]),
+            ["html:caption-text", "html:credit"]
+        );
+        assert!(authors(1).is_empty(), "{:?}", authors(1));
+        assert_eq!(authors(2), ["Bo Park"]);
+        // A byline beside a lead picture is the writer's, not the photo's.
+        let html =
+            r#"<div class="hero"><img src="/h.jpg"></div><div class="byline">By Lou Reed</div>"#;
+        let im = &images_in_html(html, None)[0];
+        assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
+    }
+
+    #[test]
+    fn names_in_parentheses_after_every_description_are_the_site_credits() {
+        let gallery = r#"<div class="pic"><img src="/1.jpg" alt="A new street sign (Ann Lee)"></div>
+<div class="pic"><img src="/2.jpg" alt="Ann Lee at home (picture-alliance/dpa/B. Park)"></div>
+<div class="pic"><img src="/3.jpg" alt="Warriors in 1906 (Downluke)"></div>"#;
+        let imgs = images_in_html(gallery, None);
+        let authors: Vec<Vec<String>> = imgs
+            .iter()
+            .map(|im| crate::credit::merge(&im.evidence).credit.authors)
+            .collect();
+        assert_eq!(
+            authors,
+            [vec!["Ann Lee"], vec!["B. Park"], vec!["Downluke"]]
+        );
+        // Without a wire credit among them, or with a description that has none, a name in
+        // parentheses is only a name (a party, a person shown).
+        for html in [
+            r#"<div><img src="/1.jpg" alt="Angela Merkel (Chancellor)"></div><div><img src="/2.jpg" alt="Olaf Scholz (Minister)"></div>"#,
+            r#"<div><img src="/1.jpg" alt="A sign (Ann Lee)"></div><div><img src="/2.jpg" alt="A dam (news/dpa/B. Park)"></div><div><img src="/3.jpg" alt="A bridge at night"></div>"#,
+        ] {
+            for im in images_in_html(html, None) {
+                assert!(!origins(&im).contains(&"html:alt-credit"), "{html}");
+            }
+        }
     }
 }
