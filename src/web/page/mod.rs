@@ -270,7 +270,7 @@ fn image_around(doc: &Html, script: NodeId, by_node: &HashMap<NodeId, usize>) ->
             return None;
         }
         let mut found: Option<usize> = None;
-        for d in dom::within(a).filter(|d| d.value().name() == "img") {
+        for d in dom::within(a).filter(|d| dom::is_img(*d)) {
             match (by_node.get(&d.id()), found) {
                 (Some(&i), None) => found = Some(i),
                 (Some(&i), Some(f)) if i != f => return None,
@@ -306,7 +306,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     let mut used_links = HashSet::new();
     let mut by_node: HashMap<NodeId, usize> = HashMap::new();
     let mut skipped = 0usize;
-    for el in doc.select(&sel("img")) {
+    for el in doc.select(&sel("img, amp-img")) {
         let Some((src, alternates)) = img::urls(el, &ctx) else {
             continue;
         };
@@ -328,7 +328,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             continue;
         }
         let raw = el.value().attr("src").unwrap_or(&src).to_string();
-        let line = ctx.line_of(&raw, Some("img"), false);
+        let line = ctx.line_of(&raw, Some(el.value().name()), false);
         let evidence = img::evidence(el, &ctx, &mut used_links);
         by_node.insert(el.id(), images.list.len());
         images.push(PageImage {
@@ -968,5 +968,94 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
                 assert!(!origins(&im).contains(&"html:alt-credit"), "{html}");
             }
         }
+    }
+
+    #[test]
+    fn captions_after_the_box_innermost_credits_and_source_parts() {
+        let html = r#"<div class="hero"><div class="box"><figure><picture><img src="/1.jpg" alt="Image: US-SPACE-ROCKET-LAUNCH"></picture></figure></div>
+<figcaption class="hero__caption"><span class="caption__text">A rocket lifts off from the launch complex.</span><span class="caption__source">Ann Lee / AFP</span></figcaption></div>
+<div class="story-image"><div class="wrap"><img src="/2.jpg" alt=""></div><div class="credit-caption"><p>The mayor speaks. <b class="credit">Bo Park/AP</b> <b>hide caption</b></p></div></div>
+<figure class="pic"><img src="/3.jpg" alt=""><div class="pic__caption"><p class="pic__title">Inside the studio.</p><p class="pic__source">Kim Day</p></div></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 3, "{:?}", scan.images);
+        let authors = |i: usize| {
+            crate::credit::merge(&scan.images[i].evidence)
+                .credit
+                .authors
+        };
+        // A wire slug in `alt` names nobody; the caption after the figure's box does.
+        assert!(!origins(&scan.images[0]).contains(&"html:alt-credit"));
+        assert_eq!(
+            origins(&scan.images[0]),
+            ["html:alt", "html:caption-text", "html:credit"]
+        );
+        assert_eq!(authors(0), ["Ann Lee"]);
+        // The innermost credit of a caption block, without its buttons.
+        assert_eq!(scan.images[1].evidence[0].value, "Bo Park/AP");
+        assert_eq!(authors(1), ["Bo Park"]);
+        // A caption block in a figure with a part marked as the source.
+        assert_eq!(
+            origins(&scan.images[2]),
+            ["html:caption-text", "html:credit"]
+        );
+        assert_eq!(authors(2), ["Kim Day"]);
+    }
+
+    #[test]
+    fn a_microdata_author_written_as_a_credit_line_is_one() {
+        let html = r#"<figure itemscope itemtype="http://schema.org/ImageObject"><img src="/a.jpg" itemprop="contentUrl">
+<figcaption><p itemprop="author"><span>Ann Lee via AP</span></p></figcaption></figure>
+<figure itemscope itemtype="http://schema.org/ImageObject"><img src="/b.jpg" itemprop="contentUrl">
+<p itemprop="author">Studio Nord GmbH &amp; Co. KG</p></figure>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "microdata"),
+            [("microdata:creditText", "Ann Lee via AP")]
+        );
+        assert_eq!(
+            values(&imgs[1], "microdata"),
+            [("microdata:creator", "Studio Nord GmbH & Co. KG")]
+        );
+    }
+
+    #[test]
+    fn a_blogger_caption_row_is_the_caption_of_the_picture_above() {
+        let html = r#"<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody>
+<tr><td style="text-align: center;"><a href="https://blogger.example/s1600/bridge.jpg"><img border="0" src="https://blogger.example/s320/bridge.jpg" width="320"></a></td></tr>
+<tr><td class="tr-caption" style="text-align: center;">The old bridge. Photo: Ann Lee</td></tr>
+</tbody></table>
+<table class="tr-caption-container"><tbody><tr><td><img src="https://blogger.example/s320/dam.jpg"></td></tr>
+<tr><td class="tr-caption">The dam in winter.</td></tr></tbody></table>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 2);
+        assert_eq!(origins(&imgs[0]), ["html:caption-text", "html:figcaption"]);
+        assert_eq!(
+            crate::credit::merge(&imgs[0].evidence).credit.authors,
+            ["Ann Lee"]
+        );
+        assert_eq!(origins(&imgs[1]), ["html:caption-text"]);
+        assert!(
+            crate::credit::merge(&imgs[1].evidence)
+                .credit
+                .authors
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn amp_images_are_images() {
+        let html = r#"<figure class="amp-fig"><amp-img src="/a.jpg" width="800" height="600" layout="responsive" alt="A harbour">
+<noscript><img src="/a-full.jpg" alt="A harbour"></noscript></amp-img><figcaption>Photo: Ann Lee</figcaption></figure>
+<amp-img src="/logo.png" width="120" height="40" class="site-logo" alt="Daily"></amp-img>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        let im = &scan.images[0];
+        assert_eq!(im.src, "https://news.example/a.jpg");
+        assert_eq!(im.alternates, ["https://news.example/a-full.jpg"]);
+        assert_eq!(
+            crate::credit::merge(&im.evidence).credit.authors,
+            ["Ann Lee"]
+        );
+        assert_eq!(scan.decorative.len(), 1);
     }
 }
