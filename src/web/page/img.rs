@@ -250,8 +250,14 @@ fn figcaption_evidence(cap: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence
         _ if !rest.is_empty() => ev.push(Evidence::new(o::HTML_CAPTION_TEXT, rest)),
         _ => {}
     }
+    // The credit part of a `figcaption` is still that figcaption's word on the picture.
+    let origin = if cap.value().name() == "figcaption" {
+        o::HTML_FIGCAPTION
+    } else {
+        o::HTML_CREDIT
+    };
     for p in parts {
-        ev.push(Evidence::new(o::HTML_CREDIT, p));
+        ev.push(Evidence::new(origin, p));
     }
     links_in(cap, ctx, ev);
     true

@@ -1,6 +1,6 @@
 //! An HTML page → the images it shows and, for each, the credit publishers put next to it.
 //!
-//! Images: `img` (its `src`, lazy-loading `data-src`, the largest `srcset` candidate, and the
+//! Images: `img` and AMP's `amp-img` (its `src`, lazy-loading `data-src`, the largest `srcset` candidate, and the
 //! `source`s of its `picture` as alternates), `og:image`, and `ImageObject`s of JSON-LD and
 //! microdata that no `img` shows. Decorative images (license badges, logos, icons, tracking
 //! pixels, the pictures of license boxes: [`decorative`]) are left out. For each image, in this
@@ -10,13 +10,15 @@
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
 //! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
-//! | the `figcaption` of its `figure` | `html:figcaption` | [`img`] |
-//! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`) | `html:credit`, `html:caption` | [`img`] |
+//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`) | `html:figcaption` | [`img`] |
+//! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`); the innermost one when they nest | `html:credit`, `html:caption` | [`img`] |
+//! | after the image's box (or its parent's, when nothing follows inside it): an element marked as credit, photographer or attribution (or holding one), a `figcaption` or caption-marked block outside the figure (a Blogger `tr-caption` row) | `html:credit`, `html:figcaption` | [`img`] |
+//! | a name in parentheses ending every image's `alt` on a page where one of them is a wire credit (`AGENCY/Name`) | `html:alt-credit` | [`convention`] |
 //! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
 //! | RDFa there or `about` the image: `cc:attributionName`, `dct:title`, `xhv:license`/`cc:license` | `rdfa:…` | [`rdfa`] |
 //! | the element right after (or, failing a credit there, before) the image or its wrapper: a credit line when it starts like one (`Photo:`, `Credit`, `©`), else text the credit side reads only when it names a license | `html:nearby-credit`, `html:nearby-text` | [`img`] |
 //! | microdata `ImageObject` holding it or naming it | `microdata:…` | [`microdata`] |
-//! | JSON-LD `ImageObject` naming it by `contentUrl`/`url` | `jsonld:…` | [`jsonld`] |
+//! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
 //!
@@ -489,7 +491,7 @@ mod tests {
             [
                 "html:title",
                 "html:caption-text",
-                "html:credit",
+                "html:figcaption",
                 "html:credit",
                 "html:rel-license"
             ]
@@ -933,7 +935,7 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         // An empty credit names nobody, and the caption's title is no name.
         assert_eq!(
             origins(&scan.images[1]),
-            ["html:caption-text", "html:credit"]
+            ["html:caption-text", "html:figcaption"]
         );
         assert!(authors(1).is_empty(), "{:?}", authors(1));
         assert_eq!(authors(2), ["Bo Park"]);
@@ -987,7 +989,7 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         assert!(!origins(&scan.images[0]).contains(&"html:alt-credit"));
         assert_eq!(
             origins(&scan.images[0]),
-            ["html:alt", "html:caption-text", "html:credit"]
+            ["html:alt", "html:caption-text", "html:figcaption"]
         );
         assert_eq!(authors(0), ["Ann Lee"]);
         // The innermost credit of a caption block, without its buttons.
