@@ -212,7 +212,32 @@ fn numbered_figure(text: &str) -> bool {
 /// parts marked as credit or source when it has some, else its text (see
 /// [`caption_evidence`]); whether it gave a credit.
 fn figcaption_evidence(cap: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) -> bool {
-    let t = text_of(cap, 2000);
+    let mut t = text_of(cap, 2000);
+    // A teaser card's caption: the linked story's headline and its writer's byline (avatar,
+    // name, date) say nothing about who made the picture.
+    let mut titles = Vec::new();
+    for el in within(cap).filter(|e| e.id() != cap.id()).take(256) {
+        let name = el.value().name();
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let names = names_of(el);
+        let byline = (names.contains("author") || names.contains("byline"))
+            && within(el)
+                .skip(1)
+                .any(|d| is_img(d) || d.value().name() == "time");
+        if heading || byline {
+            let x = text_of(el, 500);
+            if !x.is_empty() {
+                t = t.replacen(x.as_str(), " ", 1);
+                if heading {
+                    titles.push(x);
+                }
+            }
+        }
+    }
+    t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for x in titles {
+        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, x));
+    }
     if t.is_empty() {
         return false;
     }

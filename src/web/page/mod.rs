@@ -1060,4 +1060,21 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         );
         assert_eq!(scan.decorative.len(), 1);
     }
+
+    #[test]
+    fn a_teaser_cards_headline_and_writer_byline_credit_nobody() {
+        let html = r#"<figure><a href="/story"><img src="/t.jpg" alt="A story"></a>
+<figcaption><h3><a href="/story">Ten harbours to see</a></h3>
+<div class="author-attribution"><a href="/u/ann"><img class="avatar" src="/u/ann.png"><span class="author-name">Ann Lee</span></a>
+<span class="posted-time"> <time datetime="2017-02-15">February 15, 2017</time></span></div></figcaption></figure>"#;
+        let scan = scan_html(html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        assert_eq!(origins(&scan.images[0]), ["html:alt", "html:caption-text"]);
+        assert!(
+            crate::credit::merge(&scan.images[0].evidence)
+                .credit
+                .authors
+                .is_empty()
+        );
+    }
 }
