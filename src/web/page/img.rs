@@ -223,6 +223,7 @@ fn figcaption_evidence(cap: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence
         let byline = (names.contains("author") || names.contains("byline"))
             && within(el)
                 .skip(1)
+                .take(64)
                 .any(|d| is_img(d) || d.value().name() == "time");
         if heading || byline {
             let x = text_of(el, 500);
@@ -332,13 +333,22 @@ fn is_blank_after(el: ElementRef<'_>) -> bool {
 fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
     let mut taken: Vec<NodeId> = Vec::new();
     let mut out = Vec::new();
+    let mut seen = 0usize;
     for el in within(cap).filter(|e| e.id() != cap.id()) {
         if out.len() >= 4 {
             break;
         }
         let names = names_of(el);
         let marked = CREDIT_MARKS.iter().any(|m| names.contains(m)) || names.contains("source");
-        if !marked || el.value().attr("rel").is_some() || holds_img(el) {
+        if !marked {
+            continue;
+        }
+        // At most 16 marked elements are looked into (each check walks its inside).
+        seen += 1;
+        if seen > 16 {
+            break;
+        }
+        if el.value().attr("rel").is_some() || holds_img(el) {
             continue;
         }
         let nested = el
@@ -503,9 +513,11 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
         };
         // The innermost marked element: "<div class=\"credit-caption\">…<b class=\"credit\">
         // Name/Agency</b>…</div>" gives the credit, not the whole block with its buttons.
+        // Bounded: at most 16 marked candidates, each checked over 64 descendants.
         let c = within(el)
             .filter(is_marked)
-            .find(|d| !within(*d).skip(1).any(|x| is_marked(&x)))?;
+            .take(16)
+            .find(|d| !within(*d).skip(1).take(64).any(|x| is_marked(&x)))?;
         Some(text_of(c, 500))
             .filter(|t| !t.is_empty() && t.len() <= 400)
             .map(|t| (Evidence::new(o::HTML_CREDIT, t), c))
@@ -665,9 +677,11 @@ pub(super) fn evidence(
         }
         // The innermost marked element speaks: "<div class=\"credit-caption\">The mayor.
         // <b class=\"credit\">Name/AP</b> <b>hide caption</b></div>" gives "Name/AP".
-        if within(el)
-            .skip(1)
-            .any(|d| credit_mark(d).is_some() && !holds_img(d))
+        if taken.len() >= 16
+            || within(el)
+                .skip(1)
+                .take(64)
+                .any(|d| credit_mark(d).is_some() && !is_img(d))
         {
             continue;
         }

@@ -1077,4 +1077,27 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
                 .is_empty()
         );
     }
+
+    #[test]
+    fn nested_credit_marks_stay_cheap() {
+        // Thousands of nested credit- and caption-marked elements around and after many
+        // images: every walk is bounded, so this stays fast.
+        let nest = |class: &str, n: usize| {
+            format!(
+                "{}Ann Lee{}",
+                format!("<div class=\"{class}\">").repeat(n),
+                "</div>".repeat(n)
+            )
+        };
+        let one = format!(
+            "<figure><img src=\"/a.jpg\"><figcaption>{}</figcaption></figure>{}",
+            nest("credit source", 200),
+            nest("caption credit", 200)
+        );
+        let html = one.repeat(50);
+        let start = std::time::Instant::now();
+        let scan = scan_html(&html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 50);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
 }
