@@ -145,6 +145,8 @@ pub(super) struct Ctx<'a> {
     pub source: &'a str,
     /// Where the last line search ended (elements come in document order).
     pub cursor: usize,
+    /// Elements by `id` (the first of each), for `aria-describedby` references.
+    pub ids: std::collections::HashMap<String, ego_tree::NodeId>,
 }
 
 /// How far back from a match the start of its tag is looked for: a tag longer than this is

@@ -310,6 +310,39 @@ fn caption_in(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
     within(el).find(|d| d.value().name() == "figcaption" || names_of(*d).contains(CAPTION_MARK))
 }
 
+/// The caption an image or its figure points to with `aria-describedby` ("<img
+/// aria-describedby=\"cap-3\">" … "<p id=\"cap-3\">Photo: Ann Lee</p>" elsewhere), read as a
+/// caption when it holds no image; at most 4 ids. Whether it gave a credit.
+fn described_by(
+    img: ElementRef<'_>,
+    w: ElementRef<'_>,
+    ctx: &Ctx<'_>,
+    ev: &mut Vec<Evidence>,
+) -> bool {
+    let mut credited = false;
+    let refs = [img, w]
+        .into_iter()
+        .filter_map(|e| e.value().attr("aria-describedby"))
+        .flat_map(str::split_whitespace)
+        .take(4);
+    for id in refs {
+        let Some(target) = ctx
+            .ids
+            .get(id)
+            .and_then(|n| img.tree().get(*n))
+            .and_then(ElementRef::wrap)
+        else {
+            continue;
+        };
+        // One inside the figure was read with it already.
+        if target.ancestors().take(64).any(|a| a.id() == w.id()) || holds_img(target) {
+            continue;
+        }
+        credited |= figcaption_evidence(target, ctx, ev);
+    }
+    credited
+}
+
 /// Whether only blank text follows `el` among its siblings (no text a caption could be).
 fn is_blank_after(el: ElementRef<'_>) -> bool {
     let mut n = el.next_sibling();
@@ -717,6 +750,9 @@ pub(super) fn evidence(
                 links_in(w, ctx, &mut ev);
             }
         }
+    }
+    if !captioned {
+        captioned = described_by(img, w, ctx, &mut ev);
     }
     if !captioned {
         ev.extend(nearby(w, ctx));

@@ -13,6 +13,7 @@
 //! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`) | `html:figcaption` | [`img`] |
 //! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`); the innermost one when they nest | `html:credit`, `html:caption` | [`img`] |
 //! | after the image's box (or its parent's, when nothing follows inside it): an element marked as credit, photographer or attribution (or holding one), a `figcaption` or caption-marked block outside the figure (a Blogger `tr-caption` row) | `html:credit`, `html:figcaption` | [`img`] |
+//! | the element its `aria-describedby` (or its figure's) names, read as a caption | `html:figcaption`, `html:caption-text` | [`img`] |
 //! | a name in parentheses ending every image's `alt` on a page where one of them is a wire credit (`AGENCY/Name`) | `html:alt-credit` | [`convention`] |
 //! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
 //! | RDFa there or `about` the image: `cc:attributionName`, `dct:title`, `xhv:license`/`cc:license` | `rdfa:…` | [`rdfa`] |
@@ -303,7 +304,13 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
         lines,
         source: html,
         cursor: 0,
+        ids: HashMap::new(),
     };
+    for el in doc.select(&sel("[id]")) {
+        if let Some(id) = el.value().attr("id") {
+            ctx.ids.entry(id.to_string()).or_insert(el.id());
+        }
+    }
     let mut images = Images::default();
     let mut used_links = HashSet::new();
     let mut by_node: HashMap<NodeId, usize> = HashMap::new();
@@ -1099,5 +1106,20 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         let scan = scan_html(&html, None, &PageLimits::default());
         assert_eq!(scan.images.len(), 50);
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_caption_named_by_aria_describedby() {
+        let html = r#"<div class="media"><img src="/a.jpg" alt="" aria-describedby="cap-a"></div>
+<p>Some paragraph of the article that is long enough not to be any caption at all.</p>
+<p id="cap-a">The harbour at dawn. Photo: Ann Lee</p>
+<figure aria-describedby="cap-b"><img src="/b.jpg"><figcaption id="cap-b">Photo: Bo Park</figcaption></figure>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 2);
+        let authors = |i: usize| crate::credit::merge(&imgs[i].evidence).credit.authors;
+        assert_eq!(authors(0), ["Ann Lee"]);
+        assert_eq!(origins(&imgs[0]), ["html:caption-text", "html:figcaption"]);
+        assert_eq!(authors(1), ["Bo Park"]);
+        assert_eq!(origins(&imgs[1]), ["html:figcaption"]);
     }
 }
