@@ -102,20 +102,36 @@ pub(super) fn names_of(el: ElementRef<'_>) -> String {
 
 /// The element and its descendants in document order, at most [`VISIT`] of them.
 pub(super) fn within(el: ElementRef<'_>) -> impl Iterator<Item = ElementRef<'_>> {
-    std::iter::once(el)
-        .chain(el.descendent_elements())
-        .take(VISIT)
+    // `descendent_elements` starts with the element itself.
+    el.descendent_elements().take(VISIT)
+}
+
+/// Elements that show a picture: `img`, and AMP's `amp-img` (whose `img` only a script makes).
+pub(super) const IMG_TAGS: &[&str] = &["img", "amp-img"];
+
+/// Whether an element shows a picture (see [`IMG_TAGS`]).
+pub(super) fn is_img(el: ElementRef<'_>) -> bool {
+    IMG_TAGS.contains(&el.value().name())
 }
 
 /// Whether `el` is or holds an `img`, looking at no more than [`VISIT`] elements.
 pub(super) fn holds_img(el: ElementRef<'_>) -> bool {
-    within(el).any(|d| d.value().name() == "img")
+    within(el).any(is_img)
 }
 
-/// Counts the `img`s in `el`, stopping at `stop`, within [`VISIT`] elements.
-pub(super) fn imgs_in(el: ElementRef<'_>, stop: usize) -> usize {
+/// Counts the `img`s in `el` that are shown with scripts on, stopping at `stop`, within
+/// [`VISIT`] elements: an `img` in a `noscript` (up to 8 levels up, inside `el`) is the
+/// fallback copy of a lazy image, not another picture.
+pub(super) fn shown_imgs_in(el: ElementRef<'_>, stop: usize) -> usize {
     within(el)
-        .filter(|d| d.value().name() == "img")
+        .filter(|d| {
+            is_img(*d)
+                && !d
+                    .ancestors()
+                    .take(8)
+                    .take_while(|a| a.id() != el.id())
+                    .any(|a| is_element(a, "noscript"))
+        })
         .take(stop)
         .count()
 }
@@ -129,6 +145,8 @@ pub(super) struct Ctx<'a> {
     pub source: &'a str,
     /// Where the last line search ended (elements come in document order).
     pub cursor: usize,
+    /// Elements by `id` (the first of each), for `aria-describedby` references.
+    pub ids: std::collections::HashMap<String, ego_tree::NodeId>,
 }
 
 /// How far back from a match the start of its tag is looked for: a tag longer than this is

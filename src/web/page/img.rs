@@ -7,11 +7,13 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
 
-use super::dom::{Ctx, holds_img, imgs_in, is_element, names_of, text_len_upto, text_of, within};
+use super::dom::{
+    Ctx, holds_img, is_element, is_img, names_of, shown_imgs_in, text_len_upto, text_of, within,
+};
 use super::rdfa;
 use super::words::{
     CAPTION_ATTRS, CAPTION_MARK, CREDIT_ATTRS, CREDIT_LEAVES, CREDIT_MARKS, SECTIONING,
-    credit_in_description, is_credit_word, starts_like_credit,
+    SIBLING_CREDIT_MARKS, credit_in_description, is_credit_word, starts_like_credit,
 };
 use crate::evidence::{Evidence, Origin, origin as o};
 
@@ -78,15 +80,24 @@ pub(super) fn noscript_copy_of(
     if let Some(i) = find(&urls) {
         return Some(i);
     }
+    // AMP's fallback: "<amp-img src=…><noscript><img src=…></noscript></amp-img>".
+    if let Some(i) = noscript
+        .parent()
+        .and_then(ElementRef::wrap)
+        .filter(|p| is_img(*p))
+        .and_then(|p| by_node.get(&p.id()))
+    {
+        return Some(*i);
+    }
     // The placeholder is the `img` right before the `noscript`; when that one has no URL at all
     // (a script fills it in), the blurred preview before it stands for the image.
     let mut at = noscript.prev_sibling();
     for _ in 0..2 {
         let before = sibling(at, false)?;
-        let shown = if before.value().name() == "img" {
+        let shown = if is_img(before) {
             Some(before)
         } else {
-            within(before).take(64).find(|e| e.value().name() == "img")
+            within(before).take(64).find(|e| is_img(*e))
         };
         let shown = shown?;
         if let Some(i) = by_node.get(&shown.id()) {
@@ -142,10 +153,15 @@ fn wrapper_of(img: ElementRef<'_>) -> (ElementRef<'_>, bool) {
     }
     let mut w = img;
     for a in img.ancestors().take(4).filter_map(ElementRef::wrap) {
-        if SECTIONING.contains(&a.value().name())
-            || imgs_in(a, 2) > 1
-            || text_len_upto(a, 300) > 300
-        {
+        // A lazy image's fallback copy in `noscript` is the same picture, not another one:
+        // an ancestor holding both still holds one image.
+        let this_counted = !img
+            .ancestors()
+            .take(8)
+            .take_while(|x| x.id() != a.id())
+            .any(|x| is_element(x, "noscript"));
+        let others = shown_imgs_in(a, 3).saturating_sub(usize::from(this_counted));
+        if SECTIONING.contains(&a.value().name()) || others > 0 || text_len_upto(a, 300) > 300 {
             break;
         }
         w = a;
@@ -190,6 +206,231 @@ fn numbered_figure(text: &str) -> bool {
         matches!(w[0], "fig" | "figure" | "abb" | "abbildung" | "figura")
             && w[1].chars().all(|c| c.is_ascii_digit())
     })
+}
+
+/// The evidence of a caption element (a `figcaption`, or a block marked as a caption): its
+/// parts marked as credit or source when it has some, else its text (see
+/// [`caption_evidence`]); whether it gave a credit.
+fn figcaption_evidence(cap: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) -> bool {
+    let mut t = text_of(cap, 2000);
+    // A teaser card's caption: the linked story's headline and its writer's byline (avatar,
+    // name, date) say nothing about who made the picture.
+    let mut titles = Vec::new();
+    for el in within(cap).filter(|e| e.id() != cap.id()).take(256) {
+        let name = el.value().name();
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let names = names_of(el);
+        let byline = (names.contains("author") || names.contains("byline"))
+            && within(el)
+                .skip(1)
+                .take(64)
+                .any(|d| is_img(d) || d.value().name() == "time");
+        if heading || byline {
+            let x = text_of(el, 500);
+            if !x.is_empty() {
+                t = t.replacen(x.as_str(), " ", 1);
+                if heading {
+                    titles.push(x);
+                }
+            }
+        }
+    }
+    t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for x in titles {
+        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, x));
+    }
+    if t.is_empty() {
+        return false;
+    }
+    let Some(parts) = credit_parts(cap) else {
+        let credited = caption_evidence(t, ev);
+        if credited {
+            links_in(cap, ctx, ev);
+        }
+        return credited;
+    };
+    // "<figcaption><p class=caption__text>…</p><p class=caption__source>(Bild: Audi)</p>":
+    // the marked part is the credit, the rest describes (and may still hold a credit written
+    // as one).
+    let mut rest = t.clone();
+    for p in &parts {
+        rest = rest.replacen(p.as_str(), " ", 1);
+    }
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The rest describes ("Technology Review Juli 2019" beside an empty "(Bild: )"). When the
+    // marked parts only carry a license, a credit may still be written into it ("A ship.
+    // Photo: Ann Lee" before "<span class=license>CC BY</span>"); when one says who, the
+    // rest's garbled copies of it ("AFP PHOTO/ ANN LEEANN LEE/AFP") are left out.
+    let names_who = within(cap).any(|e| {
+        let names = names_of(e);
+        e.id() != cap.id()
+            && (names.contains("source")
+                || CREDIT_MARKS
+                    .iter()
+                    .any(|m| !m.starts_with("licen") && names.contains(m)))
+    });
+    match credit_in_description(&rest) {
+        Some(c) if !names_who && (c.len() < rest.len() || starts_like_credit(&rest)) => {
+            caption_evidence(rest, ev);
+        }
+        _ if !rest.is_empty() => ev.push(Evidence::new(o::HTML_CAPTION_TEXT, rest)),
+        _ => {}
+    }
+    // The credit part of a `figcaption` is still that figcaption's word on the picture.
+    let origin = if cap.value().name() == "figcaption" {
+        o::HTML_FIGCAPTION
+    } else {
+        o::HTML_CREDIT
+    };
+    for p in parts {
+        ev.push(Evidence::new(origin, p));
+    }
+    links_in(cap, ctx, ev);
+    true
+}
+
+/// Whether a credit in `alt` names only an agency's keyword slug ("Image: US-SPACE-AEROSPACE-
+/// NASA", the wire photo's subject code): upper-case words joined by hyphens, no name.
+fn is_slug_credit(c: &str) -> bool {
+    let value = c.split_once(':').map_or(c, |(_, v)| v).trim();
+    !value.contains(char::is_whitespace)
+        && value.matches('-').count() >= 2
+        && value.chars().any(char::is_alphabetic)
+        && value
+            .chars()
+            .all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '-')
+}
+
+/// The caption an element after an image is or holds: the outermost `figcaption` or element
+/// marked as a caption (with its text and source parts); never one holding an image.
+fn caption_in(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    if holds_img(el) {
+        return None;
+    }
+    within(el).find(|d| d.value().name() == "figcaption" || names_of(*d).contains(CAPTION_MARK))
+}
+
+/// The caption an image or its figure points to with `aria-describedby` ("<img
+/// aria-describedby=\"cap-3\">" … "<p id=\"cap-3\">Photo: Ann Lee</p>" elsewhere), read as a
+/// caption when it holds no image; at most 4 ids. Whether it gave a credit.
+fn described_by(
+    img: ElementRef<'_>,
+    w: ElementRef<'_>,
+    ctx: &Ctx<'_>,
+    ev: &mut Vec<Evidence>,
+) -> bool {
+    let mut credited = false;
+    let refs = [img, w]
+        .into_iter()
+        .filter_map(|e| e.value().attr("aria-describedby"))
+        .flat_map(str::split_whitespace)
+        .take(4);
+    for id in refs {
+        let Some(target) = ctx
+            .ids
+            .get(id)
+            .and_then(|n| img.tree().get(*n))
+            .and_then(ElementRef::wrap)
+        else {
+            continue;
+        };
+        // One inside the figure was read with it already.
+        if target.ancestors().take(64).any(|a| a.id() == w.id()) || holds_img(target) {
+            continue;
+        }
+        credited |= figcaption_evidence(target, ctx, ev);
+    }
+    credited
+}
+
+/// Whether only blank text follows `el` among its siblings (no text a caption could be).
+fn is_blank_after(el: ElementRef<'_>) -> bool {
+    let mut n = el.next_sibling();
+    let mut steps = 0;
+    while let Some(node) = n {
+        steps += 1;
+        if steps > 64 {
+            return false;
+        }
+        if node.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
+            return false;
+        }
+        n = node.next_sibling();
+    }
+    true
+}
+
+/// The texts of the parts of a caption marked as its credit or source ("<span class=\"credit\">",
+/// "<p class=\"a-caption__source\">"), at most 4, none inside another; `None` when no part is
+/// marked.
+fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
+    let mut taken: Vec<NodeId> = Vec::new();
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    for el in within(cap).filter(|e| e.id() != cap.id()) {
+        if out.len() >= 4 {
+            break;
+        }
+        let names = names_of(el);
+        let marked = CREDIT_MARKS.iter().any(|m| names.contains(m)) || names.contains("source");
+        if !marked {
+            continue;
+        }
+        // At most 16 marked elements are looked into (each check walks its inside).
+        seen += 1;
+        if seen > 16 {
+            break;
+        }
+        if el.value().attr("rel").is_some() || holds_img(el) {
+            continue;
+        }
+        let nested = el
+            .ancestors()
+            .take_while(|a| a.id() != cap.id())
+            .take(64)
+            .any(|a| taken.contains(&a.id()));
+        if nested {
+            continue;
+        }
+        taken.push(el.id());
+        out.push(text_of(el, 500));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The evidence of a caption's text: a description only ("Sony's PlayStation VR.") is read
+/// for a license alone; a description with a credit written after it ("Cider and Ice. Foto:
+/// CC-BY-NC 2.0 David Merrigan", "A dam (AP Photo/Ann Lee)") gives the credit apart, so that
+/// the description's words are never taken for names; anything else is a credit line. Whether
+/// it was a credit.
+fn caption_evidence(t: String, ev: &mut Vec<Evidence>) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    if is_plain_sentence(&t) {
+        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+        return false;
+    }
+    match credit_in_description(&t) {
+        Some(c) if c.len() < t.len() => {
+            let c = c.to_string();
+            let description = t
+                .replacen(&c, " ", 1)
+                .replace("()", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let description = description.trim_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, '.' | '|' | '·' | '•' | '—' | '–' | '-')
+            });
+            if !description.is_empty() {
+                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, description));
+            }
+            ev.push(Evidence::new(o::HTML_FIGCAPTION, c));
+        }
+        _ => ev.push(Evidence::new(o::HTML_FIGCAPTION, t)),
+    }
+    true
 }
 
 /// Links inside a caption or credit (not `rel="license"` ones, which are read as such), at
@@ -290,7 +531,65 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
         links_in(el, ctx, &mut v);
         v
     };
-    if let Some(el) = sibling(w.next_sibling(), true)
+    // An element beside the image whose class says it is a credit ("<p class=\"lede__credit\">
+    // Left image: …</p>" after the picture), or a caption block holding one ("<div
+    // class=\"caption\">Who is shown <span class=\"credit\">X / Agency</span></div>"), is the
+    // credit however it starts.
+    fn marked(el: ElementRef<'_>) -> Option<(Evidence, ElementRef<'_>)> {
+        if holds_img(el) {
+            return None;
+        }
+        let is_marked = |d: &ElementRef<'_>| {
+            let names = names_of(*d);
+            SIBLING_CREDIT_MARKS.iter().any(|m| names.contains(m))
+                && d.value().attr("rel").is_none()
+        };
+        // The innermost marked element: "<div class=\"credit-caption\">…<b class=\"credit\">
+        // Name/Agency</b>…</div>" gives the credit, not the whole block with its buttons.
+        // Bounded: at most 16 marked candidates, each checked over 64 descendants.
+        let c = within(el)
+            .filter(is_marked)
+            .take(16)
+            .find(|d| !within(*d).skip(1).take(64).any(|x| is_marked(&x)))?;
+        Some(text_of(c, 500))
+            .filter(|t| !t.is_empty() && t.len() <= 400)
+            .map(|t| (Evidence::new(o::HTML_CREDIT, t), c))
+    }
+    // When nothing follows the image's box inside its parent, the parent's next element may
+    // still be its caption (the caption after a figure's frame), as long as that parent shows
+    // no other picture.
+    let mut from = w;
+    for _ in 0..2 {
+        if sibling(from.next_sibling(), true).is_some() || !is_blank_after(from) {
+            break;
+        }
+        let Some(parent) = from.parent().and_then(ElementRef::wrap) else {
+            break;
+        };
+        if SECTIONING.contains(&parent.value().name()) || shown_imgs_in(parent, 2) > 1 {
+            break;
+        }
+        from = parent;
+    }
+    let after = sibling(from.next_sibling(), true);
+    if let Some(el) = after
+        && let Some((e, c)) = marked(el)
+    {
+        return credit(e, c);
+    }
+    // A caption outside the figure it belongs to ("<figure>…</figure></div><figcaption>"), or
+    // in the next row or block marked as one (Blogger's "<tr><td class=\"tr-caption\">"):
+    // read as a caption.
+    if let Some(el) = after
+        && let Some(cap) = caption_in(el)
+    {
+        let mut ev = Vec::new();
+        if figcaption_evidence(cap, ctx, &mut ev) {
+            return ev;
+        }
+        out.extend(ev);
+    }
+    if let Some(el) = after
         && let Some(e) = candidate(el, &after_names).and_then(nearby_evidence)
     {
         if e.origin == o::HTML_NEARBY_CREDIT {
@@ -303,8 +602,15 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
     };
     // A credit before this image that follows another image is that image's credit.
     let owner = sibling(before.prev_sibling(), false);
-    if owner.is_some_and(|p| p.value().name() == "img" || holds_img(p)) {
+    if owner.is_some_and(holds_img) {
         return out;
+    }
+    // Before the image, only a caption-like element: a marked block above it is usually about
+    // something else (a Flickr attribution box pasted above the next picture).
+    if before_names.contains(&before.value().name())
+        && let Some((e, c)) = marked(before)
+    {
+        return credit(e, c);
     }
     if let Some(e) = candidate(before, &before_names).and_then(nearby_evidence) {
         if e.origin == o::HTML_NEARBY_CREDIT {
@@ -360,7 +666,7 @@ pub(super) fn evidence(
             ev.push(Evidence::new(origin, a));
             // A credit written into the description ("… (AP Photo/Jane Doe)") is read as one;
             // the rest of the description stays a description.
-            if let Some(c) = credit_in_description(a) {
+            if let Some(c) = credit_in_description(a).filter(|c| !is_slug_credit(c)) {
                 let e = Evidence::new(o::HTML_ALT_CREDIT, c);
                 if !ev.contains(&e) {
                     ev.push(e);
@@ -375,16 +681,7 @@ pub(super) fn evidence(
     }
     if is_figure {
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
-            let t = text_of(cap, 2000);
-            if t.is_empty() {
-            } else if is_plain_sentence(&t) {
-                // "Sony's PlayStation VR." describes the picture: read only for a license.
-                ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
-            } else {
-                ev.push(Evidence::new(o::HTML_FIGCAPTION, t));
-                links_in(cap, ctx, &mut ev);
-                captioned = true;
-            }
+            captioned |= figcaption_evidence(cap, ctx, &mut ev);
         }
     }
     // Credit-marked elements inside the wrapper, outside figcaptions, not wrapping the image,
@@ -409,6 +706,23 @@ pub(super) fn evidence(
             .take(64)
             .any(|a| taken.contains(&a.id()) || (is_figure && is_element(a, "figcaption")));
         if inside_taken || holds_img(el) || el.value().attr("rel").is_some() {
+            continue;
+        }
+        // The innermost marked element speaks: "<div class=\"credit-caption\">The mayor.
+        // <b class=\"credit\">Name/AP</b> <b>hide caption</b></div>" gives "Name/AP".
+        if taken.len() >= 16
+            || within(el)
+                .skip(1)
+                .take(64)
+                .any(|d| credit_mark(d).is_some() && !is_img(d))
+        {
+            continue;
+        }
+        if origin == o::HTML_CAPTION && credit_parts(el).is_some() && taken.len() < 16 {
+            // "<div class=\"picture__caption\"><p class=\"title\">…</p><p
+            // class=\"picture__source\">Name</p></div>": read like a figcaption.
+            taken.push(el.id());
+            captioned |= figcaption_evidence(el, ctx, &mut ev);
             continue;
         }
         let t = text_of(el, 2000);
@@ -436,6 +750,9 @@ pub(super) fn evidence(
                 links_in(w, ctx, &mut ev);
             }
         }
+    }
+    if !captioned {
+        captioned = described_by(img, w, ctx, &mut ev);
     }
     if !captioned {
         ev.extend(nearby(w, ctx));

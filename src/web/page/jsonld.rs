@@ -5,6 +5,7 @@
 //! A creator or holder that is an object gives its `name` only, whole (an organization's
 //! name is one author); one that is only an `@id` or a URL names nobody.
 
+use ego_tree::NodeId;
 use scraper::Html;
 use serde_json::{Map, Value};
 
@@ -15,6 +16,9 @@ use crate::evidence::{Evidence, Origin, origin as o};
 pub(super) struct LdImage {
     pub urls: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// The script it is written in: one inside a `picture` or `figure` speaks about the image
+    /// shown there, whatever URL it names (a larger rendition of it).
+    pub script: NodeId,
 }
 
 /// Objects looked at in one script, at most.
@@ -96,10 +100,11 @@ const PROPS: &[(&str, Origin, Kind)] = &[
     ("copyrightHolder", o::JSONLD_COPYRIGHT_HOLDER, Kind::Name),
 ];
 
-fn image(m: &Map<String, Value>, ctx: &Ctx<'_>) -> LdImage {
+fn image(m: &Map<String, Value>, ctx: &Ctx<'_>, script: NodeId) -> LdImage {
     let mut img = LdImage {
         urls: Vec::new(),
         evidence: Vec::new(),
+        script,
     };
     for k in ["contentUrl", "url", "@id"] {
         let mut u = Vec::new();
@@ -159,7 +164,7 @@ pub(super) fn read(doc: &Html, ctx: &Ctx<'_>, problems: &mut Vec<String>) -> Vec
                 Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
                 Value::Object(m) => {
                     if is_image_object(m) && out.len() < ctx.limits.max_images {
-                        out.push(image(m, ctx));
+                        out.push(image(m, ctx, script.id()));
                     }
                     stack.extend(m.values().rev().map(|x| (x, depth + 1)));
                 }

@@ -6,7 +6,8 @@
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
-use super::dom::{Ctx, VISIT, sel, text_of, tokens, within};
+use super::dom::{Ctx, VISIT, is_img, sel, text_of, tokens, within};
+use super::words::starts_like_credit;
 use crate::evidence::{Evidence, Origin, origin as o};
 
 /// Microdata `ImageObject` properties: (itemprop, origin).
@@ -29,7 +30,7 @@ fn itemprop_value(el: ElementRef<'_>, ctx: &Ctx<'_>) -> String {
     match v.name() {
         "meta" => v.attr("content").unwrap_or("").trim().to_string(),
         "a" | "link" | "area" => v.attr("href").map(|h| ctx.resolve(h)).unwrap_or_default(),
-        "img" | "source" | "audio" | "video" | "embed" | "iframe" => {
+        "img" | "amp-img" | "source" | "audio" | "video" | "embed" | "iframe" => {
             v.attr("src").map(|h| ctx.resolve(h)).unwrap_or_default()
         }
         "time" => v
@@ -41,6 +42,14 @@ fn itemprop_value(el: ElementRef<'_>, ctx: &Ctx<'_>) -> String {
             .map(str::to_string)
             .unwrap_or_else(|| text_of(el, 2000)),
     }
+}
+
+/// Whether a creator's text is written as a credit line rather than a name: a label or a
+/// copyright sign first ("Photo: …", "© …"), a wire path ("Name/Agency"), or "via" a
+/// distributor ("Name via AP").
+fn reads_like_credit(v: &str) -> bool {
+    let lower = v.to_lowercase();
+    starts_like_credit(v) || lower.contains(" via ") || (v.contains('/') && !lower.contains("://"))
 }
 
 /// One microdata `ImageObject`: its URLs, its first `img`, and its evidence.
@@ -78,7 +87,7 @@ pub(super) fn read(doc: &Html, ctx: &Ctx<'_>) -> Vec<MicroImage> {
             line_hint: String::new(),
         };
         for el in within(scope).skip(1) {
-            if m.img.is_none() && el.value().name() == "img" {
+            if m.img.is_none() && is_img(el) {
                 m.img = Some(el.id());
             }
             if el.value().attr("itemprop").is_none() {
@@ -129,7 +138,14 @@ pub(super) fn read(doc: &Html, ctx: &Ctx<'_>) -> Vec<MicroImage> {
                     itemprop_value(el, ctx)
                 };
                 if !value.is_empty() {
-                    m.evidence.push(Evidence::new(*origin, value));
+                    // A visible caption marked as the author ("<p itemprop=\"author\">James
+                    // Doe via AP</p>") is a credit line, not a name: the credit side reads it.
+                    let origin = if *origin == o::MICRODATA_CREATOR && reads_like_credit(&value) {
+                        o::MICRODATA_CREDIT_TEXT
+                    } else {
+                        *origin
+                    };
+                    m.evidence.push(Evidence::new(origin, value));
                 }
             }
         }

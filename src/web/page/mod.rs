@@ -1,6 +1,6 @@
 //! An HTML page → the images it shows and, for each, the credit publishers put next to it.
 //!
-//! Images: `img` (its `src`, lazy-loading `data-src`, the largest `srcset` candidate, and the
+//! Images: `img` and AMP's `amp-img` (its `src`, lazy-loading `data-src`, the largest `srcset` candidate, and the
 //! `source`s of its `picture` as alternates), `og:image`, and `ImageObject`s of JSON-LD and
 //! microdata that no `img` shows. Decorative images (license badges, logos, icons, tracking
 //! pixels, the pictures of license boxes: [`decorative`]) are left out. For each image, in this
@@ -10,13 +10,16 @@
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
 //! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
-//! | the `figcaption` of its `figure` | `html:figcaption` | [`img`] |
-//! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`) | `html:credit`, `html:caption` | [`img`] |
+//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`) | `html:figcaption` | [`img`] |
+//! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`); the innermost one when they nest | `html:credit`, `html:caption` | [`img`] |
+//! | after the image's box (or its parent's, when nothing follows inside it): an element marked as credit, photographer or attribution (or holding one), a `figcaption` or caption-marked block outside the figure (a Blogger `tr-caption` row) | `html:credit`, `html:figcaption` | [`img`] |
+//! | the element its `aria-describedby` (or its figure's) names, read as a caption | `html:figcaption`, `html:caption-text` | [`img`] |
+//! | a name in parentheses ending every image's `alt` on a page where one of them is a wire credit (`AGENCY/Name`) | `html:alt-credit` | [`convention`] |
 //! | `rel="license"` links there | `html:rel-license` | [`rdfa`] |
 //! | RDFa there or `about` the image: `cc:attributionName`, `dct:title`, `xhv:license`/`cc:license` | `rdfa:…` | [`rdfa`] |
 //! | the element right after (or, failing a credit there, before) the image or its wrapper: a credit line when it starts like one (`Photo:`, `Credit`, `©`), else text the credit side reads only when it names a license | `html:nearby-credit`, `html:nearby-text` | [`img`] |
 //! | microdata `ImageObject` holding it or naming it | `microdata:…` | [`microdata`] |
-//! | JSON-LD `ImageObject` naming it by `contentUrl`/`url` | `jsonld:…` | [`jsonld`] |
+//! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
 //!
@@ -42,6 +45,7 @@
 //! problem in [`PageScan::problems`] naming it.
 
 mod budget;
+mod convention;
 mod decorative;
 mod dom;
 mod flickr;
@@ -255,6 +259,34 @@ impl Images {
     }
 }
 
+/// The one image shown next to a JSON-LD script written inside the image's markup ("<picture>
+/// <img …><script type=application/ld+json>{ImageObject}</script></picture>"): the nearest of
+/// the script's three closest ancestors that holds images, when it holds exactly one.
+fn image_around(doc: &Html, script: NodeId, by_node: &HashMap<NodeId, usize>) -> Option<usize> {
+    let node = doc.tree.get(script)?;
+    for a in node
+        .ancestors()
+        .take(3)
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        if matches!(a.value().name(), "body" | "head" | "html") {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for d in dom::within(a).filter(|d| dom::is_img(*d)) {
+            match (by_node.get(&d.id()), found) {
+                (Some(&i), None) => found = Some(i),
+                (Some(&i), Some(f)) if i != f => return None,
+                _ => {}
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// Reads a page's images and their evidence within `limits`. `base_url` resolves relative
 /// image URLs (a `<base href>` in the page is honoured on top of it).
 pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> PageScan {
@@ -272,12 +304,18 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
         lines,
         source: html,
         cursor: 0,
+        ids: HashMap::new(),
     };
+    for el in doc.select(&sel("[id]")) {
+        if let Some(id) = el.value().attr("id") {
+            ctx.ids.entry(id.to_string()).or_insert(el.id());
+        }
+    }
     let mut images = Images::default();
     let mut used_links = HashSet::new();
     let mut by_node: HashMap<NodeId, usize> = HashMap::new();
     let mut skipped = 0usize;
-    for el in doc.select(&sel("img")) {
+    for el in doc.select(&sel("img, amp-img")) {
         let Some((src, alternates)) = img::urls(el, &ctx) else {
             continue;
         };
@@ -299,7 +337,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             continue;
         }
         let raw = el.value().attr("src").unwrap_or(&src).to_string();
-        let line = ctx.line_of(&raw, Some("img"), false);
+        let line = ctx.line_of(&raw, Some(el.value().name()), false);
         let evidence = img::evidence(el, &ctx, &mut used_links);
         by_node.insert(el.id(), images.list.len());
         images.push(PageImage {
@@ -318,6 +356,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             limits.max_images
         ));
     }
+    convention::trailing_alt_credits(&mut images.list);
     for (target, ev, used) in rdfa::about(&doc, &ctx) {
         if let Some(i) = images.find(&[target]) {
             images.add(i, ev);
@@ -346,6 +385,10 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     for ld in jsonld::read(&doc, &ctx, &mut scan.problems) {
         match images.find(&ld.urls) {
             Some(i) => images.add(i, ld.evidence),
+            None if let Some(i) = image_around(&doc, ld.script, &by_node) => {
+                images.add_alternates(i, ld.urls.into_iter());
+                images.add(i, ld.evidence);
+            }
             None => {
                 let hint = ld
                     .urls
@@ -449,19 +492,22 @@ mod tests {
                 "https://news.example/2020/a@2x.webp"
             ]
         );
+        // The caption's credit-marked part is the credit; the rest describes.
         assert_eq!(
             origins(im),
             [
                 "html:title",
+                "html:caption-text",
                 "html:figcaption",
                 "html:credit",
                 "html:rel-license"
             ]
         );
-        assert_eq!(im.evidence[1].value, "A cat. Photo: Jane Doe CC BY 4.0");
-        assert_eq!(im.evidence[2].value, "Jane Doe / Example Agency");
+        assert_eq!(im.evidence[1].value, "A cat. CC BY 4.0");
+        assert_eq!(im.evidence[2].value, "Photo: Jane Doe");
+        assert_eq!(im.evidence[3].value, "Jane Doe / Example Agency");
         assert_eq!(
-            im.evidence[3].value,
+            im.evidence[4].value,
             "https://creativecommons.org/licenses/by/4.0/"
         );
     }
@@ -812,9 +858,12 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
                 vec!["html:caption-text"],
                 vec!["html:caption-text"],
                 vec!["html:figcaption"],
-                vec!["html:figcaption"]
+                vec!["html:caption-text", "html:figcaption"]
             ]
         );
+        // The description before a credit is kept apart from it.
+        assert_eq!(imgs[4].evidence[0].value, "A dam at dusk");
+        assert_eq!(imgs[4].evidence[1].value, "Photo: Ann Lee.");
         for im in &imgs[..3] {
             assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
         }
@@ -850,5 +899,227 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
         assert_eq!(authors(2), vec!["Kim Day"]);
         // A caption attribute that only describes names nobody.
         assert!(authors(3).is_empty());
+    }
+
+    #[test]
+    fn a_lazy_picture_with_its_own_json_ld_and_a_credit_below() {
+        // The `noscript` copy does not make the picture's box hold "another image", so the
+        // credit below the box is found; the ImageObject written inside the `picture` is about
+        // it, though it names the full-size file.
+        let html = r#"<div class="art-img"><a><picture><img src="/s/900/dam.jpg" alt="A dam.">
+<noscript><img src="/s/900/dam.jpg" alt="A dam."></noscript>
+<script type="application/ld+json">{"@type":"ImageObject","contentUrl":"https://news.example/full/dam.jpg","creator":"Ann Lee"}</script></picture></a>
+<div class="art-img__copy">A dam.</div><div class="art-img__who">Photograph by <span>Ann Lee</span></div></div>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        let im = &scan.images[0];
+        assert_eq!(im.alternates, ["https://news.example/full/dam.jpg"]);
+        assert_eq!(
+            origins(im),
+            ["html:alt", "html:nearby-credit", "jsonld:creator"]
+        );
+        assert_eq!(im.evidence[1].value, "Photograph by Ann Lee");
+        assert_eq!(
+            crate::credit::merge(&im.evidence).credit.authors,
+            ["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn a_credit_marked_element_beside_the_picture_and_a_marked_part_of_a_caption() {
+        let html = r#"<div class="lede"><picture><source srcset="/l.jpg"><img alt=""></picture></div><p class="lede__credit">Image:&nbsp;Kim Day</p>
+<figure><img src="/b.jpg"><figcaption><p class="cap__text">Harbour Review May 2019</p><p class="cap__source">(Bild: )</p></figcaption></figure>
+<figure><img src="/c.jpg"><figcaption><p class="cap__text">The harbour</p><p class="cap__source">(Bild: Bo Park)</p></figcaption></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 3, "{:?}", scan.images);
+        let authors = |i: usize| {
+            crate::credit::merge(&scan.images[i].evidence)
+                .credit
+                .authors
+        };
+        assert_eq!(origins(&scan.images[0]), ["html:credit"]);
+        assert_eq!(authors(0), ["Kim Day"]);
+        // An empty credit names nobody, and the caption's title is no name.
+        assert_eq!(
+            origins(&scan.images[1]),
+            ["html:caption-text", "html:figcaption"]
+        );
+        assert!(authors(1).is_empty(), "{:?}", authors(1));
+        assert_eq!(authors(2), ["Bo Park"]);
+        // A byline beside a lead picture is the writer's, not the photo's.
+        let html =
+            r#"<div class="hero"><img src="/h.jpg"></div><div class="byline">By Lou Reed</div>"#;
+        let im = &images_in_html(html, None)[0];
+        assert!(crate::credit::merge(&im.evidence).credit.authors.is_empty());
+    }
+
+    #[test]
+    fn names_in_parentheses_after_every_description_are_the_site_credits() {
+        let gallery = r#"<div class="pic"><img src="/1.jpg" alt="A new street sign (Ann Lee)"></div>
+<div class="pic"><img src="/2.jpg" alt="Ann Lee at home (picture-alliance/dpa/B. Park)"></div>
+<div class="pic"><img src="/3.jpg" alt="Warriors in 1906 (Downluke)"></div>"#;
+        let imgs = images_in_html(gallery, None);
+        let authors: Vec<Vec<String>> = imgs
+            .iter()
+            .map(|im| crate::credit::merge(&im.evidence).credit.authors)
+            .collect();
+        assert_eq!(
+            authors,
+            [vec!["Ann Lee"], vec!["B. Park"], vec!["Downluke"]]
+        );
+        // Without a wire credit among them, or with a description that has none, a name in
+        // parentheses is only a name (a party, a person shown).
+        for html in [
+            r#"<div><img src="/1.jpg" alt="Angela Merkel (Chancellor)"></div><div><img src="/2.jpg" alt="Olaf Scholz (Minister)"></div>"#,
+            r#"<div><img src="/1.jpg" alt="A sign (Ann Lee)"></div><div><img src="/2.jpg" alt="A dam (news/dpa/B. Park)"></div><div><img src="/3.jpg" alt="A bridge at night"></div>"#,
+        ] {
+            for im in images_in_html(html, None) {
+                assert!(!origins(&im).contains(&"html:alt-credit"), "{html}");
+            }
+        }
+    }
+
+    #[test]
+    fn captions_after_the_box_innermost_credits_and_source_parts() {
+        let html = r#"<div class="hero"><div class="box"><figure><picture><img src="/1.jpg" alt="Image: US-SPACE-ROCKET-LAUNCH"></picture></figure></div>
+<figcaption class="hero__caption"><span class="caption__text">A rocket lifts off from the launch complex.</span><span class="caption__source">Ann Lee / AFP</span></figcaption></div>
+<div class="story-image"><div class="wrap"><img src="/2.jpg" alt=""></div><div class="credit-caption"><p>The mayor speaks. <b class="credit">Bo Park/AP</b> <b>hide caption</b></p></div></div>
+<figure class="pic"><img src="/3.jpg" alt=""><div class="pic__caption"><p class="pic__title">Inside the studio.</p><p class="pic__source">Kim Day</p></div></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 3, "{:?}", scan.images);
+        let authors = |i: usize| {
+            crate::credit::merge(&scan.images[i].evidence)
+                .credit
+                .authors
+        };
+        // A wire slug in `alt` names nobody; the caption after the figure's box does.
+        assert!(!origins(&scan.images[0]).contains(&"html:alt-credit"));
+        assert_eq!(
+            origins(&scan.images[0]),
+            ["html:alt", "html:caption-text", "html:figcaption"]
+        );
+        assert_eq!(authors(0), ["Ann Lee"]);
+        // The innermost credit of a caption block, without its buttons.
+        assert_eq!(scan.images[1].evidence[0].value, "Bo Park/AP");
+        assert_eq!(authors(1), ["Bo Park"]);
+        // A caption block in a figure with a part marked as the source.
+        assert_eq!(
+            origins(&scan.images[2]),
+            ["html:caption-text", "html:credit"]
+        );
+        assert_eq!(authors(2), ["Kim Day"]);
+    }
+
+    #[test]
+    fn a_microdata_author_written_as_a_credit_line_is_one() {
+        let html = r#"<figure itemscope itemtype="http://schema.org/ImageObject"><img src="/a.jpg" itemprop="contentUrl">
+<figcaption><p itemprop="author"><span>Ann Lee via AP</span></p></figcaption></figure>
+<figure itemscope itemtype="http://schema.org/ImageObject"><img src="/b.jpg" itemprop="contentUrl">
+<p itemprop="author">Studio Nord GmbH &amp; Co. KG</p></figure>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(
+            values(&imgs[0], "microdata"),
+            [("microdata:creditText", "Ann Lee via AP")]
+        );
+        assert_eq!(
+            values(&imgs[1], "microdata"),
+            [("microdata:creator", "Studio Nord GmbH & Co. KG")]
+        );
+    }
+
+    #[test]
+    fn a_blogger_caption_row_is_the_caption_of_the_picture_above() {
+        let html = r#"<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody>
+<tr><td style="text-align: center;"><a href="https://blogger.example/s1600/bridge.jpg"><img border="0" src="https://blogger.example/s320/bridge.jpg" width="320"></a></td></tr>
+<tr><td class="tr-caption" style="text-align: center;">The old bridge. Photo: Ann Lee</td></tr>
+</tbody></table>
+<table class="tr-caption-container"><tbody><tr><td><img src="https://blogger.example/s320/dam.jpg"></td></tr>
+<tr><td class="tr-caption">The dam in winter.</td></tr></tbody></table>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 2);
+        assert_eq!(origins(&imgs[0]), ["html:caption-text", "html:figcaption"]);
+        assert_eq!(
+            crate::credit::merge(&imgs[0].evidence).credit.authors,
+            ["Ann Lee"]
+        );
+        assert_eq!(origins(&imgs[1]), ["html:caption-text"]);
+        assert!(
+            crate::credit::merge(&imgs[1].evidence)
+                .credit
+                .authors
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn amp_images_are_images() {
+        let html = r#"<figure class="amp-fig"><amp-img src="/a.jpg" width="800" height="600" layout="responsive" alt="A harbour">
+<noscript><img src="/a-full.jpg" alt="A harbour"></noscript></amp-img><figcaption>Photo: Ann Lee</figcaption></figure>
+<amp-img src="/logo.png" width="120" height="40" class="site-logo" alt="Daily"></amp-img>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        let im = &scan.images[0];
+        assert_eq!(im.src, "https://news.example/a.jpg");
+        assert_eq!(im.alternates, ["https://news.example/a-full.jpg"]);
+        assert_eq!(
+            crate::credit::merge(&im.evidence).credit.authors,
+            ["Ann Lee"]
+        );
+        assert_eq!(scan.decorative.len(), 1);
+    }
+
+    #[test]
+    fn a_teaser_cards_headline_and_writer_byline_credit_nobody() {
+        let html = r#"<figure><a href="/story"><img src="/t.jpg" alt="A story"></a>
+<figcaption><h3><a href="/story">Ten harbours to see</a></h3>
+<div class="author-attribution"><a href="/u/ann"><img class="avatar" src="/u/ann.png"><span class="author-name">Ann Lee</span></a>
+<span class="posted-time"> <time datetime="2017-02-15">February 15, 2017</time></span></div></figcaption></figure>"#;
+        let scan = scan_html(html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 1, "{:?}", scan.images);
+        assert_eq!(origins(&scan.images[0]), ["html:alt", "html:caption-text"]);
+        assert!(
+            crate::credit::merge(&scan.images[0].evidence)
+                .credit
+                .authors
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn nested_credit_marks_stay_cheap() {
+        // Thousands of nested credit- and caption-marked elements around and after many
+        // images: every walk is bounded, so this stays fast.
+        let nest = |class: &str, n: usize| {
+            format!(
+                "{}Ann Lee{}",
+                format!("<div class=\"{class}\">").repeat(n),
+                "</div>".repeat(n)
+            )
+        };
+        let one = format!(
+            "<figure><img src=\"/a.jpg\"><figcaption>{}</figcaption></figure>{}",
+            nest("credit source", 200),
+            nest("caption credit", 200)
+        );
+        let html = one.repeat(50);
+        let start = std::time::Instant::now();
+        let scan = scan_html(&html, None, &PageLimits::default());
+        assert_eq!(scan.images.len(), 50);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_caption_named_by_aria_describedby() {
+        let html = r#"<div class="media"><img src="/a.jpg" alt="" aria-describedby="cap-a"></div>
+<p>Some paragraph of the article that is long enough not to be any caption at all.</p>
+<p id="cap-a">The harbour at dawn. Photo: Ann Lee</p>
+<figure aria-describedby="cap-b"><img src="/b.jpg"><figcaption id="cap-b">Photo: Bo Park</figcaption></figure>"#;
+        let imgs = images_in_html(html, None);
+        assert_eq!(imgs.len(), 2);
+        let authors = |i: usize| crate::credit::merge(&imgs[i].evidence).credit.authors;
+        assert_eq!(authors(0), ["Ann Lee"]);
+        assert_eq!(origins(&imgs[0]), ["html:caption-text", "html:figcaption"]);
+        assert_eq!(authors(1), ["Bo Park"]);
+        assert_eq!(origins(&imgs[1]), ["html:figcaption"]);
     }
 }

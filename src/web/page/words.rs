@@ -43,6 +43,11 @@ pub(super) const CREDIT_MARKS: &[&str] = &[
     "licence",
 ];
 
+/// Class or id words that make an element beside an image (not inside its wrapper) that
+/// image's credit: not "byline" nor "author", which beside a lead picture are the article's
+/// writer.
+pub(super) const SIBLING_CREDIT_MARKS: &[&str] = &["credit", "photographer", "attribution"];
+
 /// Words besides the one-word labels of [`crate::lexicon`] that make a caption a credit
 /// wherever they stand in it.
 const OTHER_WORDS: &[&str] = &["copyright"];
