@@ -11,7 +11,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{frontmatter, html};
+use super::{at_line, frontmatter, html};
 use crate::evidence::{Evidence, Origin, origin};
 use crate::license;
 
@@ -172,7 +172,7 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
     }
     let body_start = fm.body_start;
     let body = &text[body_start..];
-    let at_line = |line: usize| format!("{location}:{line}");
+    let at_line = |line: usize| at_line(location, line);
 
     let mut para: Option<Paragraph> = None;
     // Images that stood alone in the previous paragraph, waiting for a caption.
@@ -361,7 +361,7 @@ pub(crate) fn html_fragment(
             memchr::memchr_iter(b'\n', &fragment.as_bytes()[counted_to.min(to)..to]).count();
         counted_to = counted_to.max(to);
         let line = first_line + newlines;
-        let at = format!("{location}:{line}");
+        let at = at_line(location, line);
         let mut shown = Shown {
             src: img.src,
             line,
@@ -480,6 +480,13 @@ mod tests {
             ev(&d.images[1]),
             ["markdown:caption=Inline  here, photo by Ann.@p.md:11"]
         );
+    }
+
+    #[test]
+    fn lines_are_written_as_format_writes_them() {
+        for line in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(at_line("a/b.md", line), format!("a/b.md:{line}"));
+        }
     }
 
     #[test]
