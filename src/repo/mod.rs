@@ -128,6 +128,9 @@ pub(crate) fn at_line(location: &str, line: usize) -> String {
 
 /// Normalises `a/./b/../c` to `a/c`; `None` when it climbs above the root.
 fn normalise(path: &str) -> Option<String> {
+    if is_normal(path) {
+        return Some(path.to_owned());
+    }
     let mut parts: Vec<&str> = Vec::new();
     for c in path.split('/') {
         match c {
@@ -139,6 +142,12 @@ fn normalise(path: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
+}
+
+/// Whether `path` is already what [`normalise`] makes of it: no empty, `.` or `..` part.
+fn is_normal(path: &str) -> bool {
+    path.split('/')
+        .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
 /// Decodes `%20`-style escapes; invalid ones are kept as written.
@@ -193,6 +202,12 @@ fn resolve(doc: &str, src: &str, images: &HashSet<&str>) -> Result<String, bool>
         candidate.clear();
         candidate.push_str(dir);
         candidate.push_str(path);
+        if is_normal(&candidate) {
+            // Copied only when it is the answer.
+            return images
+                .contains(candidate.as_str())
+                .then(|| candidate.clone());
+        }
         normalise(&candidate).filter(|c| images.contains(c.as_str()))
     };
     let found = if let Some(abs) = path.strip_prefix('/') {
@@ -483,7 +498,7 @@ fn check_image(
     if !read.errors.is_empty() {
         return item_from(display(root, rel), None, &[], read, gate);
     }
-    let sidecar = format!("{rel}.license");
+    let sidecar = [rel, ".license"].concat();
     let own: Vec<Evidence> = if found.license_sidecars.contains(&sidecar) {
         let loc = display(root, &sidecar);
         match crate::metadata::read_text(&walk::join(root, &sidecar), reuse::MAX_FILE) {
@@ -549,6 +564,25 @@ mod tests {
             resolve(doc, "../../../../../../etc/x.jpg", &images),
             Err(false)
         );
+    }
+
+    #[test]
+    fn normal_paths_are_kept_and_others_normalised() {
+        for (p, want) in [
+            ("a/b.jpg", Some("a/b.jpg")),
+            ("a/./b.jpg", Some("a/b.jpg")),
+            ("a//b.jpg", Some("a/b.jpg")),
+            ("/a/b.jpg", Some("a/b.jpg")),
+            ("a/../b.jpg", Some("b.jpg")),
+            ("../b.jpg", None),
+            ("", Some("")),
+            ("a/", Some("a")),
+        ] {
+            assert_eq!(normalise(p).as_deref(), want, "{p}");
+            if is_normal(p) {
+                assert_eq!(normalise(p).as_deref(), Some(p));
+            }
+        }
     }
 
     #[test]
