@@ -116,16 +116,29 @@ fn read_with(bytes: &[u8], base: u64, found: &mut Found, scan: bool) -> Option<S
             return None;
         }
     };
+    // One state machine per thread, emptied between packets: its vectors keep their capacity
+    // (bounded by the limits above) instead of growing again for every photo.
+    PULL.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut pull) => finish(&mut pull, &text, base, found, scan),
+        Err(_) => finish(&mut Pull::default(), &text, base, found, scan),
+    })
+}
+
+thread_local! {
+    static PULL: std::cell::RefCell<Pull> = std::cell::RefCell::default();
+}
+
+/// Reads the packet's text with `pull` and hands what it found to `found`.
+fn finish(pull: &mut Pull, text: &str, base: u64, found: &mut Found, scan: bool) -> Option<String> {
     // The scanner reads the common forms of a packet; anything else (entities, CDATA, comments,
     // a DTD, a limit, an error) is read again, from the start, by the general pull parser, so
     // both give the same evidence and the same problems (see `scan.rs`).
-    let (mut pull, outcome) = match scan.then(|| scan::run(&text)).flatten() {
-        Some(pull) => (pull, Ok(())),
-        None => {
-            let mut pull = Pull::default();
-            let outcome = pull.run(&text);
-            (pull, outcome)
-        }
+    pull.reset();
+    let outcome = if scan && scan::run(pull, text) {
+        Ok(())
+    } else {
+        pull.reset();
+        pull.run(text)
     };
     let (kind, message) = match outcome {
         Ok(()) => (None, None),
@@ -155,7 +168,7 @@ fn read_with(bytes: &[u8], base: u64, found: &mut Found, scan: bool) -> Option<S
     if let (Some(kind), Some(message)) = (kind, message) {
         found.problem(base, kind, message);
     }
-    pull.extended
+    pull.extended.take()
 }
 
 /// Why reading stopped early.
@@ -278,9 +291,27 @@ pub(super) struct Pull {
     nodes: u32,
     values: Vec<Value>,
     extended: Option<String>,
+    /// The scanner's scratch: byte ranges of the open elements' names, and of the attribute
+    /// names and values of the tag being read.
+    open: Vec<(usize, usize)>,
+    attributes: Vec<[usize; 4]>,
 }
 
 impl Pull {
+    /// Ready for the next packet (capacities kept).
+    fn reset(&mut self) {
+        self.namespaces.clear();
+        self.prefixes.clear();
+        self.frames.clear();
+        self.untracked = 0;
+        self.too_deep = false;
+        self.nodes = 0;
+        self.values.clear();
+        self.extended = None;
+        self.open.clear();
+        self.attributes.clear();
+    }
+
     /// The prefix of declaration `i`.
     fn prefix(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.namespaces[i - 1].0 };

@@ -30,19 +30,40 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
-/// Reads `text` if it is in the narrow form; `None` if it is not, or if reading it met any
-/// problem (the general reader then reads it again and reports that problem).
-pub(super) fn run(text: &str) -> Option<Pull> {
+/// Reads `text` into `pull` (freshly reset) if it is in the narrow form; `false` if it is not,
+/// or if reading it met any problem (the general reader then reads it again and reports that
+/// problem).
+pub(super) fn run(pull: &mut Pull, text: &str) -> bool {
+    scan(pull, text).is_some()
+}
+
+fn scan(pull: &mut Pull, text: &str) -> Option<()> {
+    // The open start tags (`pull.open`), to check each end tag against (quick-xml's
+    // `check_end_names`), and the attributes of a tag (`pull.attributes`), as byte ranges.
+    let mut open = std::mem::take(&mut pull.open);
+    let mut attributes = std::mem::take(&mut pull.attributes);
+    let read = elements(pull, text, &mut open, &mut attributes);
+    pull.open = open;
+    pull.attributes = attributes;
+    let roots = read?;
+    if !pull.open.is_empty() || roots == 0 || pull.too_deep() {
+        return None;
+    }
+    Some(())
+}
+
+/// The markup of `text`, handed to `pull`; the number of root elements.
+fn elements(
+    pull: &mut Pull,
+    text: &str,
+    open: &mut Vec<(usize, usize)>,
+    attributes: &mut Vec<[usize; 4]>,
+) -> Option<u32> {
     let b = text.as_bytes();
-    let mut pull = Pull::default();
-    // Names of the open start tags, to check each end tag against (quick-xml's
-    // `check_end_names`).
-    let mut open: Vec<&str> = Vec::new();
-    let mut attributes: Vec<(&str, &str)> = Vec::new();
     let mut roots = 0u32;
     let mut pos = 0;
     while pos < b.len() {
-        let lt = text_run(&mut pull, text, pos)?;
+        let lt = text_run(pull, text, pos)?;
         if lt == b.len() {
             break;
         }
@@ -56,30 +77,30 @@ pub(super) fn run(text: &str) -> Option<Pull> {
             b'!' => return None,
             b'/' => {
                 let end = lt + 2 + memchr(b'>', &b[lt + 2..])?;
-                if open.pop()? != &text[lt + 2..end] {
+                let (s, e) = open.pop()?;
+                if text[s..e] != text[lt + 2..end] {
                     return None;
                 }
                 pull.end().ok()?;
                 pos = end + 1;
             }
             _ => {
-                let (name, empty, next) = tag(text, lt + 1, &mut attributes)?;
+                let ((s, e), empty, next) = tag(text, lt + 1, attributes)?;
                 roots += u32::from(pull.at_top());
-                let attrs = attributes.iter().map(|&(k, v)| Ok(Attr::plain(k, v)));
-                pull.start(name, attrs).ok()?;
+                let attrs = attributes
+                    .iter()
+                    .map(|&[ks, ke, vs, ve]| Ok(Attr::plain(&text[ks..ke], &text[vs..ve])));
+                pull.start(&text[s..e], attrs).ok()?;
                 if empty {
                     pull.end().ok()?;
                 } else {
-                    open.push(name);
+                    open.push((s, e));
                 }
                 pos = next;
             }
         }
     }
-    if !open.is_empty() || roots == 0 || pull.too_deep() {
-        return None;
-    }
-    Some(pull)
+    Some(roots)
 }
 
 /// The text from `from` to the next `<` (returned; the end of `t` if none), handed to `pull`
@@ -137,11 +158,11 @@ fn reference(name: &str) -> Option<char> {
 
 /// A start or empty tag whose name begins at `from` (just after `<`): its name, whether it is
 /// empty (`/>`), and where the text after it begins; its attributes go to `attributes`.
-fn tag<'a>(
-    text: &'a str,
+fn tag(
+    text: &str,
     from: usize,
-    attributes: &mut Vec<(&'a str, &'a str)>,
-) -> Option<(&'a str, bool, usize)> {
+    attributes: &mut Vec<[usize; 4]>,
+) -> Option<((usize, usize), bool, usize)> {
     let b = text.as_bytes();
     attributes.clear();
     let mut i = from;
@@ -154,7 +175,7 @@ fn tag<'a>(
     if i == from {
         return None;
     }
-    let name = &text[from..i];
+    let name = (from, i);
     loop {
         // Whitespace is required before an attribute; not before the tag's end.
         let spaced = i < b.len() && is_space(b[i]);
@@ -179,7 +200,7 @@ fn tag<'a>(
         if i == key_start || i >= b.len() {
             return None;
         }
-        let key = &text[key_start..i];
+        let key = (key_start, i);
         let quote = *b.get(i + 1)?;
         if quote != b'"' && quote != b'\'' {
             return None;
@@ -193,7 +214,7 @@ fn tag<'a>(
         {
             return None;
         }
-        attributes.push((key, &text[value_start..value_end]));
+        attributes.push([key.0, key.1, value_start, value_end]);
         i = value_end + 1;
     }
 }
@@ -217,10 +238,15 @@ mod tests {
         )
     }
 
+    fn is_scanned(text: &str) -> bool {
+        let mut pull = Pull::default();
+        run(&mut pull, text)
+    }
+
     /// Both readers agree on `text`; returns whether the scanner read it itself.
     fn agree(text: &str) -> bool {
         assert_eq!(outcome(text, true), outcome(text, false), "{text}");
-        run(text).is_some()
+        is_scanned(text)
     }
 
     const RDF_OPEN: &str = r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">"#;
@@ -341,7 +367,7 @@ mod tests {
                     && let Some(j) = memmem::find(&bytes[i..], b"</x:xmpmeta>")
                     && let Ok(t) = std::str::from_utf8(&bytes[i..i + j + 12])
                 {
-                    scanned += usize::from(run(t).is_some());
+                    scanned += usize::from(is_scanned(t));
                 }
             }
         }
@@ -408,7 +434,7 @@ mod tests {
             );
             prop_assert_eq!(outcome(&text, true), outcome(&text, false));
             prop_assert_eq!(outcome(&inner, true), outcome(&inner, false));
-            if run(&text).is_some() {
+            if is_scanned(&text) {
                 scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
         });
