@@ -275,6 +275,9 @@ struct Frame {
     role: Role,
 }
 
+/// Bytes of capacity a reused state machine keeps per vector between packets.
+const KEPT_CAPACITY: usize = 64 * 1024;
+
 #[derive(Default)]
 pub(super) struct Pull {
     /// Declarations in scope, innermost last: (end of the prefix in `prefixes`, namespace);
@@ -298,8 +301,23 @@ pub(super) struct Pull {
 }
 
 impl Pull {
-    /// Ready for the next packet (capacities kept).
+    /// Ready for the next packet (capacities kept, up to [`KEPT_CAPACITY`] bytes each, so a
+    /// hostile packet does not leave its memory held by the thread).
     fn reset(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            let most = KEPT_CAPACITY / std::mem::size_of::<T>().max(1);
+            if v.capacity() > most {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.namespaces);
+        trim(&mut self.frames);
+        trim(&mut self.values);
+        trim(&mut self.open);
+        trim(&mut self.attributes);
+        if self.prefixes.capacity() > KEPT_CAPACITY {
+            self.prefixes = String::new();
+        }
         self.namespaces.clear();
         self.prefixes.clear();
         self.frames.clear();

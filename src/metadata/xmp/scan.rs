@@ -17,7 +17,7 @@
 
 use memchr::{memchr, memmem};
 
-use super::{Attr, Pull};
+use super::{Attr, MAX_ATTRIBUTES, MAX_DEPTH, Pull};
 
 #[cfg(test)]
 thread_local! {
@@ -93,6 +93,10 @@ fn elements(
                 pull.start(&text[s..e], attrs).ok()?;
                 if empty {
                     pull.end().ok()?;
+                } else if open.len() >= MAX_DEPTH {
+                    // Deeper than the state machine reads: the general reader reports it
+                    // (and this stack stays bounded).
+                    return None;
                 } else {
                     open.push((s, e));
                 }
@@ -214,6 +218,10 @@ fn tag(
         {
             return None;
         }
+        if attributes.len() >= MAX_ATTRIBUTES {
+            // Over the limit: the general reader reports it, and this list stays bounded.
+            return None;
+        }
         attributes.push([key.0, key.1, value_start, value_end]);
         i = value_end + 1;
     }
@@ -319,6 +327,27 @@ mod tests {
         let text = r#"<r xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights>&#169; A &amp; B&#xA;&lt;c&gt; &quot;&apos;</dc:rights></r>"#;
         assert!(agree(text));
         assert_eq!(outcome(text, true).0[0].1, "© A & B\n<c> \"'");
+    }
+
+    #[test]
+    fn scratch_stays_bounded_on_hostile_packets() {
+        let mut pull = Pull::default();
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        assert!(!run(&mut pull, &deep));
+        assert!(pull.open.len() <= MAX_DEPTH);
+        pull.reset();
+        let many: String = (0..100_000).map(|i| format!(" a{i}='x'")).collect();
+        assert!(!run(&mut pull, &format!("<a{many}/>")));
+        assert!(pull.attributes.len() <= MAX_ATTRIBUTES);
+        pull.reset();
+        // And the thread does not keep what a large packet made it hold.
+        let prefixes: String = (0..400)
+            .map(|i| format!(" xmlns:{}{i}='u'", "p".repeat(1000)))
+            .collect();
+        assert!(run(&mut pull, &format!("<a{prefixes}/>")));
+        assert!(pull.prefixes.capacity() > 64 * 1024);
+        pull.reset();
+        assert!(pull.prefixes.capacity() <= 64 * 1024);
     }
 
     #[test]
