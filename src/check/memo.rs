@@ -14,7 +14,7 @@
 //! equality.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::assess::{Assessment, Requirement, Use, assess, requirements};
@@ -44,7 +44,9 @@ const MAX_ASSESSED: usize = 32;
 /// Merges and assessments already made, by evidence and use.
 #[derive(Default)]
 pub struct Memo {
-    hasher: RandomState,
+    /// Seeded at random per process: a set is found by its hash, then compared in full, so a
+    /// collision costs a comparison, never a wrong answer.
+    hasher: foldhash::fast::RandomState,
     done: Mutex<(usize, HashMap<u64, Vec<Entry>>)>,
     /// Assessments by credit and use, the most recent first.
     assessed: Mutex<Vec<(Credit, Use, Arc<Assessment>)>>,

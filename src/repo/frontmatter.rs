@@ -206,7 +206,7 @@ pub fn read(text: &str, location: &str) -> FrontMatter {
     }
     let mut push = |v: &Value, key: &str| {
         let line = line_of(key);
-        let at = format!("{location}:{line}");
+        let at = super::at_line(location, line);
         let (src, mut evidence) = match v {
             Value::String(s) => (s.trim().to_string(), Vec::new()),
             Value::Object(m) => {

@@ -11,7 +11,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{frontmatter, html};
+use super::{at_line, frontmatter, html};
 use crate::evidence::{Evidence, Origin, origin};
 use crate::license;
 
@@ -95,9 +95,39 @@ fn reads_like_credit(text: &str, emphasised: bool) -> bool {
         || !license::scan(t).licenses().is_empty()
 }
 
+/// Links remembered per thread by [`names_license`], and the longest one remembered.
+const KNOWN_LINKS: usize = 1024;
+const KNOWN_LINK_LEN: usize = 512;
+
+thread_local! {
+    /// Whether a link names a license, by link: a site repeats the same few license and author
+    /// links under thousands of images, and scanning one costs about 12,000 instructions.
+    static LINKS: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+        std::cell::RefCell::default();
+}
+
+/// Whether `href` names a license (a function of the text alone, so remembering it is safe).
+fn names_license(href: &str) -> bool {
+    let scan = || !license::scan(href).licenses().is_empty();
+    if href.len() > KNOWN_LINK_LEN {
+        return scan();
+    }
+    LINKS.with_borrow_mut(|known| {
+        if let Some(&named) = known.get(href) {
+            return named;
+        }
+        if known.len() >= KNOWN_LINKS {
+            known.clear();
+        }
+        let named = scan();
+        known.insert(href.to_owned(), named);
+        named
+    })
+}
+
 /// The evidence of a link in a caption.
 fn link_evidence(href: &str, rel_license: bool, at: &str) -> Evidence {
-    let is_license = rel_license || !license::scan(href).licenses().is_empty();
+    let is_license = rel_license || names_license(href);
     let o = if is_license {
         origin::MARKDOWN_LICENSE_LINK
     } else {
@@ -142,7 +172,7 @@ pub fn read(text: &str, location: &str) -> DocumentImages {
     }
     let body_start = fm.body_start;
     let body = &text[body_start..];
-    let at_line = |line: usize| format!("{location}:{line}");
+    let at_line = |line: usize| at_line(location, line);
 
     let mut para: Option<Paragraph> = None;
     // Images that stood alone in the previous paragraph, waiting for a caption.
@@ -331,7 +361,7 @@ pub(crate) fn html_fragment(
             memchr::memchr_iter(b'\n', &fragment.as_bytes()[counted_to.min(to)..to]).count();
         counted_to = counted_to.max(to);
         let line = first_line + newlines;
-        let at = format!("{location}:{line}");
+        let at = at_line(location, line);
         let mut shown = Shown {
             src: img.src,
             line,
@@ -450,6 +480,34 @@ mod tests {
             ev(&d.images[1]),
             ["markdown:caption=Inline  here, photo by Ann.@p.md:11"]
         );
+    }
+
+    #[test]
+    fn lines_are_written_as_format_writes_them() {
+        for line in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(at_line("a/b.md", line), format!("a/b.md:{line}"));
+        }
+    }
+
+    #[test]
+    fn remembered_links_give_the_same_answer() {
+        let links = [
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "https://example.org/jane",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+        ];
+        for round in 0..3 {
+            for l in links {
+                let fresh = !license::scan(l).licenses().is_empty();
+                assert_eq!(names_license(l), fresh, "{l} in round {round}");
+            }
+        }
+        // Past the limit the memory starts again, and answers stay right.
+        for i in 0..KNOWN_LINKS + 10 {
+            assert!(!names_license(&format!("https://example.org/{i}")));
+        }
+        assert!(names_license(links[0]));
+        assert!(LINKS.with_borrow(|k| k.len()) <= KNOWN_LINKS);
     }
 
     #[test]

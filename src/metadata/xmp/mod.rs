@@ -21,7 +21,8 @@ use std::borrow::Cow;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::PrefixDeclaration;
+
+mod scan;
 
 use super::text::{trim_nul, utf16};
 
@@ -83,6 +84,10 @@ const PROPERTIES: &[(&str, &str, Origin)] = &[
 /// accepts it too); the origin keeps the standard spelling.
 fn property(ns: Option<&str>, name: &str) -> Option<Origin> {
     let ns = ns?;
+    // Most elements and attributes are RDF's or of a namespace this reader does not know.
+    if ns == OTHER || ns == RDF {
+        return None;
+    }
     PROPERTIES
         .iter()
         .find(|(n, l, _)| *n == ns && l.eq_ignore_ascii_case(name))
@@ -92,6 +97,15 @@ fn property(ns: Option<&str>, name: &str) -> Option<Origin> {
 /// Reads one XMP packet found at file offset `base`. Returns the GUID of its Extended XMP
 /// (`xmpNote:HasExtendedXMP`), if it names one.
 pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String> {
+    #[cfg(test)]
+    let scan = scan::ENABLED.get();
+    #[cfg(not(test))]
+    let scan = true;
+    read_with(bytes, base, found, scan)
+}
+
+/// [`read`], with or without the scanner (the tests compare both).
+fn read_with(bytes: &[u8], base: u64, found: &mut Found, scan: bool) -> Option<String> {
     if !found.spend(base, bytes.len(), "XMP packet") {
         return None;
     }
@@ -102,8 +116,30 @@ pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String>
             return None;
         }
     };
-    let mut pull = Pull::default();
-    let outcome = pull.run(&text);
+    // One state machine per thread, emptied between packets: its vectors keep their capacity
+    // (bounded by the limits above) instead of growing again for every photo.
+    PULL.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut pull) => finish(&mut pull, &text, base, found, scan),
+        Err(_) => finish(&mut Pull::default(), &text, base, found, scan),
+    })
+}
+
+thread_local! {
+    static PULL: std::cell::RefCell<Pull> = std::cell::RefCell::default();
+}
+
+/// Reads the packet's text with `pull` and hands what it found to `found`.
+fn finish(pull: &mut Pull, text: &str, base: u64, found: &mut Found, scan: bool) -> Option<String> {
+    // The scanner reads the common forms of a packet; anything else (entities, CDATA, comments,
+    // a DTD, a limit, an error) is read again, from the start, by the general pull parser, so
+    // both give the same evidence and the same problems (see `scan.rs`).
+    pull.reset();
+    let outcome = if scan && scan::run(pull, text) {
+        Ok(())
+    } else {
+        pull.reset();
+        pull.run(text)
+    };
     let (kind, message) = match outcome {
         Ok(()) => (None, None),
         Err(Stop::Invalid(msg)) => {
@@ -132,11 +168,11 @@ pub(crate) fn read(bytes: &[u8], base: u64, found: &mut Found) -> Option<String>
     if let (Some(kind), Some(message)) = (kind, message) {
         found.problem(base, kind, message);
     }
-    pull.extended
+    pull.extended.take()
 }
 
 /// Why reading stopped early.
-enum Stop {
+pub(super) enum Stop {
     /// Not well-formed: nothing from the packet is kept.
     Invalid(String),
     /// A limit was hit: what was read before it is kept.
@@ -185,18 +221,72 @@ struct Item {
     value: Option<String>,
 }
 
+/// An attribute of an element: its qualified name, and its value as written.
+pub(super) struct Attr<'x> {
+    key: &'x str,
+    value: AttrValue<'x>,
+}
+
+enum AttrValue<'x> {
+    /// A value the scanner saw needs no replacement (no `&`, tab or line break).
+    Plain(&'x str),
+    /// A value from quick-xml, normalized when asked for.
+    Xml(quick_xml::events::attributes::Attribute<'x>),
+}
+
+impl<'x> Attr<'x> {
+    pub(super) fn plain(key: &'x str, value: &'x str) -> Attr<'x> {
+        Attr {
+            key,
+            value: AttrValue::Plain(value),
+        }
+    }
+
+    /// The value with entities replaced and whitespace normalized (XML 1.0 §3.3.3).
+    fn value(&self) -> Result<Cow<'x, str>, Stop> {
+        match &self.value {
+            AttrValue::Plain(v) => Ok(Cow::Borrowed(v)),
+            AttrValue::Xml(a) => attribute_value(a),
+        }
+    }
+}
+
+/// The prefix an attribute declares (`xmlns` → "", `xmlns:p` → "p"), as quick-xml reads it.
+fn binding(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix("xmlns")?;
+    match rest.as_bytes().first() {
+        None => Some(""),
+        Some(b':') => Some(&rest[1..]),
+        _ => None,
+    }
+}
+
+/// (local name, prefix), split at the first colon as quick-xml does.
+fn decompose(name: &str) -> (&str, Option<&str>) {
+    match memchr::memchr(b':', name.as_bytes()) {
+        Some(i) => (&name[i + 1..], Some(&name[..i])),
+        None => (name, None),
+    }
+}
+
 struct Frame {
     /// How many namespace declarations were in scope before this element's.
     scope: usize,
     role: Role,
 }
 
+/// Bytes of capacity a reused state machine keeps per vector between packets.
+const KEPT_CAPACITY: usize = 64 * 1024;
+
 #[derive(Default)]
-struct Pull {
-    /// Declarations in scope, innermost last: (prefix, namespace); the default namespace has
-    /// prefix "". The namespace is one of the URIs this reader knows, [`OTHER`] for any other
-    /// URI, or `None` where `xmlns=""` removes the default namespace.
-    namespaces: Vec<(String, Option<&'static str>)>,
+pub(super) struct Pull {
+    /// Declarations in scope, innermost last: (end of the prefix in `prefixes`, namespace);
+    /// the default namespace has prefix "". The namespace is one of the URIs this reader
+    /// knows, [`OTHER`] for any other URI, or `None` where `xmlns=""` removes the default
+    /// namespace.
+    namespaces: Vec<(usize, Option<&'static str>)>,
+    /// The prefixes of `namespaces`, one after the other (one buffer, not one string each).
+    prefixes: String,
     frames: Vec<Frame>,
     /// Open elements below [`MAX_DEPTH`], not tracked.
     untracked: usize,
@@ -204,9 +294,58 @@ struct Pull {
     nodes: u32,
     values: Vec<Value>,
     extended: Option<String>,
+    /// The scanner's scratch: byte ranges of the open elements' names, and of the attribute
+    /// names and values of the tag being read.
+    open: Vec<(usize, usize)>,
+    attributes: Vec<[usize; 4]>,
 }
 
 impl Pull {
+    /// Ready for the next packet (capacities kept, up to [`KEPT_CAPACITY`] bytes each, so a
+    /// hostile packet does not leave its memory held by the thread).
+    fn reset(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            let most = KEPT_CAPACITY / std::mem::size_of::<T>().max(1);
+            if v.capacity() > most {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.namespaces);
+        trim(&mut self.frames);
+        trim(&mut self.values);
+        trim(&mut self.open);
+        trim(&mut self.attributes);
+        if self.prefixes.capacity() > KEPT_CAPACITY {
+            self.prefixes = String::new();
+        }
+        self.namespaces.clear();
+        self.prefixes.clear();
+        self.frames.clear();
+        self.untracked = 0;
+        self.too_deep = false;
+        self.nodes = 0;
+        self.values.clear();
+        self.extended = None;
+        self.open.clear();
+        self.attributes.clear();
+    }
+
+    /// The prefix of declaration `i`.
+    fn prefix(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.namespaces[i - 1].0 };
+        &self.prefixes[start..self.namespaces[i].0]
+    }
+
+    /// Whether no element is open (the next start tag is a root).
+    pub(super) fn at_top(&self) -> bool {
+        self.frames.is_empty() && self.untracked == 0
+    }
+
+    /// Whether a part of the packet was too deep to be read.
+    pub(super) fn too_deep(&self) -> bool {
+        self.too_deep
+    }
+
     fn run(&mut self, text: &str) -> Result<(), Stop> {
         let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
@@ -219,12 +358,12 @@ impl Pull {
                 .map_err(|e| Stop::Invalid(format!("{e} (at byte {})", reader.error_position())))?;
             match event {
                 Event::Start(e) => {
-                    roots += u32::from(self.frames.is_empty() && self.untracked == 0);
-                    self.start(&e)?;
+                    roots += u32::from(self.at_top());
+                    self.start_xml(&e)?;
                 }
                 Event::Empty(e) => {
-                    roots += u32::from(self.frames.is_empty() && self.untracked == 0);
-                    self.start(&e)?;
+                    roots += u32::from(self.at_top());
+                    self.start_xml(&e)?;
                     self.end()?;
                 }
                 Event::End(_) => self.end()?,
@@ -280,14 +419,36 @@ impl Pull {
             Some("xml") => return Ok(Some(XML)),
             Some(p) => p,
         };
-        match self.namespaces.iter().rev().find(|(q, _)| q == p) {
-            Some(&(_, ns)) => Ok(ns),
+        match (0..self.namespaces.len())
+            .rev()
+            .find(|&i| self.prefix(i) == p)
+        {
+            Some(i) => Ok(self.namespaces[i].1),
             None if p.is_empty() => Ok(None),
             None => Err(Stop::Invalid(format!("unbound namespace prefix {p:?}"))),
         }
     }
 
-    fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Stop> {
+    /// A start tag read by quick-xml.
+    fn start_xml(&mut self, e: &BytesStart<'_>) -> Result<(), Stop> {
+        let mut attributes = e.attributes();
+        attributes.with_checks(false);
+        let attributes = attributes.map(|a| {
+            a.map(|a| Attr {
+                key: a.key.into_inner(),
+                value: AttrValue::Xml(a),
+            })
+            .map_err(|err| Stop::Invalid(err.to_string()))
+        });
+        self.start(e.name().into_inner(), attributes)
+    }
+
+    /// A start tag: its qualified name and its attributes (read twice: declarations first).
+    pub(super) fn start<'x>(
+        &mut self,
+        name: &'x str,
+        attributes: impl Iterator<Item = Result<Attr<'x>, Stop>> + Clone,
+    ) -> Result<(), Stop> {
         if self.frames.len() >= MAX_DEPTH || self.untracked > 0 {
             self.untracked += 1;
             self.too_deep = true;
@@ -302,53 +463,49 @@ impl Pull {
             ))
         };
         // Declarations first: they apply to the element's own name and attributes.
-        for (i, a) in e.attributes().with_checks(false).enumerate() {
+        for (i, a) in attributes.clone().enumerate() {
             if i >= MAX_ATTRIBUTES {
                 return Err(too_many());
             }
-            let a = a.map_err(|err| Stop::Invalid(err.to_string()))?;
-            let prefix = match a.key.as_namespace_binding() {
-                Some(PrefixDeclaration::Default) => "",
-                Some(PrefixDeclaration::Named(p)) => p,
-                None => continue,
+            let a = a?;
+            let Some(prefix) = binding(a.key) else {
+                continue;
             };
             if self.namespaces.len() >= MAX_NAMESPACES {
                 return Err(Stop::Limit(format!(
                     "XMP declares more than {MAX_NAMESPACES} namespaces at once; the packet was read up to there"
                 )));
             }
-            let uri = attribute_value(&a)?;
-            self.namespaces.push((prefix.to_owned(), known(&uri)));
+            let uri = a.value()?;
+            self.prefixes.push_str(prefix);
+            self.namespaces.push((self.prefixes.len(), known(&uri)));
         }
-        let name = e.name();
-        let (local, prefix) = name.decompose();
-        let ns = self.resolve(prefix.map(|p| p.into_inner()), false)?;
-        let local = local.into_inner();
+        let (local, prefix) = decompose(name);
+        let ns = self.resolve(prefix, false)?;
 
         let mut lang_default = false;
         let mut resource: Option<String> = None;
         let mut attr_values = Vec::new();
-        for (i, a) in e.attributes().with_checks(false).enumerate() {
+        for (i, a) in attributes.enumerate() {
             if i >= MAX_ATTRIBUTES {
                 return Err(too_many());
             }
-            let a = a.map_err(|err| Stop::Invalid(err.to_string()))?;
-            if a.key.as_namespace_binding().is_some() {
+            let a = a?;
+            if binding(a.key).is_some() {
                 continue;
             }
-            let (alocal, aprefix) = a.key.decompose();
-            let Some(ans) = self.resolve(aprefix.map(|p| p.into_inner()), true)? else {
+            let (alocal, aprefix) = decompose(a.key);
+            let Some(ans) = self.resolve(aprefix, true)? else {
                 continue;
             };
-            let alocal = alocal.into_inner();
             if let Some(o) = property(Some(ans), alocal) {
-                attr_values.push((o, attribute_value(&a)?.into_owned()));
+                attr_values.push((o, a.value()?.into_owned()));
             } else if ans == XMP_NOTE && alocal == "HasExtendedXMP" {
-                self.extended = Some(attribute_value(&a)?.into_owned());
+                self.extended = Some(a.value()?.into_owned());
             } else if ans == RDF && alocal == "resource" {
-                resource = Some(attribute_value(&a)?.into_owned());
+                resource = Some(a.value()?.into_owned());
             } else if ans == XML && alocal == "lang" {
-                lang_default = attribute_value(&a)? == "x-default";
+                lang_default = a.value()? == "x-default";
             }
         }
         for (i, (o, v)) in attr_values.into_iter().enumerate() {
@@ -410,7 +567,7 @@ impl Pull {
         Ok(())
     }
 
-    fn text(&mut self, t: &str) {
+    pub(super) fn text(&mut self, t: &str) {
         if self.untracked > 0 {
             return;
         }
@@ -432,7 +589,7 @@ impl Pull {
         }
     }
 
-    fn end(&mut self) -> Result<(), Stop> {
+    pub(super) fn end(&mut self) -> Result<(), Stop> {
         if self.untracked > 0 {
             self.untracked -= 1;
             return Ok(());
@@ -441,6 +598,8 @@ impl Pull {
             return Ok(());
         };
         self.namespaces.truncate(frame.scope);
+        self.prefixes
+            .truncate(self.namespaces.last().map_or(0, |&(end, _)| end));
         match frame.role {
             Role::Property {
                 node,
@@ -530,7 +689,7 @@ fn attribute_value<'a>(
 }
 
 /// The five entities XML predefines.
-fn predefined(name: &str) -> Option<char> {
+pub(super) fn predefined(name: &str) -> Option<char> {
     Some(match name {
         "lt" => '<',
         "gt" => '>',
