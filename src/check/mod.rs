@@ -101,6 +101,15 @@ impl Item {
     }
 }
 
+/// Where the `.c2pa` sidecar of a local image is (C2PA's manifest store kept beside an asset).
+#[derive(Clone, Copy, Debug)]
+pub enum C2paSidecar<'a> {
+    /// Ask the disk (`photo.c2pa` beside `photo.jpg`).
+    Look,
+    /// The caller listed the directory: this one, or none.
+    Known(Option<&'a Path>),
+}
+
 /// What an image's own bytes said: its metadata (embedded, sidecar, HTTP headers), or why it
 /// could not be read.
 #[derive(Clone, Debug, Default)]
@@ -117,13 +126,14 @@ pub struct ImageRead {
 impl ImageRead {
     /// C2PA content credentials of a local image: its embedded manifest store or its `.c2pa`
     /// sidecar, validated over the whole file (see `metadata::c2pa`).
-    pub fn credentials_of_file(&mut self, path: &Path) {
+    pub fn credentials_of_file(&mut self, path: &Path, c2pa: C2paSidecar<'_>) {
         #[cfg(feature = "c2pa")]
         {
             let Some(format) = self.format else { return };
-            let sidecar = match self.c2pa_store {
-                true => None,
-                false => metadata::c2pa::sidecar_for(path),
+            let sidecar = match (self.c2pa_store, c2pa) {
+                (true, _) => None,
+                (false, C2paSidecar::Look) => metadata::c2pa::sidecar_for(path),
+                (false, C2paSidecar::Known(s)) => s.map(Path::to_path_buf),
             };
             if self.c2pa_store || sidecar.is_some() {
                 let found =
@@ -133,7 +143,7 @@ impl ImageRead {
         }
         #[cfg(not(feature = "c2pa"))]
         {
-            let _ = path;
+            let _ = (path, c2pa);
             self.credentials_unvalidated();
         }
     }
@@ -208,11 +218,17 @@ impl ImageRead {
     /// Reads a local image file and, unless it is an XMP file itself, its XMP sidecar (`None`:
     /// there is none). Evidence from the sidecar is located at the sidecar.
     pub fn local(path: &Path, sidecar: Option<&Path>) -> ImageRead {
+        ImageRead::local_listed(path, sidecar, C2paSidecar::Look)
+    }
+
+    /// [`ImageRead::local`] for a caller that knows whether a `.c2pa` sidecar exists (a
+    /// directory walk saw every file), so the disk is not asked once more per image.
+    pub fn local_listed(path: &Path, sidecar: Option<&Path>, c2pa: C2paSidecar<'_>) -> ImageRead {
         let mut read = ImageRead::from_metadata(metadata::read_path(path));
         if !read.errors.is_empty() || read.format == Some(metadata::Format::Xmp) {
             return read;
         }
-        read.credentials_of_file(path);
+        read.credentials_of_file(path, c2pa);
         if let Some(sidecar) = sidecar {
             match metadata::read_path(sidecar) {
                 Ok(meta) => {

@@ -494,7 +494,20 @@ fn check_image(
         .filter_map(|c| c.to_str().map(str::to_string))
         .find(|c| found.xmp_files.contains(c))
         .map(|c| walk::join(root, &c));
-    let mut read = ImageRead::local(&path, xmp.as_deref());
+    // The same for a C2PA manifest store kept in a `.c2pa` sidecar.
+    let c2pa = match found.c2pa_files.is_empty() {
+        true => None,
+        false => Path::new(rel)
+            .with_extension("c2pa")
+            .to_str()
+            .filter(|c| found.c2pa_files.contains(*c))
+            .map(|c| walk::join(root, c)),
+    };
+    let mut read = ImageRead::local_listed(
+        &path,
+        xmp.as_deref(),
+        crate::check::C2paSidecar::Known(c2pa.as_deref()),
+    );
     if !read.errors.is_empty() {
         return item_from(display(root, rel), None, &[], read, gate);
     }

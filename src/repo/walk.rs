@@ -36,6 +36,8 @@ pub struct Found {
     pub license_sidecars: HashSet<String>,
     /// `.xmp` files (sidecars of the images beside them).
     pub xmp_files: HashSet<String>,
+    /// `.c2pa` files (C2PA manifest stores of the images beside them).
+    pub c2pa_files: HashSet<String>,
     pub reuse_tomls: Vec<String>,
     /// Directories and files that could not be read, each message naming the path.
     pub errors: Vec<String>,
@@ -210,6 +212,7 @@ impl Batch<'_> {
         f.html.append(&mut l.html);
         f.license_sidecars.extend(l.license_sidecars.drain());
         f.xmp_files.extend(l.xmp_files.drain());
+        f.c2pa_files.extend(l.c2pa_files.drain());
         f.reuse_tomls.append(&mut l.reuse_tomls);
         f.errors.append(&mut l.errors);
     }
@@ -254,6 +257,10 @@ fn classify(root: &Path, path: &Path, into: &mut Found) -> bool {
     };
     if ext == "xmp" {
         into.xmp_files.insert(rel);
+        return true;
+    }
+    if ext == "c2pa" {
+        into.c2pa_files.insert(rel);
         return true;
     }
     if IMAGE_EXTENSIONS.contains(&ext.as_str()) {

@@ -914,6 +914,39 @@ mod c2pa_credentials {
     }
 
     #[test]
+    fn a_directory_check_finds_the_sidecar_in_its_walk() {
+        let out = assert_cmd::Command::cargo_bin("licit")
+            .unwrap()
+            .args(["check", "--use", "ai-training", "--format", "json"])
+            .arg(dir())
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let states: Vec<(String, String)> = doc["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|it| {
+                let name = it["target"].as_str().unwrap().rsplit('/').next().unwrap();
+                it["evidence"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|e| e["origin"] == "c2pa:validation")
+                    .map(move |e| (name.to_string(), e["value"].as_str().unwrap().to_string()))
+            })
+            .collect();
+        let state = |n: &str| states.iter().find(|(f, _)| f == n).map(|(_, s)| s.as_str());
+        assert_eq!(state("sidecar.jpg"), Some("untrusted"), "{states:?}");
+        assert_eq!(state("signed.jpg"), Some("untrusted"), "{states:?}");
+        assert_eq!(state("signed.png"), Some("untrusted"), "{states:?}");
+        assert!(
+            state("tampered.jpg").unwrap().starts_with("invalid"),
+            "{states:?}"
+        );
+    }
+
+    #[test]
     fn a_signed_png_is_read_like_the_jpeg() {
         let (state, entry, verdict) = state_and_entry("signed.png");
         assert_eq!(state, ["untrusted"]);
