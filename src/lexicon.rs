@@ -32,6 +32,7 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "artwork",
     "author",
     "creator",
+    "image copyright",
     "header image",
     "cover photo",
     "lead image",
@@ -55,6 +56,9 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "titelbild",
     "titelfoto",
     "mit freundlicher genehmigung",
+    "fotocredit",
+    "fotocredits",
+    "bildrechte",
     // French
     "fot",
     "fot.",
@@ -102,6 +106,14 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "світлина",
     "φωτογραφία",
     "φωτ.",
+    // Nordic, Polish, Finnish, Hungarian, Lithuanian, Vietnamese
+    "ljósmynd",
+    "mynd",
+    "zdjęcie",
+    "kuva",
+    "fotó",
+    "nuotrauka",
+    "ảnh",
     // Japanese, Chinese, Korean
     "写真",
     "撮影",

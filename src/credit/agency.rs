@@ -168,6 +168,32 @@ const BOILERPLATE: &[&str] = &[
     "more",
     "screenshot",
     "skjermdump",
+    "screencap",
+    "screengrab",
+    "screen grab",
+    // Reuters' "/Files" and a submitted or contributed picture: kinds of credit, not names.
+    "files",
+    "submitted",
+    "contributed",
+    "contributed image",
+    "contributed photo",
+    // "Bild: Hersteller", "Foto: zVg", "Foto. Cortesía", "Ljósmynd/Aðsend": the maker of the
+    // product or someone unnamed supplied it.
+    "hersteller",
+    "zvg",
+    "zvg.",
+    "z.v.g.",
+    "aðsend",
+    "cortesía",
+    "cortesia",
+    "courtesy",
+    // Japanese "pool photo".
+    "代表撮影",
+    // "Foto: Ilustrim" (Albanian), "Ilustración": an illustration, no name.
+    "ilustrim",
+    "ilustración",
+    "ilustração",
+    "ilustracja",
 ];
 
 /// Words that may follow an agency name and still mean the agency.
@@ -198,6 +224,7 @@ const SUFFIXES: &[&str] = &[
     "plus",
     "bilder",
     "europe",
+    "pic",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");

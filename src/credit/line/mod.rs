@@ -147,6 +147,11 @@ struct Parser<'a> {
     format_authors: Option<Vec<Range<usize>>>,
     /// Slash groups in which a piece that could have been the author was not a readable name.
     rejected_groups: Vec<usize>,
+    /// Groups in which a credit's label was followed only by boilerplate ("Foto: privat"): the
+    /// line's credit is there, though it names no one.
+    boilerplate_groups: Vec<usize>,
+    /// Groups opened by a copyright sign: "© Holder / Photographer".
+    copyright_groups: Vec<usize>,
     /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
     press_material: bool,
     notes: Vec<LineNote>,
@@ -252,6 +257,8 @@ impl<'a> Parser<'a> {
             license_sources: Vec::new(),
             format_authors: None,
             rejected_groups: Vec::new(),
+            boilerplate_groups: Vec::new(),
+            copyright_groups: Vec::new(),
             press_material: false,
             notes: Vec::new(),
         }
@@ -405,6 +412,20 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     }) {
         return false;
     }
+    // "左からPalm", "東京・霞ケ関で", "前身名為東芝的", "ら大学幹部": Japanese or Chinese text
+    // with a particle at its edge, or run into Latin letters, is a phrase, not a name.
+    if words.iter().any(|w| {
+        let l = w.lower.as_str();
+        let han_or_kana = l.chars().any(|c| is_kanji(c) || is_kana(c));
+        han_or_kana
+            && (l.chars().any(|c| c.is_ascii_alphabetic())
+                || l.chars().count() > 1
+                    && (l.ends_with(['で', 'が', 'は', 'に', 'を', 'へ', 'も', 'と', '的', 'の'])
+                        || l.ends_with("から")
+                        || l.starts_with(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))))
+    }) {
+        return false;
+    }
     // An e-mail address or a web address is where to write, not who.
     if words
         .iter()
@@ -450,6 +471,11 @@ fn is_domain(w: &str) -> bool {
 const INDEFINITE_ARTICLES: &[&str] = &[
     "a", "an", "ein", "eine", "einem", "einer", "un", "une", "ett",
 ];
+
+/// Hiragana and katakana.
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF)
+}
 
 /// Han characters (kanji), as opposed to kana.
 fn is_kanji(c: char) -> bool {

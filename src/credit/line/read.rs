@@ -10,6 +10,7 @@ impl Parser<'_> {
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
         let sentences: Vec<bool> = clauses.iter().map(sentence_like).collect();
+        let bar_joined = bar_chains(clauses, &sentences);
         let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
         let mut pieces: Vec<Piece> = Vec::new();
@@ -49,7 +50,7 @@ impl Parser<'_> {
             }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
-            if !matches!(clause.before, Sep::Slash | Sep::Soft) {
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] {
                 group += 1;
                 group_opened = matches!(
                     clause.before,
@@ -240,6 +241,9 @@ impl Parser<'_> {
                 {
                     ctx = Ctx::Author;
                     labeled.push(group);
+                    if w.copyright || w.lower == "copyright" {
+                        self.copyright_groups.push(group);
+                    }
                     i += 1;
                     continue;
                 }
@@ -358,7 +362,10 @@ impl Parser<'_> {
                 } else {
                     is_in(CONJUNCTIONS, orig)
                 };
-                if is_conj && role_ctx != Ctx::Source && !org && j > start {
+                // "Presse- und Informationsamt": a word cut at a hyphen shares the next word's
+                // ending; the conjunction joins the two halves of one name.
+                let elided = j > 0 && words[j - 1].lower.ends_with('-');
+                if is_conj && !elided && role_ctx != Ctx::Source && !org && j > start {
                     let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                     last_ok = ok;
                     start = j + 1;
@@ -485,6 +492,9 @@ impl Parser<'_> {
                 if is_in(PRESS_MATERIAL, &said.join(" ")) {
                     self.press_material = true;
                 }
+                if ctx != Ctx::None {
+                    self.boilerplate_groups.push(at.group);
+                }
                 return true;
             }
             Some(m) => {
@@ -589,7 +599,32 @@ impl Parser<'_> {
                 let single_words = idx
                     .iter()
                     .all(|&k| !self.text[pieces[k].span.clone()].contains(char::is_whitespace));
+                let group = pieces[idx[0]].group;
+                let last = idx[idx.len() - 1];
                 if slashed
+                    && idx.len() == 2
+                    && self.copyright_groups.contains(&group)
+                    && self.person_like(pieces[last].span.clone())
+                    && !pieces[idx[0]].connected
+                    && !self.person_like(pieces[idx[0]].span.clone())
+                {
+                    // "© Kärnten Werbung / Franz Gerdl", "© ADAC/Jane Doe": after a copyright
+                    // sign the holder comes first and the photographer after the slash.
+                    pieces[idx[0]].role = Role::Source { kind: None };
+                } else if slashed
+                    && idx.len() == 2
+                    && self.copyright_groups.contains(&group)
+                    && self.person_like(pieces[last].span.clone())
+                    && self.person_like(pieces[idx[0]].span.clone())
+                    && !pieces[idx[0]].connected
+                {
+                    // "© Südtirol Wein / Jane Doe": two name-shaped pieces after a copyright
+                    // sign; the holder or the photographer may stand first, so neither is named.
+                    for &k in &idx {
+                        pieces[k].role = Role::Source { kind: None };
+                    }
+                    unsure = true;
+                } else if slashed
                     && person.is_empty()
                     && single_words
                     && idx.len() == 2
@@ -645,6 +680,19 @@ impl Parser<'_> {
                 } else {
                     clauses.first()
                 };
+                // "AFP / Le Relief Haïti", "Shutterstock/La República": after the agency, a name
+                // that opens with an article is the outlet that ran the photo.
+                if agency_first
+                    && let Some(&c) = keep
+                    && let Some(k) = idx.iter().copied().find(|&k| pieces[k].clause == c)
+                    && self.lower[pieces[k].span.clone()]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| is_in(OUTLET_ARTICLES, w))
+                    && self.text[pieces[k].span.clone()].contains(' ')
+                {
+                    pieces[k].role = Role::Source { kind: None };
+                }
                 if let Some(&keep) = keep {
                     for &k in &idx {
                         if matches!(pieces[k].role, Role::Author { .. }) && pieces[k].clause != keep
@@ -657,17 +705,38 @@ impl Parser<'_> {
         }
         // "Photo: Jane Doe, Examplepost": one word after a person's name, across a comma, is
         // the outlet she works for.
+        // "Foto: Jane Doe, Example University": an institution after a person is where she
+        // works. "© Example Werbung, Doe": after a copyright sign, an organisation and then
+        // one word are the holder and the photographer.
         for k in 1..pieces.len() {
             let (a, b) = (&pieces[k - 1], &pieces[k]);
-            if a.clause + 1 == b.clause
-                && matches!(a.role, Role::Author { explicit: true })
-                && matches!(b.role, Role::Author { .. })
-                && self.text[a.span.end..b.span.start].trim() == ","
-                && self.person_like(a.span.clone())
-                && !self.text[b.span.clone()].contains(char::is_whitespace)
-                && self.text[b.span.clone()].starts_with(char::is_uppercase)
+            if a.clause + 1 != b.clause
+                || !matches!(a.role, Role::Author { explicit: true })
+                || !matches!(b.role, Role::Author { .. })
+            {
+                continue;
+            }
+            let gap = self.text[a.span.end..b.span.start].trim();
+            let b_text = &self.text[b.span.clone()];
+            let one_word =
+                !b_text.contains(char::is_whitespace) && b_text.starts_with(char::is_uppercase);
+            let a_org = self.org_like(a.span.clone());
+            let a_person = self.person_like(a.span.clone());
+            let held = self.copyright_groups.contains(&a.group);
+            if gap == "," && held && a_org && one_word {
+                pieces[k - 1].role = Role::Source { kind: None };
+            } else if gap == ","
+                && (a_person || a_org)
+                && (one_word || !a_org && self.org_like(b.span.clone()))
             {
                 pieces[k].role = Role::Source { kind: None };
+            } else if gap == "|"
+                && self.copyright_groups.contains(&a.group)
+                && !a_person
+                && self.person_like(b.span.clone())
+            {
+                // "© Bundesrat | Jane Doe": the holder, then the photographer.
+                pieces[k - 1].role = Role::Source { kind: None };
             }
         }
         if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
@@ -753,7 +822,7 @@ impl Parser<'_> {
         let mut labeled: Vec<usize> = labeled
             .iter()
             .copied()
-            .filter(|g| with_pieces.binary_search(g).is_ok())
+            .filter(|g| with_pieces.binary_search(g).is_ok() || self.boilerplate_groups.contains(g))
             .collect();
         labeled.sort_unstable();
         labeled.dedup();
@@ -931,9 +1000,6 @@ impl Parser<'_> {
     /// agency is all rights reserved; Unsplash, Pexels and Pixabay have their own licenses;
     /// "Divulgação", "Supplied", "Handout" are press material.
     fn rights_from_pieces(&mut self, pieces: &[Piece]) {
-        if self.credit.rights != Rights::None {
-            return;
-        }
         let free_platform = pieces.iter().any(|p| {
             p.role
                 == (Role::Source {
@@ -943,6 +1009,20 @@ impl Parser<'_> {
                     .iter()
                     .any(|n| self.lower[p.name.clone()].starts_with(n))
         });
+        // "© Jane Doe – Unsplash": a bare copyright sign does not outweigh the platform's
+        // license; words that reserve the rights do.
+        let bare_sign = self.credit.rights == Rights::AllRightsReserved
+            && self.spans.rights.iter().all(|r| {
+                self.lower[r.clone()]
+                    .chars()
+                    .all(|c| matches!(c, '©' | '(' | ')' | 'c' | ' ') || c.is_ascii_digit())
+            });
+        if free_platform && bare_sign {
+            self.credit.rights = Rights::Other;
+        }
+        if self.credit.rights != Rights::None {
+            return;
+        }
         if free_platform || self.press_material {
             self.credit.rights = Rights::Other;
         } else if pieces.iter().any(|p| {
@@ -1071,4 +1151,40 @@ fn is_own_work(words: &[Word]) -> bool {
 fn is_years(w: &str) -> bool {
     let year = |p: &str| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit());
     w.split(['-', '–']).all(year)
+}
+
+/// Clauses joined by bars into one credit chain that ends with an agency ("Jane Doe | The Image
+/// Bank | Getty Images"): a bar there separates the parts of one credit, like a slash. Only
+/// short clauses that are not a caption's sentences, from the start of the line or of a
+/// sentence. One pass over the clauses.
+fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Vec<bool> {
+    let mut joined = vec![false; clauses.len()];
+    let mut k = 0;
+    while k < clauses.len() {
+        let start = k;
+        let mut end = k;
+        while end + 1 < clauses.len() && clauses[end + 1].before == Sep::Bar {
+            end += 1;
+        }
+        k = end + 1;
+        if end == start
+            || !matches!(
+                clauses[start].before,
+                Sep::Start | Sep::Hard | Sep::Open | Sep::HardMask
+            )
+        {
+            continue;
+        }
+        let short =
+            (start..=end).all(|c| (1..=4).contains(&clauses[c].words.len()) && !sentences[c]);
+        let last = &clauses[end].words;
+        let agency_last =
+            classify(last).is_some_and(|m| m.kind == Kind::Agency && m.words == last.len());
+        if short && agency_last {
+            for j in &mut joined[start + 1..=end] {
+                *j = true;
+            }
+        }
+    }
+    joined
 }
