@@ -159,6 +159,7 @@ pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "
 /// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
     "on", "at", "auf", "bei", "sur", "su", "op", "em", "no", "na", "en", "in", "from", "über",
+    "von",
 ];
 
 /// Words that may stand before a date and belong to it (`Taken on`, `Aufgenommen am`).
@@ -547,6 +548,27 @@ pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
     "text",
     "texto",
     "texte",
+];
+
+/// Work credited next to a photo that is not the photo ("Styling by …"): who did it is not the
+/// photo's author.
+pub(crate) const OTHER_WORK: &[&str] = &[
+    "styling",
+    "styled",
+    "stylist",
+    "grooming",
+    "casting",
+    "hair",
+    "makeup",
+    "make-up",
+    "props",
+    "produced",
+    "production",
+    "design",
+    "directed",
+    "written",
+    "edited",
+    "reporting",
 ];
 
 /// Boilerplate words that call the image press material: its rights are "other".

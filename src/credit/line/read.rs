@@ -19,11 +19,16 @@ impl Parser<'_> {
         // Groups in which a label, a "©" or an own-work mark says where the credit is.
         let mut labeled: Vec<usize> = Vec::new();
         let mut k = 0;
+        // Whether the previous clause was only a label ("Foto:"): "Foto: CC BY 2.0 Jane Doe"
+        // names her across the license.
+        let mut after_label = false;
         while k < clauses.len() {
             let clause = &clauses[k];
             let here = k;
             k += 1;
+            let label_before = std::mem::take(&mut after_label);
             match clause.before {
+                Sep::HardMask if label_before && ctx == Ctx::Author => {}
                 Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
                 // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
                 // Bungert": after a credit's label the bar goes on naming the credit.
@@ -116,7 +121,7 @@ impl Parser<'_> {
                 if clause.before == Sep::Comma
                     && let Some(p) = pieces.last_mut()
                     && p.clause + 1 == here
-                    && p.role == (Role::Author { explicit: false })
+                    && matches!(p.role, Role::Author { .. })
                 {
                     p.role = Role::Source {
                         kind: Some(Kind::Agency),
@@ -174,6 +179,7 @@ impl Parser<'_> {
                         if c != Ctx::Ignore {
                             labeled.push(group);
                         }
+                        after_label = c == Ctx::Author;
                     }
                     // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
                     // lead or a credit for something else.
@@ -231,6 +237,16 @@ impl Parser<'_> {
                     && self.org_like(pieces[pieces.len() - 2].span.clone())
                 {
                     pieces.pop();
+                }
+                // "Human-headed lion (lamassu), Assyrian, … The Met, Gift of …": the bare text
+                // before the institution describes the object.
+                if let Some(museum) = pieces.iter().rposition(|p| {
+                    matches!(p.role, Role::Author { .. }) && self.org_like(p.span.clone())
+                }) {
+                    let clause = pieces[museum].clause;
+                    pieces.retain(|p| {
+                        p.clause >= clause || p.role != (Role::Author { explicit: false })
+                    });
                 }
                 ctx = Ctx::Ignore;
                 continue;
@@ -312,6 +328,10 @@ impl Parser<'_> {
                 let w = &words[j];
                 let orig = &self.text[w.span.clone()];
                 let next_ctx = match w.lower.as_str() {
+                    // "Styling by …", "Casting by …": a credit for other work than the photo.
+                    "by" if j > 0 && is_in(OTHER_WORK, &words[j - 1].lower) => {
+                        Some((Ctx::Ignore, 1))
+                    }
                     "by" => Some((Ctx::Author, 1)),
                     "via" | "for" | "über" => Some((Ctx::Source, 1)),
                     "courtesy" => {
@@ -437,13 +457,14 @@ impl Parser<'_> {
             {
                 words = &words[1..];
             }
-            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture.
+            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture, and
+            // "HT Photo" is the outlet HT's photo.
             while words.last().is_some_and(|w| {
-                w.copyright
-                    || is_in(TAIL_NOISE, &w.lower)
-                        && !(words.len() == 2
-                            && !w.lowercase_initial
-                            && is_in(&["photo", "foto", "image"], &w.lower))
+                let named_photo = words.len() == 2
+                    && !w.lowercase_initial
+                    && is_in(&["photo", "foto", "image"], &w.lower)
+                    && !acronym(&self.text[words[0].span.clone()]);
+                w.copyright || is_in(TAIL_NOISE, &w.lower) && !named_photo
             }) {
                 words = &words[..words.len() - 1];
             }
@@ -491,9 +512,9 @@ impl Parser<'_> {
                 let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
                 if is_in(PRESS_MATERIAL, &said.join(" ")) {
                     self.press_material = true;
-                }
-                if ctx != Ctx::None {
-                    self.boilerplate_groups.push(at.group);
+                    if ctx != Ctx::None {
+                        self.boilerplate_groups.push(at.group);
+                    }
                 }
                 return true;
             }
@@ -708,8 +729,21 @@ impl Parser<'_> {
         // "Foto: Jane Doe, Example University": an institution after a person is where she
         // works. "© Example Werbung, Doe": after a copyright sign, an organisation and then
         // one word are the holder and the photographer.
+        let mut address = false;
         for k in 1..pieces.len() {
             let (a, b) = (&pieces[k - 1], &pieces[k]);
+            // "…, London, UK": one word after a place already read is more of the address.
+            let was_address = std::mem::take(&mut address);
+            if was_address
+                && b.clause == a.clause + 1
+                && matches!(b.role, Role::Author { .. })
+                && self.text[a.span.end..b.span.start].trim() == ","
+                && !self.text[b.span.clone()].contains(char::is_whitespace)
+            {
+                pieces[k].role = Role::Source { kind: None };
+                address = true;
+                continue;
+            }
             if a.clause + 1 != b.clause
                 || !matches!(a.role, Role::Author { explicit: true })
                 || !matches!(b.role, Role::Author { .. })
@@ -723,13 +757,17 @@ impl Parser<'_> {
             let a_org = self.org_like(a.span.clone());
             let a_person = self.person_like(a.span.clone());
             let held = self.copyright_groups.contains(&a.group);
-            if gap == "," && held && a_org && one_word {
+            let more_after = pieces.get(k + 1).is_some_and(|c| {
+                c.clause == b.clause + 1 && self.text[b.span.end..c.span.start].trim() == ","
+            });
+            if gap == "," && held && a_org && one_word && !more_after {
                 pieces[k - 1].role = Role::Source { kind: None };
             } else if gap == ","
                 && (a_person || a_org)
                 && (one_word || !a_org && self.org_like(b.span.clone()))
             {
                 pieces[k].role = Role::Source { kind: None };
+                address = one_word;
             } else if gap == "|"
                 && self.copyright_groups.contains(&a.group)
                 && !a_person
@@ -822,7 +860,8 @@ impl Parser<'_> {
         let mut labeled: Vec<usize> = labeled
             .iter()
             .copied()
-            .filter(|g| with_pieces.binary_search(g).is_ok() || self.boilerplate_groups.contains(g))
+            .filter(|g| with_pieces.binary_search(g).is_ok())
+            .chain(self.boilerplate_groups.iter().copied())
             .collect();
         labeled.sort_unstable();
         labeled.dedup();
@@ -854,7 +893,8 @@ impl Parser<'_> {
                         labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group);
                     !any_strong
                         && !labeled_elsewhere
-                        && (!caption || p.tail && p.group == last_group && !p.lowercase)
+                        && !p.lowercase
+                        && (!caption || p.tail && p.group == last_group)
                 }
                 _ => true,
             })
@@ -896,6 +936,30 @@ impl Parser<'_> {
                             self.notes.push(LineNote::AuthorUnclear);
                         }
                     }
+                }
+            }
+        }
+        // "Jane Doe, Sen. John Roe (D., Mont.), and donor Jim Poe": three or more bare names among
+        // text that is not a name, and nothing (no label, no agency, no "©", no license) saying
+        // any is the credit: the people shown. A line of names alone is a credit's list.
+        if labeled.is_empty()
+            && !any_strong
+            && self.spans.license.is_empty()
+            && !self.rejected_groups.is_empty()
+        {
+            let bare = pieces
+                .iter()
+                .zip(&keep)
+                .filter(|(p, k)| **k && p.role == (Role::Author { explicit: false }))
+                .count();
+            if bare >= 3 {
+                for (k, p) in pieces.iter().enumerate() {
+                    if p.role == (Role::Author { explicit: false }) {
+                        keep[k] = false;
+                    }
+                }
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
                 }
             }
         }
@@ -1187,4 +1251,9 @@ fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Vec<bool> {
         }
     }
     joined
+}
+
+/// Whether a word is an acronym: two to five capital letters ("HT", "SDSU").
+fn acronym(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
