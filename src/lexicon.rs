@@ -33,6 +33,8 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "author",
     "creator",
     "image copyright",
+    "flickr user",
+    "flickr users",
     "header image",
     "cover photo",
     "lead image",

@@ -550,6 +550,9 @@ pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
     "texte",
 ];
 
+/// Words after a name that say the picture was provided by it: press material.
+pub(crate) const PROVIDED: &[&str] = &["提供", "제공", "cung cấp"];
+
 /// Work credited next to a photo that is not the photo ("Styling by …"): who did it is not the
 /// photo's author.
 pub(crate) const OTHER_WORK: &[&str] = &[

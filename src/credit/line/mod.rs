@@ -511,5 +511,6 @@ fn sentence_like(c: &Clause) -> bool {
     c.words.len() >= 4 && lower >= 2
 }
 
-/// Connector words that do not make a clause a sentence: "an original by Daniel Kim".
-const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of"];
+/// Connector words that do not make a clause a sentence: "an original by Daniel Kim", "… by
+/// Flickr user jdoe".
+const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of", "user", "users"];

@@ -338,6 +338,10 @@ impl Parser<'_> {
                         let of = words.get(j + 1).is_some_and(|n| {
                             matches!(n.lower.as_str(), "of" | "von" | "de" | "di" | "van")
                         });
+                        // "Credit: Courtesy": supplied by someone the line does not name.
+                        if j + 1 == words.len() {
+                            self.press_material = true;
+                        }
                         Some((Ctx::Author, 1 + usize::from(of)))
                     }
                     p if is_in(PLATFORM_PREPS, p) && j > start => {
@@ -429,6 +433,13 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
+        // "by Flickr user Jane Doe": the platform's word for a member is not the name.
+        if words.len() > 2
+            && words[0].lower == "flickr"
+            && matches!(words[1].lower.as_str(), "user" | "users" | "user:")
+        {
+            words = &words[2..];
+        }
         // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
         // credit, the words before it are who is shown.
         if classify(words).is_none()
@@ -487,7 +498,12 @@ impl Parser<'_> {
         let mut span = first.span.start..last.span.end;
         let whole = span.start == at.clause_start && span.end == at.clause_end;
         if m.is_none() {
+            let before = span.end;
             span = self.name_end(span, last);
+            // "（警視庁提供）", "Bệnh viện cung cấp": the picture was provided by them.
+            if span.end < before && is_in(PROVIDED, self.text[span.end..before].trim()) {
+                self.press_material = true;
+            }
         }
         let text = &self.text[span.clone()];
         let lowercase =
@@ -555,12 +571,18 @@ impl Parser<'_> {
     /// follow the name they credit. An abbreviation keeps its dot ("Trelvik Co.").
     fn name_end(&self, span: Range<usize>, last: &Word) -> Range<usize> {
         let text = &self.text[span.clone()];
-        for suffix in ["提供", "撮影"] {
+        for suffix in ["提供", "撮影", "제공"] {
             if let Some(stem) = text.strip_suffix(suffix)
                 && stem.chars().any(is_cjk)
             {
                 return span.start..span.end - suffix.len();
             }
+        }
+        // Vietnamese "cung cấp" ("provided") after the name.
+        if let Some(stem) = text.strip_suffix(" cung cấp")
+            && !stem.trim().is_empty()
+        {
+            return span.start..span.start + stem.trim_end().len();
         }
         let word = last.lower.trim_end_matches('.');
         if text.ends_with('.')
@@ -1032,9 +1054,17 @@ impl Parser<'_> {
             let dropped_before = pieces.iter().zip(&keep).any(|(p, &k)| {
                 !k && matches!(p.role, Role::Author { .. })
                     && p.span.end <= a.start
-                    && matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+                    && (matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+                        || self.slash_across_masks(p.span.end..a.start))
             });
-            if self.rejected_groups.contains(&g) || dropped_before {
+            // "… im UN-Hauptquartier Jane Doe/Copyright 2026 The AP": the place read after the
+            // date ran into the photographer's name.
+            let place_before = self.spans.place.as_ref().is_some_and(|pl| {
+                pl.end <= a.start
+                    && (self.text[pl.end..a.start].trim() == "/"
+                        || self.slash_across_masks(pl.end..a.start))
+            });
+            if self.rejected_groups.contains(&g) || dropped_before || place_before {
                 if !self.notes.contains(&LineNote::AuthorUnclear) {
                     self.notes.push(LineNote::AuthorUnclear);
                 }
@@ -1090,13 +1120,28 @@ impl Parser<'_> {
         if free_platform || self.press_material {
             self.credit.rights = Rights::Other;
         } else if pieces.iter().any(|p| {
+            // "Bundesarchiv, Bild 183-…" is credited like an agency but is an archive.
             p.role
                 == (Role::Source {
                     kind: Some(Kind::Agency),
                 })
+                && classify_text(&fold_width(&self.text[p.name.clone()]).to_lowercase())
+                    .is_some_and(|m| m.kind == Kind::Agency)
         }) {
             self.credit.rights = Rights::AllRightsReserved;
         }
+    }
+
+    /// Whether a gap is a slash and masked text, maybe with a copyright word: "Jane
+    /// Doe/Copyright 2026 The AP".
+    fn slash_across_masks(&self, gap: Range<usize>) -> bool {
+        let free: String = self.text[gap.clone()]
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && self.marks[gap.start + i] == Mark::Free)
+            .map(|(_, c)| c)
+            .collect::<String>()
+            .to_lowercase();
+        matches!(free.as_str(), "/" | "/copyright" | "/©" | "/(c)")
     }
 
     /// Whether a piece reads as a person's name: two to four words, each starting with a
@@ -1256,4 +1301,10 @@ fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Vec<bool> {
 /// Whether a word is an acronym: two to five capital letters ("HT", "SDSU").
 fn acronym(w: &str) -> bool {
     (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The tables' reading of a piece's lowercase text.
+fn classify_text(lower: &str) -> Option<agency::NameMatch> {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    agency::classify(&words)
 }
