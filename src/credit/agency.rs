@@ -6,7 +6,7 @@
 //! glued to a suffix with a hyphen ("dpa-Bildfunk"), or the name followed by "for …" ("Getty
 //! Images for Netflix").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::license::agency::AGENCIES;
 use std::sync::LazyLock;
@@ -256,8 +256,8 @@ struct Entry {
 }
 
 /// Entries indexed by their first word, so that a lookup costs one hash, not a table walk.
-static INDEX: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for (kind, table) in [
         (Kind::Boilerplate, BOILERPLATE),
         (Kind::Agency, AGENCIES),

@@ -35,7 +35,7 @@
 //! - When the line names an author explicitly (after a label, "by" or "©"), other bare
 //!   name-like text (a caption's description) is not taken as an author.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
@@ -348,8 +348,8 @@ fn classify(words: &[Word]) -> Option<agency::NameMatch> {
 type Label = (Vec<&'static str>, bool);
 
 /// Labels split into words once, indexed by their first word.
-static LABEL_INDEX: LazyLock<HashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Label>> = HashMap::new();
+static LABEL_INDEX: LazyLock<FxHashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Label>> = FxHashMap::default();
     for (table, is_source) in [(AUTHOR_LABELS, false), (SOURCE_LABELS, true)] {
         for l in table {
             let words: Vec<&'static str> = l.split(' ').collect();
