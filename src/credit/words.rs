@@ -150,6 +150,11 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "rundfunk",
     "administration",
     "sports",
+    "stadt",
+    "gemeinde",
+    "landkreis",
+    "kanton",
+    "bezirk",
 ];
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,

@@ -152,6 +152,8 @@ struct Parser<'a> {
     boilerplate_groups: Vec<usize>,
     /// Groups opened by a copyright sign: "© Holder / Photographer".
     copyright_groups: Vec<usize>,
+    /// A museum's provenance ("Gift of …") was read: the line is a credit line, not a caption.
+    provenance: bool,
     /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
     press_material: bool,
     notes: Vec<LineNote>,
@@ -259,6 +261,7 @@ impl<'a> Parser<'a> {
             rejected_groups: Vec::new(),
             boilerplate_groups: Vec::new(),
             copyright_groups: Vec::new(),
+            provenance: false,
             press_material: false,
             notes: Vec::new(),
         }

@@ -248,6 +248,7 @@ impl Parser<'_> {
                         p.clause >= clause || p.role != (Role::Author { explicit: false })
                     });
                 }
+                self.provenance = true;
                 ctx = Ctx::Ignore;
                 continue;
             }
@@ -451,6 +452,12 @@ impl Parser<'_> {
         {
             words = &words[words.len() - n..];
         }
+        // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
+        // their whole clause.
+        let whole_clause = words
+            .first()
+            .is_some_and(|w| w.span.start == at.clause_start)
+            && words.last().is_some_and(|w| w.span.end == at.clause_end);
         // "Jane Doe Foto" without a label: a photo of her, not by her.
         if ctx == Ctx::None
             && words.len() >= 3
@@ -496,7 +503,7 @@ impl Parser<'_> {
             return true;
         };
         let mut span = first.span.start..last.span.end;
-        let whole = span.start == at.clause_start && span.end == at.clause_end;
+        let whole = whole_clause;
         if m.is_none() {
             let before = span.end;
             span = self.name_end(span, last);
@@ -900,6 +907,9 @@ impl Parser<'_> {
             })
             .collect();
         let any_strong = strong.iter().any(|&s| s);
+        // "Jane Doe und John Roe bei der Eröffnung": text around the names that is no name
+        // makes the line a caption, whose bare names are who is shown unless they close it.
+        let caption_text = caption || !self.rejected_groups.is_empty() && !self.provenance;
         let mut keep: Vec<bool> = pieces
             .iter()
             .zip(&strong)
@@ -916,7 +926,7 @@ impl Parser<'_> {
                     !any_strong
                         && !labeled_elsewhere
                         && !p.lowercase
-                        && (!caption || p.tail && p.group == last_group)
+                        && (!caption_text || p.tail && p.group == last_group)
                 }
                 _ => true,
             })
@@ -971,12 +981,14 @@ impl Parser<'_> {
         {
             let bare = pieces
                 .iter()
-                .zip(&keep)
-                .filter(|(p, k)| **k && p.role == (Role::Author { explicit: false }))
+                .filter(|p| p.role == (Role::Author { explicit: false }))
                 .count();
             if bare >= 3 {
+                // The caption's closing credit ("… (Jane Doe / Example Times)") stays.
                 for (k, p) in pieces.iter().enumerate() {
-                    if p.role == (Role::Author { explicit: false }) {
+                    if p.role == (Role::Author { explicit: false })
+                        && !(p.tail && p.group == last_group)
+                    {
                         keep[k] = false;
                     }
                 }
