@@ -118,6 +118,8 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "ảnh",
     // Japanese, Chinese, Korean
     "写真",
+    "圖",
+    "图",
     "撮影",
     "图片",
     "圖片",

@@ -172,6 +172,12 @@ pub const AGENCIES: &[&str] = &[
     "itar-tass",
     "ロイター",
     "新華社",
+    "新华社",
+    "路透社",
+    "美聯社",
+    "美联社",
+    "法新社",
+    "中央社",
     // Russian and Korean agencies, as they write themselves.
     "риа новости",
     "тасс",
