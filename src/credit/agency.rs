@@ -6,7 +6,7 @@
 //! glued to a suffix with a hyphen ("dpa-Bildfunk"), or the name followed by "for …" ("Getty
 //! Images for Netflix").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::license::agency::AGENCIES;
 use std::sync::LazyLock;
@@ -36,6 +36,9 @@ const PLATFORMS: &[&str] = &[
     "wikimedia",
     "commons",
     "wikipedia",
+    "wikipédia",
+    "wikipedija",
+    "википедия",
     "flickr",
     "flickr.com",
     "unsplash",
@@ -168,6 +171,38 @@ const BOILERPLATE: &[&str] = &[
     "more",
     "screenshot",
     "skjermdump",
+    "screencap",
+    "skjáskot",
+    "skjermbilde",
+    "skärmdump",
+    "skærmbillede",
+    "bildschirmfoto",
+    "schermafbeelding",
+    "screengrab",
+    "screen grab",
+    // Reuters' "/Files" and a submitted or contributed picture: kinds of credit, not names.
+    "files",
+    "submitted",
+    "contributed",
+    "contributed image",
+    "contributed photo",
+    // "Bild: Hersteller", "Foto: zVg", "Foto. Cortesía", "Ljósmynd/Aðsend": the maker of the
+    // product or someone unnamed supplied it.
+    "hersteller",
+    "zvg",
+    "zvg.",
+    "z.v.g.",
+    "aðsend",
+    "cortesía",
+    "cortesia",
+    "courtesy",
+    // Japanese "pool photo".
+    "代表撮影",
+    // "Foto: Ilustrim" (Albanian), "Ilustración": an illustration, no name.
+    "ilustrim",
+    "ilustración",
+    "ilustração",
+    "ilustracja",
 ];
 
 /// Words that may follow an agency name and still mean the agency.
@@ -198,6 +233,7 @@ const SUFFIXES: &[&str] = &[
     "plus",
     "bilder",
     "europe",
+    "pic",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
@@ -220,8 +256,8 @@ struct Entry {
 }
 
 /// Entries indexed by their first word, so that a lookup costs one hash, not a table walk.
-static INDEX: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for (kind, table) in [
         (Kind::Boilerplate, BOILERPLATE),
         (Kind::Agency, AGENCIES),

@@ -2,7 +2,7 @@
 //! Dutch and Portuguese: `April 14, 2013`, `14 April 2013`, `14. April 2013`, `14 avril 2013`,
 //! `14 de abril de 2013`, `2013-04-14`, `14.04.2013`, `April 2013`, and a bare year.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -136,7 +136,7 @@ const MONTHS: &[(&str, u8)] = &[
 const JOINERS: &[&str] = &["de", "del", "of", "the"];
 const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "°", "ª"];
 
-static MONTH_INDEX: LazyLock<HashMap<&'static str, u8>> =
+static MONTH_INDEX: LazyLock<FxHashMap<&'static str, u8>> =
     LazyLock::new(|| MONTHS.iter().copied().collect());
 
 /// Whether a lowercase word is a month's name written out: not an abbreviation ("okt",

@@ -51,6 +51,11 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     // Swahili "all rights reserved".
     "haki zote zimehifadhiwa",
     "creative commons",
+    // BBC's "Image copyright X Image caption …": what follows is the caption.
+    "image caption",
+    "media caption",
+    "hide caption",
+    "toggle caption",
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
     "visa mer",
@@ -126,6 +131,30 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "institut",
     "instituto",
     "istituto",
+    // German and Austrian public bodies and trade bodies that credit their own pictures.
+    "werbung",
+    "bistum",
+    "erzbistum",
+    "messe",
+    "verband",
+    "zentralverband",
+    "bundesverband",
+    "informationsamt",
+    "presseamt",
+    "bundesregierung",
+    "landesregierung",
+    "kantonspolizei",
+    "polizei",
+    "verlag",
+    "zeitung",
+    "rundfunk",
+    "administration",
+    "sports",
+    "stadt",
+    "gemeinde",
+    "landkreis",
+    "kanton",
+    "bezirk",
 ];
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
@@ -135,6 +164,7 @@ pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "
 /// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
     "on", "at", "auf", "bei", "sur", "su", "op", "em", "no", "na", "en", "in", "from", "über",
+    "von",
 ];
 
 /// Words that may stand before a date and belong to it (`Taken on`, `Aufgenommen am`).
@@ -328,6 +358,9 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "of",
     "str",
     "stringer",
+    // Korean "reporter" and "correspondent" after the name: "고영권 기자".
+    "기자",
+    "특파원",
 ];
 
 /// Words cut from the start of a piece.
@@ -358,13 +391,17 @@ pub(crate) const HEAD_NOISE: &[&str] = &[
 /// Abbreviations whose dot does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "st", "dr", "jr", "sr", "mr", "mrs", "ms", "prof", "mt", "ft", "co", "inc", "ltd", "bros",
-    "corp", "dipl", "ing", "hon", "rev", "gen", "col", "capt", "lt", "sgt", "no", "nr", "vol",
-    "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto", "ste",
-    "s", "fot",
+    "dept", "corp", "dipl", "ing", "hon", "rev", "gen", "col", "capt", "lt", "sgt", "no", "nr",
+    "vol", "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto",
+    "ste", "s", "fot",
 ];
 
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+    // Byte by byte: the words are short, and a call to memcmp per entry cost more than the
+    // comparison (a profile of the credit bench).
+    let w = w.as_bytes();
+    list.iter()
+        .any(|x| x.len() == w.len() && x.bytes().zip(w).all(|(a, &b)| a == b))
 }
 
 /// Words for "by" that open a credit in Commons' localized attributions and in captions:
@@ -426,6 +463,11 @@ pub(crate) const ASIDES: &[&str] = &[
     "center",
     "centre",
     "file",
+    // Japanese positions: "（中）", "（左）".
+    "中",
+    "左",
+    "右",
+    "中央",
 ];
 
 /// The first word of a museum's provenance ("Bequest of …", "Gift of …", "Purchase, … Fund"):
@@ -517,9 +559,52 @@ pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
     "texte",
 ];
 
+/// Words after a name that say the picture was provided by it: press material.
+pub(crate) const PROVIDED: &[&str] = &["提供", "제공", "cung cấp"];
+
+/// Work credited next to a photo that is not the photo ("Styling by …"): who did it is not the
+/// photo's author.
+pub(crate) const OTHER_WORK: &[&str] = &[
+    "styling",
+    "styled",
+    "stylist",
+    "grooming",
+    "casting",
+    "hair",
+    "makeup",
+    "make-up",
+    "props",
+    "produced",
+    "production",
+    "design",
+    "directed",
+    "written",
+    "edited",
+    "reporting",
+];
+
 /// Boilerplate words that call the image press material: its rights are "other".
 pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "handout",
+    "submitted",
+    "contributed",
+    "contributed image",
+    "contributed photo",
+    "hersteller",
+    "zvg",
+    "zvg.",
+    "z.v.g.",
+    "aðsend",
+    "cortesía",
+    "cortesia",
+    "courtesy",
+    "privat",
+    "private",
+    "privé",
+    "privée",
+    "privado",
+    "privada",
+    "privato",
     "supplied",
     "supplied image",
     "supplied photo",
@@ -539,12 +624,19 @@ pub(crate) const LEGAL_FORMS: &[&str] = &[
     "n.v.", "pty", "corp", "corp.", "e.v.", "sarl", "sas", "oy", "oyj", "a/s", "asa", "ab",
 ];
 
+/// Definite articles that open an outlet's name ("La República", "Le Relief", "The Times"):
+/// after an agency, such a name ran the photo; it did not take it.
+pub(crate) const OUTLET_ARTICLES: &[&str] = &[
+    "the", "la", "las", "los", "el", "le", "les", "der", "die", "das", "il", "lo", "het",
+];
+
 /// Articles, lowercase as written: "courtesy of the Library of Congress" credits the library.
 pub(crate) const ARTICLES: &[&str] = &["the"];
 
 /// Asides that say where someone stands in the photo: the line around them is a caption.
 pub(crate) const POSITION_ASIDES: &[&str] = &[
     "l", "r", "l.", "r.", "li.", "re.", "left", "right", "center", "centre", "v.l.", "v.l.n.r.",
+    "中", "左", "右", "中央",
 ];
 
 /// Units of an institution, lowercase: "…, Prints and Photographs Division" is part of the

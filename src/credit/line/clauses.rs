@@ -97,6 +97,11 @@ impl Parser<'_> {
                 ',' | '、' => Some(Sep::Comma),
                 ':' if self.inner_colon(i) => None,
                 ':' | '：' => Some(Sep::Colon),
+                // Chinese "圖／路透社", "图/新华社": a slash after the label "picture" is its colon.
+                '/' | '／' if text[..i].ends_with(['圖', '图']) => Some(Sep::Colon),
+                // Korean "사진=연합뉴스": an equals sign right after a label written in Hangul or
+                // Han is the label's colon.
+                '=' if text[..i].chars().next_back().is_some_and(is_cjk) => Some(Sep::Colon),
                 '/' | '\\' | '／' => Some(Sep::Slash),
                 // Japanese captions end with "＝ＡＰ" for the credit; full-width brackets.
                 '＝' | '）' | '。' | '】' => Some(Sep::Hard),
@@ -152,6 +157,8 @@ impl Parser<'_> {
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))
+                    || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
+                    || (d == '/' && text[..j].ends_with(['圖', '图']))
                     || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】\u{200B}\u{FEFF}".contains(d)
                     || (is_quote(d) && !matches!(d, '\'' | '’'))
                 {

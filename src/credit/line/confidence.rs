@@ -124,6 +124,15 @@ impl Parser<'_> {
         {
             penalty += 5;
         }
+        // "La República 24", "Einsatz-Report 24": a number standing as a word names an outlet
+        // or a channel, not a person.
+        if words.len() > 1
+            && words
+                .iter()
+                .any(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+        {
+            penalty += 3;
+        }
         // A name is short; a caption's clause is not.
         if words.len() > 6 && !self.org_like(p.span.clone()) {
             penalty += (words.len() - 6) as i32;

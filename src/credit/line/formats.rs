@@ -33,11 +33,16 @@ impl Parser<'_> {
             .filter_map(|t| self.lower.find(t))
             .min()?;
         let head = &self.lower[..tail];
-        let Some(by) = head.rfind(" by ") else {
+        // "by Jane Doe is marked with CC0 1.0": the attribution of a work without a title.
+        let Some(start) = head
+            .rfind(" by ")
+            .map(|b| b + 4)
+            .or_else(|| head.starts_with("by ").then_some(3))
+        else {
             // `"Title" is licensed under …`: the line names no author.
             return Some(Vec::new());
         };
-        let mut r = self.trimmed(by + 4..tail);
+        let mut r = self.trimmed(start..tail);
         // "by Jane Doe | example.org is licensed …": the site after a bar is not the name.
         if let Some(bar) = self.text[r.clone()].rfind(" | ")
             && is_domain(self.lower[r.start + bar + 3..r.end].trim())

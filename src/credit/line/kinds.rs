@@ -239,3 +239,81 @@ fn labels_in_cyrillic_greek_and_cjk_scripts() {
     assert_eq!(authors("写真：Rin Okada on Unsplash"), ["Rin Okada"]);
     assert_eq!(authors("Φωτογραφία: Νίκος Παππάς"), ["Νίκος Παππάς"]);
 }
+
+#[test]
+fn after_a_copyright_sign_the_holder_comes_before_the_photographer() {
+    // "© Holder / Photographer", "© Holder | Photographer", "© Holder, Photographer".
+    assert_eq!(
+        authors("Seeufer im Herbst © Beispiel Werbung / Tamsin Holler"),
+        ["Tamsin Holler"]
+    );
+    assert_eq!(authors("© Beispielrat | Orrin Falk"), ["Orrin Falk"]);
+    assert_eq!(authors("Almwiese © Beispiel Werbung, Holler"), ["Holler"]);
+    // Two name-shaped pieces: either may be the holder, so neither is named.
+    assert!(authors("© Quellbach Wein / Tamsin Holler").is_empty());
+    // Without the sign, a news credit puts the photographer first.
+    assert_eq!(authors("Tamsin Holler/Example Herald"), ["Tamsin Holler"]);
+}
+
+#[test]
+fn a_bar_chain_that_ends_with_an_agency_is_one_credit() {
+    assert_eq!(
+        authors("Orrin Falk | Moment | Getty Images"),
+        ["Orrin Falk"]
+    );
+    assert_eq!(authors("Orrin Falk | Getty Images"), ["Orrin Falk"]);
+}
+
+#[test]
+fn after_an_agency_a_name_with_an_article_is_the_outlet() {
+    assert_eq!(authors("Photo : AFP / Le Courrier Exemplaire"), ["AFP"]);
+    assert_eq!(authors("Shutterstock/La Gaceta 21"), ["Shutterstock"]);
+}
+
+#[test]
+fn a_label_with_only_boilerplate_still_says_where_the_credit_is() {
+    // The caption's names are who is shown; "privat", "zvg", "Courtesy" name no one.
+    assert!(authors("Orrin Falk, Tamsin Holler | Foto: zVg.").is_empty());
+    assert!(authors("Vereinsmitglied Orrin Falk (Foto: Privat)").is_empty());
+    assert_eq!(parse_credit_line("Credit: Courtesy").rights, Rights::Other);
+}
+
+#[test]
+fn japanese_and_chinese_phrases_with_particles_are_not_names() {
+    assert!(authors("新旧の端末と比較。左からExample Phone").is_empty());
+    assert_eq!(
+        authors("会見する社長＝13日、東京・霞ケ関で（佐藤一郎撮影）"),
+        ["佐藤一郎"]
+    );
+    assert_eq!(authors("사진=연합뉴스"), ["연합뉴스"]);
+}
+
+#[test]
+fn flickr_users_and_openverse_lines_without_a_title() {
+    assert_eq!(
+        authors("harbour.jpg by Flickr user Orrin Falk"),
+        ["Orrin Falk"]
+    );
+    assert_eq!(
+        authors("by Tamsin Holler is marked with CC0 1.0."),
+        ["Tamsin Holler"]
+    );
+}
+
+#[test]
+fn bare_names_among_caption_text_are_who_is_shown() {
+    assert!(authors("Orrin Falk und Tamsin Holler bei der Eröffnung").is_empty());
+    assert!(
+        authors(
+            "Example donor Orrin Falk, Sen. Tamsin Holler (D., Ore.), and example donor Jo Brandt"
+        )
+        .is_empty()
+    );
+    // A line of names alone is a credit's list.
+    assert_eq!(
+        authors("Orrin Falk, Tamsin Holler, Jo Brandt"),
+        ["Orrin Falk", "Tamsin Holler", "Jo Brandt"]
+    );
+    // Credits for other work than the photo.
+    assert!(authors("Styling by Orrin Falk. Casting by Jo Brandt at Example Desk.").is_empty());
+}

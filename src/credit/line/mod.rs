@@ -35,7 +35,7 @@
 //! - When the line names an author explicitly (after a label, "by" or "©"), other bare
 //!   name-like text (a caption's description) is not taken as an author.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
@@ -147,6 +147,13 @@ struct Parser<'a> {
     format_authors: Option<Vec<Range<usize>>>,
     /// Slash groups in which a piece that could have been the author was not a readable name.
     rejected_groups: Vec<usize>,
+    /// Groups in which a credit's label was followed only by boilerplate ("Foto: privat"): the
+    /// line's credit is there, though it names no one.
+    boilerplate_groups: Vec<usize>,
+    /// Groups opened by a copyright sign: "© Holder / Photographer".
+    copyright_groups: Vec<usize>,
+    /// A museum's provenance ("Gift of …") was read: the line is a credit line, not a caption.
+    provenance: bool,
     /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
     press_material: bool,
     notes: Vec<LineNote>,
@@ -252,6 +259,9 @@ impl<'a> Parser<'a> {
             license_sources: Vec::new(),
             format_authors: None,
             rejected_groups: Vec::new(),
+            boilerplate_groups: Vec::new(),
+            copyright_groups: Vec::new(),
+            provenance: false,
             press_material: false,
             notes: Vec::new(),
         }
@@ -341,8 +351,8 @@ fn classify(words: &[Word]) -> Option<agency::NameMatch> {
 type Label = (Vec<&'static str>, bool);
 
 /// Labels split into words once, indexed by their first word.
-static LABEL_INDEX: LazyLock<HashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Label>> = HashMap::new();
+static LABEL_INDEX: LazyLock<FxHashMap<&'static str, Vec<Label>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Label>> = FxHashMap::default();
     for (table, is_source) in [(AUTHOR_LABELS, false), (SOURCE_LABELS, true)] {
         for l in table {
             let words: Vec<&'static str> = l.split(' ').collect();
@@ -405,6 +415,20 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     }) {
         return false;
     }
+    // "左からPalm", "東京・霞ケ関で", "前身名為東芝的", "ら大学幹部": Japanese or Chinese text
+    // with a particle at its edge, or run into Latin letters, is a phrase, not a name.
+    if words.iter().any(|w| {
+        let l = w.lower.as_str();
+        let han_or_kana = l.chars().any(|c| is_kanji(c) || is_kana(c));
+        han_or_kana
+            && (l.chars().any(|c| c.is_ascii_alphabetic())
+                || l.chars().count() > 1
+                    && (l.ends_with(['で', 'が', 'は', 'に', 'を', 'へ', 'も', 'と', '的', 'の'])
+                        || l.ends_with("から")
+                        || l.starts_with(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))))
+    }) {
+        return false;
+    }
     // An e-mail address or a web address is where to write, not who.
     if words
         .iter()
@@ -451,6 +475,11 @@ const INDEFINITE_ARTICLES: &[&str] = &[
     "a", "an", "ein", "eine", "einem", "einer", "un", "une", "ett",
 ];
 
+/// Hiragana and katakana.
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF)
+}
+
 /// Han characters (kanji), as opposed to kana.
 fn is_kanji(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
@@ -485,5 +514,6 @@ fn sentence_like(c: &Clause) -> bool {
     c.words.len() >= 4 && lower >= 2
 }
 
-/// Connector words that do not make a clause a sentence: "an original by Daniel Kim".
-const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of"];
+/// Connector words that do not make a clause a sentence: "an original by Daniel Kim", "… by
+/// Flickr user jdoe".
+const CONNECTORS: &[&str] = &["by", "via", "from", "for", "of", "user", "users"];

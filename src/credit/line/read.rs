@@ -10,6 +10,7 @@ impl Parser<'_> {
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
         let sentences: Vec<bool> = clauses.iter().map(sentence_like).collect();
+        let bar_joined = bar_chains(clauses, &sentences);
         let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
         let mut pieces: Vec<Piece> = Vec::new();
@@ -18,11 +19,16 @@ impl Parser<'_> {
         // Groups in which a label, a "©" or an own-work mark says where the credit is.
         let mut labeled: Vec<usize> = Vec::new();
         let mut k = 0;
+        // Whether the previous clause was only a label ("Foto:"): "Foto: CC BY 2.0 Jane Doe"
+        // names her across the license.
+        let mut after_label = false;
         while k < clauses.len() {
             let clause = &clauses[k];
             let here = k;
             k += 1;
+            let label_before = std::mem::take(&mut after_label);
             match clause.before {
+                Sep::HardMask if label_before && ctx == Ctx::Author => {}
                 Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
                 // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
                 // Bungert": after a credit's label the bar goes on naming the credit.
@@ -49,7 +55,7 @@ impl Parser<'_> {
             }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
-            if !matches!(clause.before, Sep::Slash | Sep::Soft) {
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] {
                 group += 1;
                 group_opened = matches!(
                     clause.before,
@@ -115,7 +121,7 @@ impl Parser<'_> {
                 if clause.before == Sep::Comma
                     && let Some(p) = pieces.last_mut()
                     && p.clause + 1 == here
-                    && p.role == (Role::Author { explicit: false })
+                    && matches!(p.role, Role::Author { .. })
                 {
                     p.role = Role::Source {
                         kind: Some(Kind::Agency),
@@ -173,6 +179,7 @@ impl Parser<'_> {
                         if c != Ctx::Ignore {
                             labeled.push(group);
                         }
+                        after_label = c == Ctx::Author;
                     }
                     // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
                     // lead or a credit for something else.
@@ -231,6 +238,17 @@ impl Parser<'_> {
                 {
                     pieces.pop();
                 }
+                // "Human-headed lion (lamassu), Assyrian, … The Met, Gift of …": the bare text
+                // before the institution describes the object.
+                if let Some(museum) = pieces.iter().rposition(|p| {
+                    matches!(p.role, Role::Author { .. }) && self.org_like(p.span.clone())
+                }) {
+                    let clause = pieces[museum].clause;
+                    pieces.retain(|p| {
+                        p.clause >= clause || p.role != (Role::Author { explicit: false })
+                    });
+                }
+                self.provenance = true;
                 ctx = Ctx::Ignore;
                 continue;
             }
@@ -240,6 +258,9 @@ impl Parser<'_> {
                 {
                     ctx = Ctx::Author;
                     labeled.push(group);
+                    if w.copyright || w.lower == "copyright" {
+                        self.copyright_groups.push(group);
+                    }
                     i += 1;
                     continue;
                 }
@@ -308,12 +329,20 @@ impl Parser<'_> {
                 let w = &words[j];
                 let orig = &self.text[w.span.clone()];
                 let next_ctx = match w.lower.as_str() {
+                    // "Styling by …", "Casting by …": a credit for other work than the photo.
+                    "by" if j > 0 && is_in(OTHER_WORK, &words[j - 1].lower) => {
+                        Some((Ctx::Ignore, 1))
+                    }
                     "by" => Some((Ctx::Author, 1)),
                     "via" | "for" | "über" => Some((Ctx::Source, 1)),
                     "courtesy" => {
                         let of = words.get(j + 1).is_some_and(|n| {
                             matches!(n.lower.as_str(), "of" | "von" | "de" | "di" | "van")
                         });
+                        // "Credit: Courtesy": supplied by someone the line does not name.
+                        if j + 1 == words.len() {
+                            self.press_material = true;
+                        }
                         Some((Ctx::Author, 1 + usize::from(of)))
                     }
                     p if is_in(PLATFORM_PREPS, p) && j > start => {
@@ -358,7 +387,10 @@ impl Parser<'_> {
                 } else {
                     is_in(CONJUNCTIONS, orig)
                 };
-                if is_conj && role_ctx != Ctx::Source && !org && j > start {
+                // "Presse- und Informationsamt": a word cut at a hyphen shares the next word's
+                // ending; the conjunction joins the two halves of one name.
+                let elided = j > 0 && words[j - 1].lower.ends_with('-');
+                if is_conj && !elided && role_ctx != Ctx::Source && !org && j > start {
                     let ok = self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                     last_ok = ok;
                     start = j + 1;
@@ -402,6 +434,13 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
+        // "by Flickr user Jane Doe": the platform's word for a member is not the name.
+        if words.len() > 2
+            && words[0].lower == "flickr"
+            && matches!(words[1].lower.as_str(), "user" | "users" | "user:")
+        {
+            words = &words[2..];
+        }
         // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
         // credit, the words before it are who is shown.
         if classify(words).is_none()
@@ -413,6 +452,12 @@ impl Parser<'_> {
         {
             words = &words[words.len() - n..];
         }
+        // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
+        // their whole clause.
+        let whole_clause = words
+            .first()
+            .is_some_and(|w| w.span.start == at.clause_start)
+            && words.last().is_some_and(|w| w.span.end == at.clause_end);
         // "Jane Doe Foto" without a label: a photo of her, not by her.
         if ctx == Ctx::None
             && words.len() >= 3
@@ -430,13 +475,14 @@ impl Parser<'_> {
             {
                 words = &words[1..];
             }
-            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture.
+            // "Rescue Photo" is a name; "Jane Doe photo" ends with a word about the picture, and
+            // "HT Photo" is the outlet HT's photo.
             while words.last().is_some_and(|w| {
-                w.copyright
-                    || is_in(TAIL_NOISE, &w.lower)
-                        && !(words.len() == 2
-                            && !w.lowercase_initial
-                            && is_in(&["photo", "foto", "image"], &w.lower))
+                let named_photo = words.len() == 2
+                    && !w.lowercase_initial
+                    && is_in(&["photo", "foto", "image"], &w.lower)
+                    && !acronym(&self.text[words[0].span.clone()]);
+                w.copyright || is_in(TAIL_NOISE, &w.lower) && !named_photo
             }) {
                 words = &words[..words.len() - 1];
             }
@@ -457,9 +503,14 @@ impl Parser<'_> {
             return true;
         };
         let mut span = first.span.start..last.span.end;
-        let whole = span.start == at.clause_start && span.end == at.clause_end;
+        let whole = whole_clause;
         if m.is_none() {
+            let before = span.end;
             span = self.name_end(span, last);
+            // "（警視庁提供）", "Bệnh viện cung cấp": the picture was provided by them.
+            if span.end < before && is_in(PROVIDED, self.text[span.end..before].trim()) {
+                self.press_material = true;
+            }
         }
         let text = &self.text[span.clone()];
         let lowercase =
@@ -484,6 +535,9 @@ impl Parser<'_> {
                 let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
                 if is_in(PRESS_MATERIAL, &said.join(" ")) {
                     self.press_material = true;
+                    if ctx != Ctx::None {
+                        self.boilerplate_groups.push(at.group);
+                    }
                 }
                 return true;
             }
@@ -524,12 +578,18 @@ impl Parser<'_> {
     /// follow the name they credit. An abbreviation keeps its dot ("Trelvik Co.").
     fn name_end(&self, span: Range<usize>, last: &Word) -> Range<usize> {
         let text = &self.text[span.clone()];
-        for suffix in ["提供", "撮影"] {
+        for suffix in ["提供", "撮影", "제공"] {
             if let Some(stem) = text.strip_suffix(suffix)
                 && stem.chars().any(is_cjk)
             {
                 return span.start..span.end - suffix.len();
             }
+        }
+        // Vietnamese "cung cấp" ("provided") after the name.
+        if let Some(stem) = text.strip_suffix(" cung cấp")
+            && !stem.trim().is_empty()
+        {
+            return span.start..span.start + stem.trim_end().len();
         }
         let word = last.lower.trim_end_matches('.');
         if text.ends_with('.')
@@ -589,7 +649,32 @@ impl Parser<'_> {
                 let single_words = idx
                     .iter()
                     .all(|&k| !self.text[pieces[k].span.clone()].contains(char::is_whitespace));
+                let group = pieces[idx[0]].group;
+                let last = idx[idx.len() - 1];
                 if slashed
+                    && idx.len() == 2
+                    && self.copyright_groups.contains(&group)
+                    && self.person_like(pieces[last].span.clone())
+                    && !pieces[idx[0]].connected
+                    && !self.person_like(pieces[idx[0]].span.clone())
+                {
+                    // "© Kärnten Werbung / Franz Gerdl", "© ADAC/Jane Doe": after a copyright
+                    // sign the holder comes first and the photographer after the slash.
+                    pieces[idx[0]].role = Role::Source { kind: None };
+                } else if slashed
+                    && idx.len() == 2
+                    && self.copyright_groups.contains(&group)
+                    && self.person_like(pieces[last].span.clone())
+                    && self.person_like(pieces[idx[0]].span.clone())
+                    && !pieces[idx[0]].connected
+                {
+                    // "© Südtirol Wein / Jane Doe": two name-shaped pieces after a copyright
+                    // sign; the holder or the photographer may stand first, so neither is named.
+                    for &k in &idx {
+                        pieces[k].role = Role::Source { kind: None };
+                    }
+                    unsure = true;
+                } else if slashed
                     && person.is_empty()
                     && single_words
                     && idx.len() == 2
@@ -645,6 +730,19 @@ impl Parser<'_> {
                 } else {
                     clauses.first()
                 };
+                // "AFP / Le Relief Haïti", "Shutterstock/La República": after the agency, a name
+                // that opens with an article is the outlet that ran the photo.
+                if agency_first
+                    && let Some(&c) = keep
+                    && let Some(k) = idx.iter().copied().find(|&k| pieces[k].clause == c)
+                    && self.lower[pieces[k].span.clone()]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| is_in(OUTLET_ARTICLES, w))
+                    && self.text[pieces[k].span.clone()].contains(' ')
+                {
+                    pieces[k].role = Role::Source { kind: None };
+                }
                 if let Some(&keep) = keep {
                     for &k in &idx {
                         if matches!(pieces[k].role, Role::Author { .. }) && pieces[k].clause != keep
@@ -657,17 +755,55 @@ impl Parser<'_> {
         }
         // "Photo: Jane Doe, Examplepost": one word after a person's name, across a comma, is
         // the outlet she works for.
+        // "Foto: Jane Doe, Example University": an institution after a person is where she
+        // works. "© Example Werbung, Doe": after a copyright sign, an organisation and then
+        // one word are the holder and the photographer.
+        let mut address = false;
         for k in 1..pieces.len() {
             let (a, b) = (&pieces[k - 1], &pieces[k]);
-            if a.clause + 1 == b.clause
-                && matches!(a.role, Role::Author { explicit: true })
+            // "…, London, UK": one word after a place already read is more of the address.
+            let was_address = std::mem::take(&mut address);
+            if was_address
+                && b.clause == a.clause + 1
                 && matches!(b.role, Role::Author { .. })
                 && self.text[a.span.end..b.span.start].trim() == ","
-                && self.person_like(a.span.clone())
                 && !self.text[b.span.clone()].contains(char::is_whitespace)
-                && self.text[b.span.clone()].starts_with(char::is_uppercase)
             {
                 pieces[k].role = Role::Source { kind: None };
+                address = true;
+                continue;
+            }
+            if a.clause + 1 != b.clause
+                || !matches!(a.role, Role::Author { explicit: true })
+                || !matches!(b.role, Role::Author { .. })
+            {
+                continue;
+            }
+            let gap = self.text[a.span.end..b.span.start].trim();
+            let b_text = &self.text[b.span.clone()];
+            let one_word =
+                !b_text.contains(char::is_whitespace) && b_text.starts_with(char::is_uppercase);
+            let a_org = self.org_like(a.span.clone());
+            let a_person = self.person_like(a.span.clone());
+            let held = self.copyright_groups.contains(&a.group);
+            let more_after = pieces.get(k + 1).is_some_and(|c| {
+                c.clause == b.clause + 1 && self.text[b.span.end..c.span.start].trim() == ","
+            });
+            if gap == "," && held && a_org && one_word && !more_after {
+                pieces[k - 1].role = Role::Source { kind: None };
+            } else if gap == ","
+                && (a_person || a_org)
+                && (one_word || !a_org && self.org_like(b.span.clone()))
+            {
+                pieces[k].role = Role::Source { kind: None };
+                address = one_word;
+            } else if gap == "|"
+                && self.copyright_groups.contains(&a.group)
+                && !a_person
+                && self.person_like(b.span.clone())
+            {
+                // "© Bundesrat | Jane Doe": the holder, then the photographer.
+                pieces[k - 1].role = Role::Source { kind: None };
             }
         }
         if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
@@ -754,6 +890,7 @@ impl Parser<'_> {
             .iter()
             .copied()
             .filter(|g| with_pieces.binary_search(g).is_ok())
+            .chain(self.boilerplate_groups.iter().copied())
             .collect();
         labeled.sort_unstable();
         labeled.dedup();
@@ -770,6 +907,9 @@ impl Parser<'_> {
             })
             .collect();
         let any_strong = strong.iter().any(|&s| s);
+        // "Jane Doe und John Roe bei der Eröffnung": text around the names that is no name
+        // makes the line a caption, whose bare names are who is shown unless they close it.
+        let caption_text = caption || !self.rejected_groups.is_empty() && !self.provenance;
         let mut keep: Vec<bool> = pieces
             .iter()
             .zip(&strong)
@@ -785,7 +925,8 @@ impl Parser<'_> {
                         labeled.len() > 1 || labeled.len() == 1 && !labeled.contains(&p.group);
                     !any_strong
                         && !labeled_elsewhere
-                        && (!caption || p.tail && p.group == last_group && !p.lowercase)
+                        && !p.lowercase
+                        && (!caption_text || p.tail && p.group == last_group)
                 }
                 _ => true,
             })
@@ -827,6 +968,32 @@ impl Parser<'_> {
                             self.notes.push(LineNote::AuthorUnclear);
                         }
                     }
+                }
+            }
+        }
+        // "Jane Doe, Sen. John Roe (D., Mont.), and donor Jim Poe": three or more bare names among
+        // text that is not a name, and nothing (no label, no agency, no "©", no license) saying
+        // any is the credit: the people shown. A line of names alone is a credit's list.
+        if labeled.is_empty()
+            && !any_strong
+            && self.spans.license.is_empty()
+            && !self.rejected_groups.is_empty()
+        {
+            let bare = pieces
+                .iter()
+                .filter(|p| p.role == (Role::Author { explicit: false }))
+                .count();
+            if bare >= 3 {
+                // The caption's closing credit ("… (Jane Doe / Example Times)") stays.
+                for (k, p) in pieces.iter().enumerate() {
+                    if p.role == (Role::Author { explicit: false })
+                        && !(p.tail && p.group == last_group)
+                    {
+                        keep[k] = false;
+                    }
+                }
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
                 }
             }
         }
@@ -899,9 +1066,17 @@ impl Parser<'_> {
             let dropped_before = pieces.iter().zip(&keep).any(|(p, &k)| {
                 !k && matches!(p.role, Role::Author { .. })
                     && p.span.end <= a.start
-                    && matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+                    && (matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
+                        || self.slash_across_masks(p.span.end..a.start))
             });
-            if self.rejected_groups.contains(&g) || dropped_before {
+            // "… im UN-Hauptquartier Jane Doe/Copyright 2026 The AP": the place read after the
+            // date ran into the photographer's name.
+            let place_before = self.spans.place.as_ref().is_some_and(|pl| {
+                pl.end <= a.start
+                    && (self.text[pl.end..a.start].trim() == "/"
+                        || self.slash_across_masks(pl.end..a.start))
+            });
+            if self.rejected_groups.contains(&g) || dropped_before || place_before {
                 if !self.notes.contains(&LineNote::AuthorUnclear) {
                     self.notes.push(LineNote::AuthorUnclear);
                 }
@@ -931,9 +1106,6 @@ impl Parser<'_> {
     /// agency is all rights reserved; Unsplash, Pexels and Pixabay have their own licenses;
     /// "Divulgação", "Supplied", "Handout" are press material.
     fn rights_from_pieces(&mut self, pieces: &[Piece]) {
-        if self.credit.rights != Rights::None {
-            return;
-        }
         let free_platform = pieces.iter().any(|p| {
             p.role
                 == (Role::Source {
@@ -943,16 +1115,45 @@ impl Parser<'_> {
                     .iter()
                     .any(|n| self.lower[p.name.clone()].starts_with(n))
         });
+        // "© Jane Doe – Unsplash": a bare copyright sign does not outweigh the platform's
+        // license; words that reserve the rights do.
+        let bare_sign = self.credit.rights == Rights::AllRightsReserved
+            && self.spans.rights.iter().all(|r| {
+                self.lower[r.clone()]
+                    .chars()
+                    .all(|c| matches!(c, '©' | '(' | ')' | 'c' | ' ') || c.is_ascii_digit())
+            });
+        if free_platform && bare_sign {
+            self.credit.rights = Rights::Other;
+        }
+        if self.credit.rights != Rights::None {
+            return;
+        }
         if free_platform || self.press_material {
             self.credit.rights = Rights::Other;
         } else if pieces.iter().any(|p| {
+            // "Bundesarchiv, Bild 183-…" is credited like an agency but is an archive.
             p.role
                 == (Role::Source {
                     kind: Some(Kind::Agency),
                 })
+                && classify_text(&fold_width(&self.text[p.name.clone()]).to_lowercase())
+                    .is_some_and(|m| m.kind == Kind::Agency)
         }) {
             self.credit.rights = Rights::AllRightsReserved;
         }
+    }
+
+    /// Whether a gap is a slash and masked text, maybe with a copyright word: "Jane
+    /// Doe/Copyright 2026 The AP".
+    fn slash_across_masks(&self, gap: Range<usize>) -> bool {
+        let free: String = self.text[gap.clone()]
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && self.marks[gap.start + i] == Mark::Free)
+            .map(|(_, c)| c)
+            .collect::<String>()
+            .to_lowercase();
+        matches!(free.as_str(), "/" | "/copyright" | "/©" | "/(c)")
     }
 
     /// Whether a piece reads as a person's name: two to four words, each starting with a
@@ -1071,4 +1272,51 @@ fn is_own_work(words: &[Word]) -> bool {
 fn is_years(w: &str) -> bool {
     let year = |p: &str| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit());
     w.split(['-', '–']).all(year)
+}
+
+/// Clauses joined by bars into one credit chain that ends with an agency ("Jane Doe | The Image
+/// Bank | Getty Images"): a bar there separates the parts of one credit, like a slash. Only
+/// short clauses that are not a caption's sentences, from the start of the line or of a
+/// sentence. One pass over the clauses.
+fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Vec<bool> {
+    let mut joined = vec![false; clauses.len()];
+    let mut k = 0;
+    while k < clauses.len() {
+        let start = k;
+        let mut end = k;
+        while end + 1 < clauses.len() && clauses[end + 1].before == Sep::Bar {
+            end += 1;
+        }
+        k = end + 1;
+        if end == start
+            || !matches!(
+                clauses[start].before,
+                Sep::Start | Sep::Hard | Sep::Open | Sep::HardMask
+            )
+        {
+            continue;
+        }
+        let short =
+            (start..=end).all(|c| (1..=4).contains(&clauses[c].words.len()) && !sentences[c]);
+        let last = &clauses[end].words;
+        let agency_last =
+            classify(last).is_some_and(|m| m.kind == Kind::Agency && m.words == last.len());
+        if short && agency_last {
+            for j in &mut joined[start + 1..=end] {
+                *j = true;
+            }
+        }
+    }
+    joined
+}
+
+/// Whether a word is an acronym: two to five capital letters ("HT", "SDSU").
+fn acronym(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The tables' reading of a piece's lowercase text.
+fn classify_text(lower: &str) -> Option<agency::NameMatch> {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    agency::classify(&words)
 }
