@@ -419,6 +419,13 @@ pub(crate) const BY_WORDS: &[&str] = &[
     "av",
     "af",
     "od",
+    // Finnish, Hungarian, Russian and Chinese attributions ("Tekijä: X", "készítő: X",
+    // "Авторство: X", "由 X - 自己的作品"). Not Catalan "per": in Italian and English it is
+    // "for" ("per gentile concessione").
+    "tekijä",
+    "készítő",
+    "авторство",
+    "由",
 ];
 
 /// "Own work" in the languages of Commons' attributions: the name before it is the author.
@@ -437,7 +444,23 @@ pub(crate) const OWN_WORK: &[&str] = &[
     "trabalho proprio",
     "eget arbete",
     "eget verk",
+    "eget arbeid",
+    "eget værk",
+    "obra pròpia",
+    "traballo propio",
+    "oma teos",
+    "saját munka",
+    "vlastní dílo",
+    "vlastné dielo",
+    "lastno delo",
+    "operă proprie",
+    "propra verko",
+    "karya sendiri",
+    "kendi çalışması",
+    "собственная работа",
+    "власна робота",
     "投稿者自身による著作物",
+    "自己的作品",
 ];
 
 /// Asides in brackets that are never names: a user's talk-page link, a time zone, "from left".

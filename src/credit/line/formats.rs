@@ -65,9 +65,11 @@ impl Parser<'_> {
             .min();
         // The segment ends at the license, or at ", via Wikimedia Commons" when the license
         // comes after it ("Bautsch, via Wikimedia Commons. CC0 1.0.").
-        let via_start = self.lower[..via]
-            .trim_end()
+        // "via", or Spanish "vía" (the Spanish attribution says "vía Wikimedia Commons").
+        let head = self.lower[..via].trim_end();
+        let via_start = head
             .strip_suffix("via")
+            .or_else(|| head.strip_suffix("vía"))
             .map(|h| h.trim_end().trim_end_matches(',').len());
         // The format always says "via Wikimedia Commons"; a line that only names Commons is
         // another kind of credit ("Von X - Eigenes Werk, CC BY-SA 3.0, Wikimedia Commons").
@@ -77,16 +79,22 @@ impl Parser<'_> {
             None if self.spans.license.iter().any(|r| r.start > via_start) => via_start,
             None => return None,
         };
-        // A short label before a colon ("Attribution:", "Photo:") is not part of the name.
+        // A short label before a colon ("Attribution:", "Photo:") is not part of the name, nor
+        // is the image's title that a page puts before it ("Viñedos de Mendoza: X, CC BY 2.0,
+        // vía Wikimedia Commons"): in this format the author's segment holds no colon.
         let mut start = 0;
-        if let Some(colon) = self.text[..end].find(':') {
+        if let Some(colon) = self.text[..end].rfind(':') {
             let label = self.lower[..colon].trim();
             let words: Vec<&str> = label.split_whitespace().collect();
-            if words.len() <= 3
-                && (label == "attribution"
-                    || words
-                        .iter()
-                        .any(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w)))
+            let title = words.len() <= 6
+                && !label.ends_with(|c: char| c.is_ascii_digit())
+                && !self.lower[colon + 1..end].contains(':');
+            if title
+                || words.len() <= 3
+                    && (label == "attribution"
+                        || words
+                            .iter()
+                            .any(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w)))
             {
                 start = colon + 1;
             }

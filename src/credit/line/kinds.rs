@@ -317,3 +317,36 @@ fn bare_names_among_caption_text_are_who_is_shown() {
     // Credits for other work than the photo.
     assert!(authors("Styling by Orrin Falk. Casting by Jo Brandt at Example Desk.").is_empty());
 }
+
+#[test]
+fn commons_attributions_in_more_languages() {
+    // Commons' "use this file" in Chinese, Russian, Swedish, Hungarian and Czech: a "by" word
+    // (or label), the author, then "own work" in that language.
+    let cases = [
+        ("由 Lin Qiaowen - 自己的作品, CC BY-SA 4.0", "Lin Qiaowen"),
+        (
+            "Авторство: Ivo Zarnik. Собственная работа, CC BY-SA 3.0",
+            "Ivo Zarnik",
+        ),
+        (
+            "Av Brita Holmqvist - Eget arbete, CC BY-SA 3.0",
+            "Brita Holmqvist",
+        ),
+        (
+            "Kép a Wikipédiáról, készítő: Sandorix - Saját munka, CC BY-SA 4.0",
+            "Sandorix",
+        ),
+        (
+            "Hrad v zimě. Tomas Vlk – Vlastní dílo, CC BY-SA 4.0",
+            "Tomas Vlk",
+        ),
+    ];
+    for (line, want) in cases {
+        assert_eq!(authors(line), [want], "{line}");
+    }
+    // Spanish says "vía Wikimedia Commons", and a page may put the image's title first.
+    assert_eq!(
+        authors("Puerto viejo: Marta Quiles, CC BY 2.0, vía Wikimedia Commons."),
+        ["Marta Quiles"]
+    );
+}

@@ -85,7 +85,7 @@ impl Parser<'_> {
             if let Some(next) = next_clause(clauses, here)
                 && next.before != Sep::Slash
                 && let (Some(a), Some(b)) = (words.last(), next.words.first())
-                && self.text[a.span.end..b.span.start].contains(['-', '–', '—', ','])
+                && self.text[a.span.end..b.span.start].contains(['-', '–', '—', ',', '.'])
                 && is_own_work(&next.words)
             {
                 let from = words
