@@ -87,7 +87,6 @@ const PLATFORMS: &[&str] = &[
 ];
 
 const BOILERPLATE: &[&str] = &[
-    "handout",
     "pool",
     "file",
     "file photo",
@@ -106,13 +105,6 @@ const BOILERPLATE: &[&str] = &[
     "staff photo",
     "stringer",
     "freelance",
-    "private",
-    "privat",
-    "privé",
-    "privée",
-    "privada",
-    "privado",
-    "privato",
     "unknown",
     "unknown author",
     "unbekannt",
@@ -151,19 +143,11 @@ const BOILERPLATE: &[&str] = &[
     "投稿者自身による著作物",
     // Japanese "by", left after a URL: "…curid=5445374 による".
     "による",
-    // Press material and handouts: a kind of credit, not a name.
-    "supplied",
-    "supplied image",
-    "supplied photo",
-    "divulgação",
-    "divulgacao",
+    // A reproduction: a kind of credit, not a name (press-material words such as "handout"
+    // and "courtesy" are in `words::PRESS_MATERIAL`, indexed as boilerplate too).
     "reprodução",
     "reproducao",
-    "cedida",
     "uncredited",
-    "pr",
-    "pr image",
-    "press image",
     "taken",
     // Page furniture that ends up in scraped captions.
     "vis mer",
@@ -180,22 +164,8 @@ const BOILERPLATE: &[&str] = &[
     "schermafbeelding",
     "screengrab",
     "screen grab",
-    // Reuters' "/Files" and a submitted or contributed picture: kinds of credit, not names.
+    // Reuters' "/Files": a kind of credit, not a name.
     "files",
-    "submitted",
-    "contributed",
-    "contributed image",
-    "contributed photo",
-    // "Bild: Hersteller", "Foto: zVg", "Foto. Cortesía", "Ljósmynd/Aðsend": the maker of the
-    // product or someone unnamed supplied it.
-    "hersteller",
-    "zvg",
-    "zvg.",
-    "z.v.g.",
-    "aðsend",
-    "cortesía",
-    "cortesia",
-    "courtesy",
     // Japanese "pool photo".
     "代表撮影",
     // "Foto: Ilustrim" (Albanian), "Ilustración": an illustration, no name.
@@ -260,6 +230,9 @@ static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for (kind, table) in [
         (Kind::Boilerplate, BOILERPLATE),
+        // Press-material words ("handout", "courtesy", "zVg") are boilerplate too: one list,
+        // kept where the rights rule reads it.
+        (Kind::Boilerplate, crate::credit::words::PRESS_MATERIAL),
         (Kind::Agency, AGENCIES),
         (Kind::Platform, PLATFORMS),
     ] {
