@@ -260,6 +260,13 @@ const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
     ("ODbL", Other, "ODbL", Case::Any),
     ("Open Database License", Other, "ODbL", Case::Any),
     ("courtesy of", Other, "courtesy", Case::Any),
+    // "Photo courtesy Jane Doe", "Courtesy Example Gallery": supplied by its owner, without "of".
+    ("photo courtesy", Other, "courtesy", Case::Any),
+    ("photos courtesy", Other, "courtesy", Case::Any),
+    ("image courtesy", Other, "courtesy", Case::Any),
+    ("images courtesy", Other, "courtesy", Case::Any),
+    ("photograph courtesy", Other, "courtesy", Case::Any),
+    ("Courtesy", Other, "courtesy", Case::Exact),
     ("courtesy:", Other, "courtesy", Case::Any),
     ("mit freundlicher genehmigung", Other, "courtesy", Case::Any),
     ("avec l'aimable autorisation", Other, "courtesy", Case::Any),

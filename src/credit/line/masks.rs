@@ -33,6 +33,7 @@ impl Parser<'_> {
                 || t.starts_with("copyright")
                 || t.starts_with('℗')
                 || t.starts_with("courtesy")
+                || t.ends_with(" courtesy")
                 || t.starts_with("mit freundlicher");
             if s.kind == StatementKind::Other
                 && let Some(n) = words.len().checked_sub(1)
