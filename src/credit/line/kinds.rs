@@ -356,12 +356,19 @@ fn courtesy_without_of_is_supplied_material() {
     // "Photo courtesy X" and "Courtesy X" say, as "courtesy of X" does, that X supplied the
     // photo for this use: rights `other`, and X is still read as the credit.
     for (line, who) in [
-        ("Ana and Tomas Reyes. Photo courtesy Tomas Reyes", "Tomas Reyes"),
+        (
+            "Ana and Tomas Reyes. Photo courtesy Tomas Reyes",
+            "Tomas Reyes",
+        ),
         ("Courtesy Quellberg Gallery, Oslo", "Quellberg Gallery"),
     ] {
         let c = parse_credit_line(line);
         assert_eq!(c.rights, Rights::Other, "{line}");
-        assert!(c.authors.iter().any(|a| a == who), "{line}: {:?}", c.authors);
+        assert!(
+            c.authors.iter().any(|a| a == who),
+            "{line}: {:?}",
+            c.authors
+        );
     }
     // Lowercase "courtesy" inside a sentence is no statement.
     assert_eq!(
