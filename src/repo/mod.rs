@@ -297,6 +297,28 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
 /// cores busy, few enough that memory stays flat on a large site.
 const BATCH: usize = 256;
 
+/// The smallest batch: below it, handing a batch to the pool costs more than the items.
+const MIN_BATCH: usize = 32;
+
+/// `all` cut into batches of [`BATCH`], but the last [`BATCH`] into smaller ones (a quarter of
+/// what is left, at least [`MIN_BATCH`]): the last batch is handed on while the pool has
+/// nothing left to do, so the smaller it is, the sooner the run ends.
+fn batches<T>(all: &[T]) -> impl Iterator<Item = &[T]> {
+    let mut rest = all;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut n = (rest.len() / 4).clamp(MIN_BATCH, BATCH);
+        if n + MIN_BATCH > rest.len() {
+            n = rest.len();
+        }
+        let (batch, more) = rest.split_at(n);
+        rest = more;
+        Some(batch)
+    })
+}
+
 /// Checks the repository at `root`, handing each image's item to `sink` as soon as it and the
 /// images before it are done, sorted by path. The returned run has no items.
 pub fn check_repo_each(
@@ -306,6 +328,8 @@ pub fn check_repo_each(
     sink: &mut dyn FnMut(Item),
 ) -> RepoCheck {
     let mut run = RepoCheck::default();
+    // The tables the first image needs are built on another core while this one walks.
+    crate::check::warm::warm_up_in_background();
     let mut walk_opts = opts.walk.clone();
     walk_opts.exclude.extend(opts.policy.ignore.iter().cloned());
     let found = match walk::walk(root, &walk_opts) {
@@ -451,7 +475,7 @@ pub fn check_repo_each(
     let (found, reuse, shown) = (&found, &reuse, &shown);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for batch in chosen.chunks(BATCH) {
+            for batch in batches(&chosen) {
                 let items: Vec<Item> = batch
                     .par_iter()
                     .map(|rel| {
@@ -537,6 +561,20 @@ fn check_image(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batches_cover_everything_in_order_and_shrink_at_the_end() {
+        for n in [0, 1, 31, 32, 63, 64, 255, 256, 257, 1000, 2000, 10_007] {
+            let all: Vec<usize> = (0..n).collect();
+            let cut: Vec<&[usize]> = batches(&all).collect();
+            assert_eq!(cut.concat(), all, "{n} items");
+            assert!(cut.iter().all(|b| !b.is_empty() && b.len() <= BATCH));
+            if n >= 4 * BATCH {
+                assert_eq!(cut[0].len(), BATCH);
+                assert!(cut.last().unwrap().len() < 2 * MIN_BATCH, "{n} items");
+            }
+        }
+    }
 
     #[test]
     fn references_resolve_relative_site_absolute_and_escaped() {
