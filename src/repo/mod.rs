@@ -26,6 +26,7 @@ pub mod frontmatter;
 pub mod gate;
 pub mod html;
 pub mod markdown;
+mod ordered;
 pub mod policy;
 pub mod reuse;
 pub mod walk;
@@ -293,35 +294,6 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
     run
 }
 
-/// Images concluded together before they are handed on, in path order: enough to keep both
-/// cores busy, few enough that memory stays flat on a large site. Up to three batches are alive
-/// at once (one being concluded, one in the channel, one being written); at 256 a photo
-/// folder's run touched 1,700 pages, at 64 about 1,180, and the run is about 4 % shorter
-/// (benches/results/metadata.md); at 32 the hand-overs between batches cost more than that.
-const BATCH: usize = 64;
-
-/// The smallest batch: below it, handing a batch to the pool costs more than the items.
-const MIN_BATCH: usize = 32;
-
-/// `all` cut into batches of [`BATCH`], those of the last `4 × BATCH` items smaller (a quarter
-/// of what is left, at least [`MIN_BATCH`]): the last batch is written while the pool has
-/// nothing left to do, so the smaller it is, the sooner the run ends.
-fn batches<T>(all: &[T]) -> impl Iterator<Item = &[T]> {
-    let mut rest = all;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut n = (rest.len() / 4).clamp(MIN_BATCH, BATCH);
-        if n + MIN_BATCH > rest.len() {
-            n = rest.len();
-        }
-        let (batch, more) = rest.split_at(n);
-        rest = more;
-        Some(batch)
-    })
-}
-
 /// Checks the repository at `root`, handing each image's item to `sink` as soon as it and the
 /// images before it are done, sorted by path. The returned run has no items.
 pub fn check_repo_each(
@@ -463,7 +435,7 @@ pub fn check_repo_each(
             .retain(|p| p.location.as_ref().is_none_or(|l| docs.contains(&l.file)));
     }
 
-    // Images, in parallel, handed on in path order one batch at a time.
+    // Images, in parallel, handed on in path order.
     let gate = gate::Gate(&opts.policy);
     let empty = Vec::new();
     let chosen: Vec<&String> = found
@@ -471,32 +443,20 @@ pub fn check_repo_each(
         .iter()
         .filter(|rel| wanted.as_ref().is_none_or(|w| w.contains(rel.as_str())))
         .collect();
-    // The pool concludes the next batches while this thread hands the finished one on (a
-    // reporter serialises it): on two cores, writing the output no longer idles the pool. The
-    // channel holds at most two batches, so memory stays flat however large the site.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+    // The pool concludes the images while this thread hands each on in order (a reporter
+    // serialises it): on two cores, writing the output does not idle the pool, and at most a
+    // window of finished items waits, so memory stays flat however large the site.
     let (found, reuse, shown) = (&found, &reuse, &shown);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for batch in batches(&chosen) {
-                let items: Vec<Item> = batch
-                    .par_iter()
-                    .map(|rel| {
-                        let showings = shown.get(rel.as_str()).unwrap_or(&empty);
-                        let item = check_image(root, rel, found, reuse, showings, &gate);
-                        progress.advance();
-                        item
-                    })
-                    .collect();
-                if tx.send(items).is_err() {
-                    break;
-                }
-            }
-        });
-        for items in rx {
-            items.into_iter().for_each(&mut *sink);
-        }
-    });
+    ordered::map_in_order(
+        &chosen,
+        |rel| {
+            let showings = shown.get(rel.as_str()).unwrap_or(&empty);
+            let item = check_image(root, rel, found, reuse, showings, &gate);
+            progress.advance();
+            item
+        },
+        &mut *sink,
+    );
     progress.finish();
     run
 }
@@ -564,20 +524,6 @@ fn check_image(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn batches_cover_everything_in_order_and_shrink_at_the_end() {
-        for n in [0, 1, 31, 32, 63, 64, 255, 256, 257, 1000, 2000, 10_007] {
-            let all: Vec<usize> = (0..n).collect();
-            let cut: Vec<&[usize]> = batches(&all).collect();
-            assert_eq!(cut.concat(), all, "{n} items");
-            assert!(cut.iter().all(|b| !b.is_empty() && b.len() <= BATCH));
-            if n >= 4 * BATCH {
-                assert_eq!(cut[0].len(), BATCH);
-                assert!(cut.last().unwrap().len() < 2 * MIN_BATCH, "{n} items");
-            }
-        }
-    }
 
     #[test]
     fn references_resolve_relative_site_absolute_and_escaped() {
