@@ -127,7 +127,14 @@ fn check_command(
         }
         checker = checker.progress(Arc::new(Bar(bar)));
     }
-    let mut reporter = report::reporter(format, io::BufWriter::new(io::stdout()), args.quiet);
+    // Into a file or a pipe, 64 KiB at a time: a photo's JSON line is several KiB, and the
+    // default 8 KiB meant a write call per line. A terminal keeps the default.
+    let capacity = match io::stdout().is_terminal() {
+        true => 8 << 10,
+        false => 64 << 10,
+    };
+    let out = io::BufWriter::with_capacity(capacity, io::stdout());
+    let mut reporter = report::reporter(format, out, args.quiet);
     if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") && format != Format::Github {
         // Annotations follow a human report on standard output, and go to standard error
         // beside a machine-readable one.

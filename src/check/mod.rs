@@ -16,6 +16,7 @@ use crate::metadata;
 
 pub mod error_kind;
 mod memo;
+pub mod warm;
 pub mod web;
 
 pub use memo::Memo;

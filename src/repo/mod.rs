@@ -26,6 +26,7 @@ pub mod frontmatter;
 pub mod gate;
 pub mod html;
 pub mod markdown;
+mod ordered;
 pub mod policy;
 pub mod reuse;
 pub mod walk;
@@ -293,10 +294,6 @@ pub fn check_repo(root: &Path, opts: &Options, progress: &dyn Progress) -> RepoC
     run
 }
 
-/// Images concluded together before they are handed on, in path order: enough to keep both
-/// cores busy, few enough that memory stays flat on a large site.
-const BATCH: usize = 256;
-
 /// Checks the repository at `root`, handing each image's item to `sink` as soon as it and the
 /// images before it are done, sorted by path. The returned run has no items.
 pub fn check_repo_each(
@@ -306,6 +303,8 @@ pub fn check_repo_each(
     sink: &mut dyn FnMut(Item),
 ) -> RepoCheck {
     let mut run = RepoCheck::default();
+    // The tables the first image needs are built on another core while this one walks.
+    crate::check::warm::warm_up_in_background();
     let mut walk_opts = opts.walk.clone();
     walk_opts.exclude.extend(opts.policy.ignore.iter().cloned());
     let found = match walk::walk(root, &walk_opts) {
@@ -436,7 +435,7 @@ pub fn check_repo_each(
             .retain(|p| p.location.as_ref().is_none_or(|l| docs.contains(&l.file)));
     }
 
-    // Images, in parallel, handed on in path order one batch at a time.
+    // Images, in parallel, handed on in path order.
     let gate = gate::Gate(&opts.policy);
     let empty = Vec::new();
     let chosen: Vec<&String> = found
@@ -444,32 +443,20 @@ pub fn check_repo_each(
         .iter()
         .filter(|rel| wanted.as_ref().is_none_or(|w| w.contains(rel.as_str())))
         .collect();
-    // The pool concludes the next batches while this thread hands the finished one on (a
-    // reporter serialises it): on two cores, writing the output no longer idles the pool. The
-    // channel holds at most two batches, so memory stays flat however large the site.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+    // The pool concludes the images while this thread hands each on in order (a reporter
+    // serialises it): on two cores, writing the output does not idle the pool, and at most a
+    // window of finished items waits, so memory stays flat however large the site.
     let (found, reuse, shown) = (&found, &reuse, &shown);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for batch in chosen.chunks(BATCH) {
-                let items: Vec<Item> = batch
-                    .par_iter()
-                    .map(|rel| {
-                        let showings = shown.get(rel.as_str()).unwrap_or(&empty);
-                        let item = check_image(root, rel, found, reuse, showings, &gate);
-                        progress.advance();
-                        item
-                    })
-                    .collect();
-                if tx.send(items).is_err() {
-                    break;
-                }
-            }
-        });
-        for items in rx {
-            items.into_iter().for_each(&mut *sink);
-        }
-    });
+    ordered::map_in_order(
+        &chosen,
+        |rel| {
+            let showings = shown.get(rel.as_str()).unwrap_or(&empty);
+            let item = check_image(root, rel, found, reuse, showings, &gate);
+            progress.advance();
+            item
+        },
+        &mut *sink,
+    );
     progress.finish();
     run
 }

@@ -90,6 +90,42 @@ fn extension(name: &str) -> Option<String> {
     name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())
 }
 
+/// How many threads walk `root`. ignore's walker shares out directories, so a folder with no
+/// subdirectory (a photo folder) is walked by one thread whatever the count; and an idle
+/// walker thread polls for work every millisecond, so the last one to notice the end costs up
+/// to a millisecond more than the walk. One thread, then, unless `root` has a subdirectory the
+/// walk would enter.
+fn walk_threads(root: &Path, hidden: bool) -> usize {
+    match has_subdirectory(root, hidden) {
+        true => rayon::current_num_threads().clamp(1, 8),
+        false => 1,
+    }
+}
+
+/// Whether `root` holds a directory (not a hidden one unless `hidden`). A Unix directory's link
+/// count is 2 plus its subdirectories on most file systems, so one `stat` answers for a folder
+/// of files; where the count says nothing (1 on btrfs, or past ext4's limit) the listing is
+/// read, stopping at the first directory. An error answers yes: the walk reports it.
+fn has_subdirectory(root: &Path, hidden: bool) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match std::fs::metadata(root).map(|m| m.nlink()) {
+            Ok(2) => return false,
+            Ok(n) if n > 2 && hidden => return true,
+            Err(_) => return true,
+            _ => {}
+        }
+    }
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return true;
+    };
+    entries.flatten().any(|e| {
+        e.file_type().is_ok_and(|t| t.is_dir())
+            && (hidden || !e.file_name().as_encoded_bytes().starts_with(b"."))
+    })
+}
+
 /// Walks `root`.
 pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
     let mut overrides = OverrideBuilder::new(root);
@@ -146,7 +182,7 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> Result<Found, String> {
                 None => true,
             }
         })
-        .threads(std::thread::available_parallelism().map_or(2, |n| n.get().min(8)))
+        .threads(walk_threads(root, opts.hidden))
         .build_parallel();
     let tree = tree.as_path();
     walker.run(|| {
@@ -332,6 +368,22 @@ pub fn join(root: &Path, rel: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_of_files_is_walked_by_one_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.jpg"), b"x").unwrap();
+        assert!(!has_subdirectory(root, false));
+        assert_eq!(walk_threads(root, false), 1);
+        // A hidden directory is not entered, so it does not count unless hidden ones are walked.
+        std::fs::create_dir(root.join(".git")).unwrap();
+        assert!(!has_subdirectory(root, false));
+        assert!(has_subdirectory(root, true));
+        std::fs::create_dir(root.join("b")).unwrap();
+        assert!(has_subdirectory(root, false));
+        assert!(has_subdirectory(&root.join("missing"), false));
+    }
 
     #[test]
     fn walks_sorts_and_honours_gitignore_hidden_and_excludes() {
