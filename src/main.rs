@@ -58,9 +58,16 @@ fn main() -> ExitCode {
     };
     match run {
         Ok(exit) => ExitCode::from(exit.code()),
+        // A reader that stops early (`licit check … | head`) is not a failure: the pipe error
+        // may sit under the library's own error and a context, so the whole chain is asked.
         Err(e)
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+            if e.chain().any(|c| {
+                let io = c.downcast_ref::<io::Error>().or(match c.downcast_ref() {
+                    Some(licit::checker::CheckError::Sink(e)) => Some(e),
+                    _ => None,
+                });
+                io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            }) =>
         {
             ExitCode::SUCCESS
         }

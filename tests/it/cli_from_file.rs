@@ -227,3 +227,45 @@ fn an_empty_shard_passes() {
     }
     assert_eq!(empty, 3);
 }
+
+/// A reader that stops early (`licit check … | head -1`) closes the pipe: licit stops quietly
+/// with exit 0, whatever the format, instead of reporting "Broken pipe" as an unusable run.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images");
+    // Far more output than a pipe buffers, so that licit is still writing when the pipe closes.
+    let list = format!("{}\n", fixtures.display()).repeat(400);
+    let dir = tempfile::tempdir().unwrap();
+    let list_path = dir.path().join("targets.txt");
+    std::fs::write(&list_path, list).unwrap();
+    for format in ["jsonl", "human", "sarif"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("licit"))
+            .env_remove("GITHUB_ACTIONS")
+            .args(["check", "--format", format, "--from-file"])
+            .arg(&list_path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{format}: no first line");
+        // Dropping the reader closes the pipe.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
