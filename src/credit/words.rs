@@ -438,6 +438,7 @@ pub(crate) const OWN_WORK: &[&str] = &[
     "opera propria",
     "eigen werk",
     "praca własna",
+    "fotografia własna",
     "obra do próprio",
     "obra própria",
     "trabalho próprio",
