@@ -688,3 +688,80 @@ pub(crate) const SCREENSHOT_WORDS: &[&str] = &[
     "captura",
     "schermata",
 ];
+
+/// Ranks and job titles that stand before a photographer's name in military and government
+/// credits ("U.S. Navy photo by Mass Communication Specialist 2nd Class Jane Doe", "Photo by
+/// Staff Sgt. Jane Doe"): they are not part of the name.
+pub(crate) const RANK_WORDS: &[&str] = &[
+    "mass",
+    "communication",
+    "communications",
+    "specialist",
+    "seaman",
+    "apprentice",
+    "recruit",
+    "petty",
+    "officer",
+    "chief",
+    "senior",
+    "master",
+    "staff",
+    "sgt.",
+    "sgt",
+    "sergeant",
+    "tech.",
+    "technical",
+    "airman",
+    "lance",
+    "cpl.",
+    "corporal",
+    "pfc.",
+    "spc.",
+    "pvt.",
+    "private",
+    "capt.",
+    "captain",
+    "lt.",
+    "lieutenant",
+    "maj.",
+    "col.",
+    "cmdr.",
+    "lt.cmdr.",
+    "ensign",
+    "warrant",
+    "photographer's",
+    "photographer’s",
+    "mate",
+    "journalist",
+    "1st",
+    "2nd",
+    "3rd",
+    "class",
+    "gunnery",
+    "photographer",
+    "photojournalist",
+    "fotograf",
+    "fotografin",
+    "photographe",
+    "fotógrafo",
+    "fotógrafa",
+    "fotografo",
+    "fotografa",
+];
+
+/// What stands before a name in Chinese and Japanese credits: "新华社记者 Name 摄" (Xinhua
+/// reporter Name, photographed), "由 Name 拍攝", "写真@=Name撮影".
+pub(crate) const CJK_NAME_INTROS: &[&str] = &[
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "摄影",
+    "攝影",
+    "写真",
+    "照片",
+    "由",
+];
+
+/// What stands after a name in Chinese and Japanese credits: "photographed (by)".
+pub(crate) const CJK_NAME_TAILS: &[&str] = &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝"];

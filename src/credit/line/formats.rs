@@ -111,6 +111,7 @@ impl Parser<'_> {
         if seg.is_empty()
             || seg.len() > 120
             || lower.starts_with("by ")
+            || lower.contains(" by ")
             || seg.contains(['/', '|', ':'])
             || seg.contains(" - ")
             || seg.contains(" — ")

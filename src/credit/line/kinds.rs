@@ -376,3 +376,44 @@ fn courtesy_without_of_is_supplied_material() {
         Rights::None
     );
 }
+
+#[test]
+fn commons_segments_in_other_languages_are_one_author() {
+    // The whole segment between the by-word and the dash is the author, commas and brackets
+    // included; a title may come first, and "X and Y" names two.
+    for (line, want) in [
+        (
+            "Brückenbild - Von Ola Berg (OlaB) - Eigenes Werk, CC BY-SA 4.0, https://commons.wikimedia.org/w/index.php?curid=1",
+            vec!["Ola Berg (OlaB)"],
+        ),
+        (
+            "Tulpen: Von Ana Ruiz, www.example.org, CC BY-SA 2.5, https://commons.wikimedia.org/w/index.php?curid=2",
+            vec!["Ana Ruiz, www.example.org"],
+        ),
+        (
+            "Autor: Ivo Novak (IN1) and Eva Dvorak (Evad) – Vlastní dílo, CC BY-SA 3.0, https://commons.wikimedia.org/w/index.php?curid=3",
+            vec!["Ivo Novak (IN1)", "Eva Dvorak (Evad)"],
+        ),
+        (
+            "Av Quill 7 - Eget arbete, CC BY-SA 3.0, https://commons.wikimedia.org/w/index.php?curid=4",
+            vec!["Quill 7"],
+        ),
+    ] {
+        assert_eq!(authors(line), want, "{line}");
+    }
+}
+
+#[test]
+fn ranks_and_reporter_titles_are_not_part_of_the_name() {
+    assert_eq!(
+        authors("U.S. Navy photo by Mass Communication Specialist 3rd Class Lea M. Quist"),
+        ["Lea M. Quist"]
+    );
+    assert_eq!(authors("Photo by Staff Sgt. Omar Vell"), ["Omar Vell"]);
+    // A unit with no name after its words stays whole.
+    assert_eq!(
+        authors("Photo: U.S. Army National Guard"),
+        ["U.S. Army National Guard"]
+    );
+    assert_eq!(authors("新华社记者 王小明 摄"), ["王小明"]);
+}

@@ -54,6 +54,7 @@ mod formats;
 mod kinds;
 mod masks;
 mod read;
+mod trim;
 
 /// At most this many authors are kept from one line: a credit names a handful of people, and a
 /// crafted line with thousands of names must not cost more than a bounded amount of work

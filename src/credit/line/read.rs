@@ -1056,6 +1056,9 @@ impl Parser<'_> {
         if let Some(f) = format_authors {
             authors = f;
         }
+        for a in &mut authors {
+            *a = self.trim_author(a.clone());
+        }
         if authors.is_empty()
             && let Some((a, g)) = first_agency
         {
