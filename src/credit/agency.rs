@@ -33,6 +33,8 @@ pub struct NameMatch {
 
 const PLATFORMS: &[&str] = &[
     "wikimedia commons",
+    "ويكيميديا كومنز",
+    "ويكيميديا",
     "wikimedia",
     "commons",
     "wikipedia",

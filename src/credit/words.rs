@@ -59,6 +59,8 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
     "visa mer",
+    // Arabic "license", before the license's name ("Jane Doe، رخصة CC BY-SA 4.0").
+    "رخصة",
 ];
 
 /// Name particles and joining words that may be lowercase inside a name or an organisation.
@@ -765,3 +767,40 @@ pub(crate) const CJK_NAME_INTROS: &[&str] = &[
 
 /// What stands after a name in Chinese and Japanese credits: "photographed (by)".
 pub(crate) const CJK_NAME_TAILS: &[&str] = &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝"];
+
+/// Job titles that follow a name in a credit ("Jane Doe, Staff Photographer"): the title is not
+/// a second author.
+pub(crate) const JOB_TITLES: &[&str] = &[
+    "artist",
+    "photographer",
+    "photojournalist",
+    "editor",
+    "illustrator",
+    "designer",
+    "correspondent",
+    "contributor",
+    "reporter",
+    "writer",
+    "intern",
+    "assistant",
+    "assistent",
+    "assistentin",
+    "manager",
+    "director",
+    "producer",
+    "fotograf",
+    "fotografin",
+    "redakteur",
+    "redakteurin",
+    "infographics",
+    "infografik",
+    "spokesperson",
+    "sprecher",
+    "sprecherin",
+    "fotógrafo",
+    "fotógrafa",
+    "photographe",
+    "reportero",
+    "reportera",
+    "booking",
+];

@@ -417,3 +417,40 @@ fn ranks_and_reporter_titles_are_not_part_of_the_name() {
     );
     assert_eq!(authors("新华社记者 王小明 摄"), ["王小明"]);
 }
+
+#[test]
+fn a_job_title_or_outlet_after_a_name_is_not_an_author() {
+    assert_eq!(
+        authors("Credit: By Pia Lund, Staff Photographer"),
+        ["Pia Lund"]
+    );
+    assert_eq!(
+        authors("Foto: Rui Lago | El Correo de Villa Nueva del Sur"),
+        ["Rui Lago"]
+    );
+}
+
+#[test]
+fn a_labelled_photographer_outranks_the_copyright_holder() {
+    assert_eq!(
+        authors("The Zeta 9 computer. © Quorvex Systems Corporation, 1991. Photo: Ada Brill."),
+        ["Ada Brill"]
+    );
+    assert_eq!(
+        authors("Seeufer © Tirol Werbung, Fotograf: Jon Amsel"),
+        ["Jon Amsel"]
+    );
+    // The same person behind a bar after the notice stays the author.
+    assert_eq!(
+        authors("Freigelassen. © Ori Bar/GPO/dpa | ORI BAR"),
+        ["Ori Bar"]
+    );
+}
+
+#[test]
+fn arabic_commas_separate_the_name_from_the_license() {
+    assert_eq!(
+        authors("قصر الدرارية. تصوير: Qamarx، رخصة CC BY-SA 4.0، عبر ويكيميديا كومنز."),
+        ["Qamarx"]
+    );
+}

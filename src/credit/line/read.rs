@@ -791,6 +791,17 @@ impl Parser<'_> {
             });
             if gap == "," && held && a_org && one_word && !more_after {
                 pieces[k - 1].role = Role::Source { kind: None };
+            } else if a_person
+                && (gap == "," && !b.connected && self.job_title(b.span.clone())
+                    || gap == "|"
+                        && (self.job_title(b.span.clone())
+                            || !self.person_like(b.span.clone())
+                                && b_text.split_whitespace().count() >= 3))
+            {
+                // "By Jane Doe, Staff Photographer", "Foto: Jane Doe | El Diario de Ejemplo":
+                // after a person's name, a job title or a long name that is no person's is
+                // her title or her outlet.
+                pieces[k].role = Role::Source { kind: None };
             } else if gap == ","
                 && (a_person || a_org)
                 && (one_word || !a_org && self.org_like(b.span.clone()))
@@ -804,6 +815,23 @@ impl Parser<'_> {
             {
                 // "© Bundesrat | Jane Doe": the holder, then the photographer.
                 pieces[k - 1].role = Role::Source { kind: None };
+            }
+        }
+        // "© Example Corp, 1989. Photo: Jane Doe", "Credit: Jane Doe/Example TV © 2014
+        // Example": a label naming a person says who took the photo; the copyright notice
+        // names the holder, who is not the author then.
+        let photographer_labeled = pieces.iter().any(|p| {
+            p.role == (Role::Author { explicit: true })
+                && !p.after_bar
+                && !self.copyright_groups.contains(&p.group)
+                && self.person_like(p.span.clone())
+        });
+        if photographer_labeled {
+            for p in &mut pieces {
+                if matches!(p.role, Role::Author { .. }) && self.copyright_groups.contains(&p.group)
+                {
+                    p.role = Role::Source { kind: None };
+                }
             }
         }
         if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
@@ -1170,6 +1198,13 @@ impl Parser<'_> {
                 .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
             && !t.chars().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
+    }
+
+    /// Whether a piece holds a job title ("Staff Photographer", "Infographics Artist").
+    fn job_title(&self, span: Range<usize>) -> bool {
+        self.lower[span]
+            .split_whitespace()
+            .any(|w| is_in(JOB_TITLES, w))
     }
 
     /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
