@@ -454,3 +454,21 @@ fn arabic_commas_separate_the_name_from_the_license() {
         ["Qamarx"]
     );
 }
+
+#[test]
+fn a_museum_line_names_its_one_artist() {
+    assert_eq!(
+        authors(
+            "Ivo Marsk, The Mill at Lenfeld, 1881, The Example Museum of Art, Gift of Ann Roe, 1950"
+        ),
+        ["Ivo Marsk"]
+    );
+    assert_eq!(
+        authors(
+            "Saint Jerome of Pavia, Lia Pontano, The Example Museum of Art, Gift of the Roe Fund, CC0"
+        ),
+        ["Lia Pontano"]
+    );
+    // Two names that could be the artist: neither is named.
+    assert!(authors("Ana Roe, Ivo Marsk, The Example Museum of Art, Gift of Ann Poe").is_empty());
+}

@@ -240,12 +240,35 @@ impl Parser<'_> {
                 }
                 // "Human-headed lion (lamassu), Assyrian, … The Met, Gift of …": the bare text
                 // before the institution describes the object.
+                // "Jane Doe, Title, 1872, The Met, Gift of …", "Title, Jane Doe, The Met, …":
+                // one person's name among that text is the artist, whom the museum's credit
+                // line names first; two are a guess, so neither is named.
                 if let Some(museum) = pieces.iter().rposition(|p| {
                     matches!(p.role, Role::Author { .. }) && self.org_like(p.span.clone())
                 }) {
                     let clause = pieces[museum].clause;
+                    let artists: Vec<usize> = (0..museum)
+                        .filter(|&k| {
+                            pieces[k].role == (Role::Author { explicit: false })
+                                && !pieces[k].bracketed
+                                && self.artist_like(pieces[k].span.clone())
+                        })
+                        .collect();
+                    let artist = match artists[..] {
+                        [k] => Some(pieces[k].clause),
+                        [_, _, ..] => {
+                            self.notes.push(LineNote::AuthorUnclear);
+                            None
+                        }
+                        [] => None,
+                    };
+                    if !artists.is_empty() {
+                        pieces[museum].role = Role::Source { kind: None };
+                    }
                     pieces.retain(|p| {
-                        p.clause >= clause || p.role != (Role::Author { explicit: false })
+                        p.clause >= clause
+                            || Some(p.clause) == artist
+                            || p.role != (Role::Author { explicit: false })
                     });
                 }
                 self.provenance = true;
@@ -1198,6 +1221,20 @@ impl Parser<'_> {
                 .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
             && !t.chars().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
+    }
+
+    /// Whether a piece reads as an artist's name in a museum's credit line: a person's name
+    /// without the small words of a title ("Mother and Baby", "St. Nicholas of Bari").
+    fn artist_like(&self, span: Range<usize>) -> bool {
+        self.person_like(span.clone())
+            && !self.lower[span].split_whitespace().any(|w| {
+                is_in(
+                    &[
+                        "of", "and", "at", "the", "in", "on", "a", "an", "for", "&", "with",
+                    ],
+                    w,
+                )
+            })
     }
 
     /// Whether a piece holds a job title ("Staff Photographer", "Infographics Artist").
