@@ -472,3 +472,21 @@ fn a_museum_line_names_its_one_artist() {
     // Two names that could be the artist: neither is named.
     assert!(authors("Ana Roe, Ivo Marsk, The Example Museum of Art, Gift of Ann Poe").is_empty());
 }
+
+#[test]
+fn a_bare_name_with_no_evidence_is_a_caption() {
+    // Only a name and a full stop, or a comma list of names and titles: who is shown.
+    for line in [
+        "Amaia Etxebe.",
+        "Ruth Vell, Assistant Booking",
+        "Gatwick Terminal, Jan. 3, 2015.",
+    ] {
+        assert!(authors(line).is_empty(), "{line}: {:?}", authors(line));
+        assert!(unclear(line), "{line}");
+    }
+    // In brackets or after a slash, the same name is the caption's credit.
+    assert_eq!(
+        authors("A fox in the snow. (Amaia Etxebe)"),
+        ["Amaia Etxebe"]
+    );
+}

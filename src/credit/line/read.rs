@@ -1022,6 +1022,64 @@ impl Parser<'_> {
                 }
             }
         }
+        // Evidence. A name is an author because something says so: a label, "by", "©", an
+        // agency or a platform next to it, a slash or a bracket that a caption puts its credit
+        // in, a connector ("for", "via"), a license after it, a museum's provenance. Bare
+        // capitalised text with none of these is kept only where captions put their credit;
+        // these shapes are weak even there, and need more:
+        if labeled.is_empty()
+            && !any_strong
+            && !self.provenance
+            && self.format_authors.is_none()
+            && pieces.iter().all(|p| matches!(p.role, Role::Author { .. }))
+        {
+            let bare: Vec<usize> = (0..pieces.len())
+                .filter(|&k| keep[k] && pieces[k].role == (Role::Author { explicit: false }))
+                .collect();
+            let framed = bare
+                .iter()
+                .any(|&k| pieces[k].bracketed || pieces[k].after_slash || pieces[k].connected);
+            let comma_list = bare.len() >= 2
+                && bare.windows(2).all(|w| {
+                    self.text[pieces[w[0]].span.end..pieces[w[1]].span.start].trim() == ","
+                });
+            let license = self
+                .spans
+                .license
+                .iter()
+                .chain(&self.spans.rights)
+                .map(|r| r.start)
+                .min();
+            if let Some(at) = license.filter(|_| comma_list && !framed) {
+                // "Title, Place, Jane Doe, CC BY 4.0": of a comma list before a license, only
+                // the segment right before it is the author (the title and the place come
+                // first).
+                for &k in &bare {
+                    let gap = self.text.get(pieces[k].span.end..at).unwrap_or("x");
+                    if !gap.trim().trim_matches(',').trim().is_empty() {
+                        keep[k] = false;
+                    }
+                }
+            } else if license.is_none() && !framed && !bare.is_empty() {
+                // "Jane Doe." or "Jane Doe, Assistant Booking": a line that is only a name and
+                // a full stop, or a comma list with a job title or other text that is no
+                // person's name, is a caption saying who or what is shown. A list of names
+                // alone is a credit's list.
+                let sentence = self.text.trim_end().ends_with('.');
+                let not_names = bare.iter().any(|&k| {
+                    !self.person_like(pieces[k].span.clone())
+                        || self.job_title(pieces[k].span.clone())
+                });
+                if sentence || comma_list && not_names {
+                    for &k in &bare {
+                        keep[k] = false;
+                    }
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
         // "Jane Doe, Sen. John Roe (D., Mont.), and donor Jim Poe": three or more bare names among
         // text that is not a name, and nothing (no label, no agency, no "©", no license) saying
         // any is the credit: the people shown. A line of names alone is a credit's list.
