@@ -804,3 +804,20 @@ pub(crate) const JOB_TITLES: &[&str] = &[
     "reportera",
     "booking",
 ];
+
+/// Roles in brackets after a name that say the person wrote the text, not the photo: "Jane
+/// Roe (textos) & Jane Doe (fotos)".
+pub(crate) const TEXT_ROLES: &[&str] = &[
+    "text",
+    "texts",
+    "texte",
+    "texto",
+    "textos",
+    "testo",
+    "testi",
+    "tekst",
+    "teksty",
+    "words",
+    "reportage",
+    "reporting",
+];

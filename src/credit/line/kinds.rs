@@ -490,3 +490,26 @@ fn a_bare_name_with_no_evidence_is_a_caption() {
         ["Amaia Etxebe"]
     );
 }
+
+#[test]
+fn who_made_an_illustration_or_wrote_the_text_is_not_the_photographer() {
+    assert_eq!(
+        authors("Photo illustration by Example Desk. Photo by Ana Vell/Reuters."),
+        ["Ana Vell"]
+    );
+    assert_eq!(
+        authors("Rui Lago (textos) & Ana Vell (fotos)"),
+        ["Ana Vell"]
+    );
+    // Alone, the illustration's maker is its credit.
+    assert_eq!(authors("Photo illustration by Ana Vell"), ["Ana Vell"]);
+}
+
+#[test]
+fn an_agency_glued_with_a_hyphen_and_a_common_noun_are_not_names() {
+    assert_eq!(
+        authors("Mandatory Credit: Ana Vell-USA TODAY Sports"),
+        ["Ana Vell"]
+    );
+    assert!(authors("Photos: Courtesy of the organisers.").is_empty());
+}

@@ -1022,6 +1022,49 @@ impl Parser<'_> {
                 }
             }
         }
+        // "Photo illustration by Example Desk. Photo by Jane Doe/Agency": the illustration's
+        // maker is not the photo's author when the line credits the photo too. "Jane Roe
+        // (textos) & Jane Doe (fotos)": the writer is not the photo's author.
+        let illustration: Vec<bool> = pieces.iter().map(|p| self.illustration_credit(p)).collect();
+        // The photo's credit stands apart from the illustration's (its own label), not in its
+        // slash group ("Illustration: Jane Doe/Getty").
+        let photo_named = |g: usize| {
+            pieces
+                .iter()
+                .zip(&illustration)
+                .zip(&keep)
+                .any(|((p, &ill), &k)| {
+                    k && !ill
+                        && p.group != g
+                        && matches!(
+                            p.role,
+                            Role::Author { .. }
+                                | Role::Source {
+                                    kind: Some(Kind::Agency)
+                                }
+                        )
+                })
+        };
+        let drop: Vec<bool> = pieces
+            .iter()
+            .enumerate()
+            .map(|(k, p)| illustration[k] && photo_named(p.group))
+            .collect();
+        for (k, p) in pieces.iter().enumerate() {
+            if keep[k] && matches!(p.role, Role::Author { .. }) {
+                if drop[k] || self.text_role_after(p) {
+                    keep[k] = false;
+                }
+                // "Courtesy of the vendors", "by the subject(s)": a lowercase word after an
+                // article is a common noun, not a name.
+                if p.lowercase && self.lower[..p.span.start].trim_end().ends_with(" the") {
+                    keep[k] = false;
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
         // Evidence. A name is an author because something says so: a label, "by", "©", an
         // agency or a platform next to it, a slash or a bracket that a caption puts its credit
         // in, a connector ("for", "via"), a license after it, a museum's provenance. Bare
@@ -1293,6 +1336,29 @@ impl Parser<'_> {
                     w,
                 )
             })
+    }
+
+    /// Whether a piece was credited for an illustration: "photo illustration by X",
+    /// "Illustration: X".
+    fn illustration_credit(&self, p: &Piece) -> bool {
+        let from = p.span.start.saturating_sub(32);
+        let before = self
+            .lower
+            .get(from..p.span.start)
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end();
+        before.ends_with("illustration by") || before.ends_with("illustration")
+    }
+
+    /// Whether a bracket right after a piece says it wrote the text: "Jane Roe (textos)".
+    fn text_role_after(&self, p: &Piece) -> bool {
+        let after = self.lower[p.span.end..].trim_start();
+        after.strip_prefix('(').is_some_and(|a| {
+            let word = a.split(')').next().unwrap_or("").trim();
+            is_in(TEXT_ROLES, word)
+        })
     }
 
     /// Whether a piece holds a job title ("Staff Photographer", "Infographics Artist").

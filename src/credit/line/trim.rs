@@ -10,7 +10,24 @@ use super::*;
 impl Parser<'_> {
     pub(super) fn trim_author(&self, r: Range<usize>) -> Range<usize> {
         let r = self.trim_rank(r);
+        let r = self.trim_glued_agency(r);
         self.trim_cjk(r)
+    }
+
+    /// "Jane Doe-USA TODAY Sports": an agency glued to the name with a hyphen is the source
+    /// ("Mandatory Credit: Jane Doe-Example Sports"), not part of the name.
+    fn trim_glued_agency(&self, r: Range<usize>) -> Range<usize> {
+        let text = &self.text[r.clone()];
+        for (i, _) in text.match_indices('-') {
+            let (name, rest) = (&text[..i], &self.lower[r.start + i + 1..r.end]);
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let agency = agency::classify(&words)
+                .is_some_and(|m| m.kind == Kind::Agency && m.words == words.len());
+            if agency && name.split_whitespace().count() >= 2 {
+                return r.start..r.start + name.trim_end().len();
+            }
+        }
+        r
     }
 
     /// Drops the longest run of rank and title words that opens the text, when a name of at
