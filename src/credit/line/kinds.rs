@@ -513,3 +513,15 @@ fn an_agency_glued_with_a_hyphen_and_a_common_noun_are_not_names() {
     );
     assert!(authors("Photos: Courtesy of the organisers.").is_empty());
 }
+
+#[test]
+fn an_agency_with_its_photo_code_and_a_newspaper_after_a_name() {
+    let c = parse_credit_line("Foto: Ola Berg / TT kod 10060");
+    assert_eq!(c.authors, ["Ola Berg"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+    // "Dziennik", "Gazeta": a newspaper's name after the photographer is its outlet.
+    assert_eq!(
+        authors("Fot. Ewa Nowicka / Dziennik Przykładowy / Example Press"),
+        ["Ewa Nowicka"]
+    );
+}
