@@ -59,6 +59,12 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
     "visa mer",
+    // "Click to enlarge" under pictures, pasted with the credit.
+    "clicca per ingrandire",
+    "click to enlarge",
+    "cliquez pour agrandir",
+    "zum vergrößern klicken",
+    "klicken zum vergrößern",
     // Arabic "license", before the license's name ("Jane Doe، رخصة CC BY-SA 4.0").
     "رخصة",
 ];

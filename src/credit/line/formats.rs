@@ -117,6 +117,11 @@ impl Parser<'_> {
             || seg.contains(" — ")
             || OWN_WORK.iter().any(|w| lower.contains(w))
             || sentence_break(seg)
+            // A museum's credit line ("Artist, Title, 1787. Museum, Gift of …") is read by the
+            // general reader, which knows provenance.
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "gift" || w == "bequest" || w == "purchase")
             || !self.free(r.clone())
         {
             return None;

@@ -525,3 +525,13 @@ fn an_agency_with_its_photo_code_and_a_newspaper_after_a_name() {
         ["Ewa Nowicka"]
     );
 }
+
+#[test]
+fn click_to_enlarge_and_the_title_before_a_license_are_no_names() {
+    assert_eq!(authors("© ANSA +CLICCA PER INGRANDIRE"), ["ANSA"]);
+    // "Title en Place, Author, CC BY 4.0": the segment right before the license.
+    assert_eq!(
+        authors("Puente de Piedra en Zamora, Quirlo88, CC BY 4.0"),
+        ["Quirlo88"]
+    );
+}

@@ -1093,7 +1093,23 @@ impl Parser<'_> {
                 .chain(&self.spans.rights)
                 .map(|r| r.start)
                 .min();
-            if let Some(at) = license.filter(|_| comma_list && !framed) {
+            // The segment right before the license, set off by a comma from the text before.
+            let before_license = |at: usize| {
+                bare.iter().rposition(|&k| {
+                    let gap = self.text.get(pieces[k].span.end..at).unwrap_or("x");
+                    gap.trim().trim_matches(',').trim().is_empty()
+                })
+            };
+            let set_off = |at: usize| {
+                before_license(at).is_some_and(|i| {
+                    i > 0
+                        && self
+                            .text
+                            .get(pieces[bare[i - 1]].span.end..pieces[bare[i]].span.start)
+                            .is_some_and(|g| g.trim() == ",")
+                })
+            };
+            if let Some(at) = license.filter(|&at| (comma_list || set_off(at)) && !framed) {
                 // "Title, Place, Jane Doe, CC BY 4.0": of a comma list before a license, only
                 // the segment right before it is the author (the title and the place come
                 // first).

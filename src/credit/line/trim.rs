@@ -11,7 +11,24 @@ impl Parser<'_> {
     pub(super) fn trim_author(&self, r: Range<usize>) -> Range<usize> {
         let r = self.trim_rank(r);
         let r = self.trim_glued_agency(r);
-        self.trim_cjk(r)
+        let r = self.trim_cjk(r);
+        self.trim_lone_marks(r)
+    }
+
+    /// "ANSA +" (of "© ANSA +Click to enlarge"): a last word that is only punctuation is not
+    /// part of the name ("Disney+" keeps its glued sign).
+    fn trim_lone_marks(&self, r: Range<usize>) -> Range<usize> {
+        let text = &self.text[r.clone()];
+        match text.rsplit_once(' ') {
+            Some((head, last))
+                if !last.is_empty()
+                    && !last.chars().any(char::is_alphanumeric)
+                    && head.trim_end().chars().any(char::is_alphanumeric) =>
+            {
+                r.start..r.start + head.trim_end().len()
+            }
+            _ => r,
+        }
     }
 
     /// "Jane Doe-USA TODAY Sports": an agency glued to the name with a hyphen is the source
