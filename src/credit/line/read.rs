@@ -843,12 +843,13 @@ impl Parser<'_> {
         // "© Example Corp, 1989. Photo: Jane Doe", "Credit: Jane Doe/Example TV © 2014
         // Example": a label naming a person says who took the photo; the copyright notice
         // names the holder, who is not the author then.
-        let photographer_labeled = pieces.iter().any(|p| {
-            p.role == (Role::Author { explicit: true })
-                && !p.after_bar
-                && !self.copyright_groups.contains(&p.group)
-                && self.person_like(p.span.clone())
-        });
+        let photographer_labeled = !self.copyright_groups.is_empty()
+            && pieces.iter().any(|p| {
+                p.role == (Role::Author { explicit: true })
+                    && !p.after_bar
+                    && !self.copyright_groups.contains(&p.group)
+                    && self.person_like(p.span.clone())
+            });
         if photographer_labeled {
             for p in &mut pieces {
                 if matches!(p.role, Role::Author { .. }) && self.copyright_groups.contains(&p.group)
@@ -1025,7 +1026,12 @@ impl Parser<'_> {
         // "Photo illustration by Example Desk. Photo by Jane Doe/Agency": the illustration's
         // maker is not the photo's author when the line credits the photo too. "Jane Roe
         // (textos) & Jane Doe (fotos)": the writer is not the photo's author.
-        let illustration: Vec<bool> = pieces.iter().map(|p| self.illustration_credit(p)).collect();
+        // Most lines name no illustration: one search skips the per-piece look-back.
+        let any_illustration = self.lower.contains("illustration");
+        let illustration: Vec<bool> = pieces
+            .iter()
+            .map(|p| any_illustration && self.illustration_credit(p))
+            .collect();
         // The photo's credit stands apart from the illustration's (its own label), not in its
         // slash group ("Illustration: Jane Doe/Getty").
         let photo_named = |g: usize| {
