@@ -126,6 +126,11 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "摄影",
     "攝影",
     "사진",
+    // Arabic ("تصوير: Name", "صورة: Name")
+    "تصوير",
+    "صورة",
+    "الصورة",
+    "عدسة",
     // courtesy
     "courtesy of",
     "courtesy",
@@ -137,6 +142,16 @@ pub const AUTHOR_LABELS: &[&str] = &[
 
 /// Labels that introduce the source.
 pub const SOURCE_LABELS: &[&str] = &[
-    "source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "origine", "herkunft",
-    "via", "origen",
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fonte",
+    "bron",
+    "origine",
+    "herkunft",
+    "via",
+    "origen",
+    "المصدر",
 ];

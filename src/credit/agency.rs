@@ -33,6 +33,8 @@ pub struct NameMatch {
 
 const PLATFORMS: &[&str] = &[
     "wikimedia commons",
+    "ويكيميديا كومنز",
+    "ويكيميديا",
     "wikimedia",
     "commons",
     "wikipedia",
@@ -204,6 +206,8 @@ const SUFFIXES: &[&str] = &[
     "bilder",
     "europe",
     "pic",
+    // Swedish TT's photo code: "Foto: Jane Doe / TT kod 10060".
+    "kod",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
@@ -304,7 +308,14 @@ fn matches(words: &[&str], name: &[&str], kind: Kind) -> Option<usize> {
     if rest[0] == "for" {
         return Some(n);
     }
-    if !rest.iter().all(|w| SUFFIXES.contains(w)) {
+    // "TT kod 10060": the photo code's number after its word.
+    let code =
+        |i: usize, w: &str| i > 0 && rest[i - 1] == "kod" && w.chars().all(|c| c.is_ascii_digit());
+    if !rest
+        .iter()
+        .enumerate()
+        .all(|(i, w)| SUFFIXES.contains(w) || code(i, w))
+    {
         return None;
     }
     let kept = rest

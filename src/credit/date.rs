@@ -60,6 +60,19 @@ const MONTHS: &[(&str, u8)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+    // Polish, in the genitive a date uses ("6 września 2019 r.")
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
     // German
     ("januar", 1),
     ("jänner", 1),
@@ -333,6 +346,24 @@ impl Cursor<'_> {
 
     /// Tries every pattern at token `i`; returns the date and the index after it.
     fn at(&self, i: usize) -> Option<(FoundDate, usize)> {
+        // "STOCKHOLM 20140930 …": the Scandinavian wire dateline, a place in capitals that
+        // opens the caption and the date written YYYYMMDD. Only there: elsewhere eight digits
+        // are more often an id.
+        if i == 1
+            && let Kind::Num { value, digits: 8 } = self.toks[1].kind
+            && let Some(Tok {
+                kind: Kind::Word(_),
+                span,
+            }) = self.toks.first()
+            && span.start == self.toks[0].span.start
+            && self.text[..span.start].trim().is_empty()
+            && self.text[span.clone()].chars().count() >= 2
+            && self.text[span.clone()].chars().all(char::is_uppercase)
+            && let Some(y) = year_ok(value / 10_000)
+        {
+            let m = u8::try_from(value / 100 % 100).ok()?;
+            return full(y, m, value % 100, self.span(1, 1)).map(|f| (f, 2));
+        }
         if let Some(y) = self.year(i) {
             // 2013-04-14, 2013/04/14
             if let (Some(s @ ('-' | '/' | '.')), Some(m), Some(d)) =
@@ -457,6 +488,13 @@ mod tests {
         assert_eq!(iso("04/14/2013"), ["2013-04-14"]);
         assert_eq!(iso("Sept. 2019"), ["2019-09"]);
         assert_eq!(iso("© 2019 Jane"), ["2019"]);
+    }
+
+    #[test]
+    fn wire_datelines() {
+        assert_eq!(iso("OSLO 20190512 Folk samlet i sentrum."), ["2019-05-12"]);
+        // Eight digits elsewhere are an id.
+        assert!(iso("Bild 20190512 aus dem Archiv").is_empty());
     }
 
     #[test]

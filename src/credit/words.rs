@@ -59,6 +59,14 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
     "visa mer",
+    // "Click to enlarge" under pictures, pasted with the credit.
+    "clicca per ingrandire",
+    "click to enlarge",
+    "cliquez pour agrandir",
+    "zum vergrößern klicken",
+    "klicken zum vergrößern",
+    // Arabic "license", before the license's name ("Jane Doe، رخصة CC BY-SA 4.0").
+    "رخصة",
 ];
 
 /// Name particles and joining words that may be lowercase inside a name or an organisation.
@@ -148,6 +156,18 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "verlag",
     "zeitung",
     "rundfunk",
+    // Newspapers' words in more languages ("Dziennik Polski", "Gazeta Wyborcza").
+    "dziennik",
+    "gazeta",
+    "tygodnik",
+    "kurier",
+    "diario",
+    "giornale",
+    "journal",
+    "krant",
+    "dagblad",
+    "tidning",
+    "avis",
     "administration",
     "sports",
     "stadt",
@@ -438,6 +458,7 @@ pub(crate) const OWN_WORK: &[&str] = &[
     "opera propria",
     "eigen werk",
     "praca własna",
+    "fotografia własna",
     "obra do próprio",
     "obra própria",
     "trabalho próprio",
@@ -686,4 +707,135 @@ pub(crate) const SCREENSHOT_WORDS: &[&str] = &[
     "capture",
     "captura",
     "schermata",
+];
+
+/// Ranks and job titles that stand before a photographer's name in military and government
+/// credits ("U.S. Navy photo by Mass Communication Specialist 2nd Class Jane Doe", "Photo by
+/// Staff Sgt. Jane Doe"): they are not part of the name.
+pub(crate) const RANK_WORDS: &[&str] = &[
+    "mass",
+    "communication",
+    "communications",
+    "specialist",
+    "seaman",
+    "apprentice",
+    "recruit",
+    "petty",
+    "officer",
+    "chief",
+    "senior",
+    "master",
+    "staff",
+    "sgt.",
+    "sgt",
+    "sergeant",
+    "tech.",
+    "technical",
+    "airman",
+    "lance",
+    "cpl.",
+    "corporal",
+    "pfc.",
+    "spc.",
+    "pvt.",
+    "private",
+    "capt.",
+    "captain",
+    "lt.",
+    "lieutenant",
+    "maj.",
+    "col.",
+    "cmdr.",
+    "lt.cmdr.",
+    "ensign",
+    "warrant",
+    "photographer's",
+    "photographer’s",
+    "mate",
+    "journalist",
+    "1st",
+    "2nd",
+    "3rd",
+    "class",
+    "gunnery",
+    "photographer",
+    "photojournalist",
+    "fotograf",
+    "fotografin",
+    "photographe",
+    "fotógrafo",
+    "fotógrafa",
+    "fotografo",
+    "fotografa",
+];
+
+/// What stands before a name in Chinese and Japanese credits: "新华社记者 Name 摄" (Xinhua
+/// reporter Name, photographed), "由 Name 拍攝", "写真@=Name撮影".
+pub(crate) const CJK_NAME_INTROS: &[&str] = &[
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "摄影",
+    "攝影",
+    "写真",
+    "照片",
+    "由",
+];
+
+/// What stands after a name in Chinese and Japanese credits: "photographed (by)".
+pub(crate) const CJK_NAME_TAILS: &[&str] = &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝"];
+
+/// Job titles that follow a name in a credit ("Jane Doe, Staff Photographer"): the title is not
+/// a second author.
+pub(crate) const JOB_TITLES: &[&str] = &[
+    "artist",
+    "photographer",
+    "photojournalist",
+    "editor",
+    "illustrator",
+    "designer",
+    "correspondent",
+    "contributor",
+    "reporter",
+    "writer",
+    "intern",
+    "assistant",
+    "assistent",
+    "assistentin",
+    "manager",
+    "director",
+    "producer",
+    "fotograf",
+    "fotografin",
+    "redakteur",
+    "redakteurin",
+    "infographics",
+    "infografik",
+    "spokesperson",
+    "sprecher",
+    "sprecherin",
+    "fotógrafo",
+    "fotógrafa",
+    "photographe",
+    "reportero",
+    "reportera",
+    "booking",
+];
+
+/// Roles in brackets after a name that say the person wrote the text, not the photo: "Jane
+/// Roe (textos) & Jane Doe (fotos)".
+pub(crate) const TEXT_ROLES: &[&str] = &[
+    "text",
+    "texts",
+    "texte",
+    "texto",
+    "textos",
+    "testo",
+    "testi",
+    "tekst",
+    "teksty",
+    "words",
+    "reportage",
+    "reporting",
 ];

@@ -77,6 +77,7 @@ pub const AGENCIES: &[&str] = &[
     "scanpix",
     "ntb",
     "tt",
+    "east news",
     "zuma",
     "zuma press",
     "zuma wire",

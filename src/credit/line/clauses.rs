@@ -94,7 +94,9 @@ impl Parser<'_> {
                 continue;
             }
             let sep = match c {
-                ',' | '、' => Some(Sep::Comma),
+                // The Arabic comma and semicolon.
+                ',' | '、' | '،' => Some(Sep::Comma),
+                '؛' => Some(Sep::Hard),
                 ':' if self.inner_colon(i) => None,
                 ':' | '：' => Some(Sep::Colon),
                 // Chinese "圖／路透社", "图/新华社": a slash after the label "picture" is its colon.
@@ -159,7 +161,7 @@ impl Parser<'_> {
                     || (d == ':' && !self.inner_colon(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
-                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】\u{200B}\u{FEFF}".contains(d)
+                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】،؛\u{200B}\u{FEFF}".contains(d)
                     || (is_quote(d) && !matches!(d, '\'' | '’'))
                 {
                     break;

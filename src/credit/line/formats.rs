@@ -22,7 +22,11 @@ impl Parser<'_> {
         if self.spans.license.is_empty() && self.spans.rights.is_empty() {
             return;
         }
-        if let Some(authors) = self.openverse().or_else(|| self.commons_english()) {
+        if let Some(authors) = self
+            .openverse()
+            .or_else(|| self.commons_english())
+            .or_else(|| self.commons_localized())
+        {
             self.format_authors = Some(authors);
         }
     }
@@ -107,14 +111,139 @@ impl Parser<'_> {
         if seg.is_empty()
             || seg.len() > 120
             || lower.starts_with("by ")
+            || lower.contains(" by ")
             || seg.contains(['/', '|', ':'])
             || seg.contains(" - ")
             || seg.contains(" — ")
             || OWN_WORK.iter().any(|w| lower.contains(w))
             || sentence_break(seg)
+            // A museum's credit line ("Artist, Title, 1787. Museum, Gift of …") is read by the
+            // general reader, which knows provenance.
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "gift" || w == "bequest" || w == "purchase")
             || !self.free(r.clone())
         {
             return None;
+        }
+        Some(vec![r])
+    }
+
+    /// Commons' "use this file" in other languages and in its older English form:
+    /// `BY-WORD AUTHOR - SOURCE, LICENSE, https://commons.wikimedia.org/…?curid=…` ("Von X -
+    /// Eigenes Werk", "Par X — Travail personnel", "Autor: X – Vlastní dílo"). The author is
+    /// the whole segment between the first by-word after the last boundary (a sentence end, a
+    /// colon or a dash: a title may come first) and the dash, own-work words or license after
+    /// it, commas and brackets included ("Von Steve Hopson, www.example.com, CC BY-SA 2.5");
+    /// "X and Y" names two. Only lines that link Commons take this path.
+    fn commons_localized(&self) -> Option<Vec<Range<usize>>> {
+        if !self.lower.contains("commons.wikimedia.org") {
+            return None;
+        }
+        let license = self
+            .spans
+            .license
+            .iter()
+            .chain(&self.spans.rights)
+            .map(|r| r.start)
+            .min()?;
+        let head = &self.lower[..license];
+        // The segment ends at the first dash, or at "own work" after a comma.
+        let dash = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min();
+        let own = OWN_WORK.iter().filter_map(|w| head.find(w)).min();
+        let mut end = [dash, own, Some(license)].into_iter().flatten().min()?;
+        // A title before the author ends at a dash too ("Title - Von X - Eigenes Werk"): the
+        // segment is the one that holds the by-word.
+        let mut from = 0;
+        loop {
+            let by = self.by_word_in(from..end);
+            if by.is_some() || end == license {
+                let (by_start, by_end) = by?;
+                // A sentence inside the segment is a caption, not an attribution; a segment
+                // that opens the line is the attribution whatever it holds ("由 United
+                // States. Office of …").
+                let seg = &self.lower[by_end..end];
+                if by_start != 0 && (seg.contains(". ") || seg.contains(": ")) {
+                    return None;
+                }
+                let r = self.trimmed(by_end..end);
+                return self.split_named(r);
+            }
+            // No by-word before this dash: look in the next segment.
+            from = end;
+            let rest = &head[end..];
+            let skip = rest.len() - rest.trim_start_matches([' ', '-', '–', '—']).len();
+            let after = end + skip;
+            let next = [" - ", " – ", " — "]
+                .iter()
+                .filter_map(|d| head[after..].find(d).map(|i| after + i))
+                .min();
+            end = [next, own.filter(|&o| o > after), Some(license)]
+                .into_iter()
+                .flatten()
+                .min()?;
+        }
+    }
+
+    /// The first by-word ("von", "par", "autor:", "由") in `r` that stands as a word, as the
+    /// range of the word and the position after it.
+    fn by_word_in(&self, r: Range<usize>) -> Option<(usize, usize)> {
+        let seg = &self.lower[r.clone()];
+        let mut best: Option<(usize, usize)> = None;
+        for w in BY_WORDS
+            .iter()
+            .chain(&["autor", "autorka", "auteur", "author"])
+        {
+            let mut at = 0;
+            while let Some(i) = seg[at..].find(w) {
+                let s = r.start + at + i;
+                let e = s + w.len();
+                at += i + w.len();
+                let cjk = w.chars().all(is_cjk);
+                let before_ok = cjk
+                    || self.lower[..s]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                let after = self.lower[e..].chars().next();
+                let after_ok = cjk || matches!(after, Some(' ' | ':'));
+                if before_ok && after_ok {
+                    let e = e + self.lower[e..].len()
+                        - self.lower[e..].trim_start_matches([':', ' ']).len();
+                    if best.is_none_or(|(b, _)| s < b) {
+                        best = Some((s, e));
+                    }
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// The names of a Commons author segment: one, or two joined by "and" in a language of
+    /// Commons ("Jeff Ogden (W163) and Jim Scarborough (Ke4roh)"). Not "&": "Rama & Musée
+    /// Bolo" is one credit.
+    fn split_named(&self, r: Range<usize>) -> Option<Vec<Range<usize>>> {
+        let seg = &self.text[r.clone()];
+        if seg.is_empty() || seg.len() > 120 || seg.contains(['/', '|']) {
+            return None;
+        }
+        // A date or a license inside the segment ("Door Iainf 04:22, 8 July 2006 (UTC)") is
+        // read by the general reader.
+        let overlaps = |s: &Range<usize>| s.start < r.end && r.start < s.end;
+        if self.spans.date.as_ref().is_some_and(overlaps) {
+            return None;
+        }
+        let lower = &self.lower[r.clone()];
+        for and in [" and ", " und ", " et ", " y ", " och ", " og "] {
+            if let Some(i) = lower.find(and) {
+                let a = self.trimmed(r.start..r.start + i);
+                let b = self.trimmed(r.start + i + and.len()..r.end);
+                return (!a.is_empty() && !b.is_empty()).then(|| vec![a, b]);
+            }
         }
         Some(vec![r])
     }

@@ -376,3 +376,162 @@ fn courtesy_without_of_is_supplied_material() {
         Rights::None
     );
 }
+
+#[test]
+fn commons_segments_in_other_languages_are_one_author() {
+    // The whole segment between the by-word and the dash is the author, commas and brackets
+    // included; a title may come first, and "X and Y" names two.
+    for (line, want) in [
+        (
+            "Brückenbild - Von Ola Berg (OlaB) - Eigenes Werk, CC BY-SA 4.0, https://commons.wikimedia.org/w/index.php?curid=1",
+            vec!["Ola Berg (OlaB)"],
+        ),
+        (
+            "Tulpen: Von Ana Ruiz, www.example.org, CC BY-SA 2.5, https://commons.wikimedia.org/w/index.php?curid=2",
+            vec!["Ana Ruiz, www.example.org"],
+        ),
+        (
+            "Autor: Ivo Novak (IN1) and Eva Dvorak (Evad) – Vlastní dílo, CC BY-SA 3.0, https://commons.wikimedia.org/w/index.php?curid=3",
+            vec!["Ivo Novak (IN1)", "Eva Dvorak (Evad)"],
+        ),
+        (
+            "Av Quill 7 - Eget arbete, CC BY-SA 3.0, https://commons.wikimedia.org/w/index.php?curid=4",
+            vec!["Quill 7"],
+        ),
+    ] {
+        assert_eq!(authors(line), want, "{line}");
+    }
+}
+
+#[test]
+fn ranks_and_reporter_titles_are_not_part_of_the_name() {
+    assert_eq!(
+        authors("U.S. Navy photo by Mass Communication Specialist 3rd Class Lea M. Quist"),
+        ["Lea M. Quist"]
+    );
+    assert_eq!(authors("Photo by Staff Sgt. Omar Vell"), ["Omar Vell"]);
+    // A unit with no name after its words stays whole.
+    assert_eq!(
+        authors("Photo: U.S. Army National Guard"),
+        ["U.S. Army National Guard"]
+    );
+    assert_eq!(authors("新华社记者 王小明 摄"), ["王小明"]);
+}
+
+#[test]
+fn a_job_title_or_outlet_after_a_name_is_not_an_author() {
+    assert_eq!(
+        authors("Credit: By Pia Lund, Staff Photographer"),
+        ["Pia Lund"]
+    );
+    assert_eq!(
+        authors("Foto: Rui Lago | El Correo de Villa Nueva del Sur"),
+        ["Rui Lago"]
+    );
+}
+
+#[test]
+fn a_labelled_photographer_outranks_the_copyright_holder() {
+    assert_eq!(
+        authors("The Zeta 9 computer. © Quorvex Systems Corporation, 1991. Photo: Ada Brill."),
+        ["Ada Brill"]
+    );
+    assert_eq!(
+        authors("Seeufer © Tirol Werbung, Fotograf: Jon Amsel"),
+        ["Jon Amsel"]
+    );
+    // The same person behind a bar after the notice stays the author.
+    assert_eq!(
+        authors("Freigelassen. © Ori Bar/GPO/dpa | ORI BAR"),
+        ["Ori Bar"]
+    );
+}
+
+#[test]
+fn arabic_commas_separate_the_name_from_the_license() {
+    assert_eq!(
+        authors("قصر الدرارية. تصوير: Qamarx، رخصة CC BY-SA 4.0، عبر ويكيميديا كومنز."),
+        ["Qamarx"]
+    );
+}
+
+#[test]
+fn a_museum_line_names_its_one_artist() {
+    assert_eq!(
+        authors(
+            "Ivo Marsk, The Mill at Lenfeld, 1881, The Example Museum of Art, Gift of Ann Roe, 1950"
+        ),
+        ["Ivo Marsk"]
+    );
+    assert_eq!(
+        authors(
+            "Saint Jerome of Pavia, Lia Pontano, The Example Museum of Art, Gift of the Roe Fund, CC0"
+        ),
+        ["Lia Pontano"]
+    );
+    // Two names that could be the artist: neither is named.
+    assert!(authors("Ana Roe, Ivo Marsk, The Example Museum of Art, Gift of Ann Poe").is_empty());
+}
+
+#[test]
+fn a_bare_name_with_no_evidence_is_a_caption() {
+    // Only a name and a full stop, or a comma list of names and titles: who is shown.
+    for line in [
+        "Amaia Etxebe.",
+        "Ruth Vell, Assistant Booking",
+        "Gatwick Terminal, Jan. 3, 2015.",
+    ] {
+        assert!(authors(line).is_empty(), "{line}: {:?}", authors(line));
+        assert!(unclear(line), "{line}");
+    }
+    // In brackets or after a slash, the same name is the caption's credit.
+    assert_eq!(
+        authors("A fox in the snow. (Amaia Etxebe)"),
+        ["Amaia Etxebe"]
+    );
+}
+
+#[test]
+fn who_made_an_illustration_or_wrote_the_text_is_not_the_photographer() {
+    assert_eq!(
+        authors("Photo illustration by Example Desk. Photo by Ana Vell/Reuters."),
+        ["Ana Vell"]
+    );
+    assert_eq!(
+        authors("Rui Lago (textos) & Ana Vell (fotos)"),
+        ["Ana Vell"]
+    );
+    // Alone, the illustration's maker is its credit.
+    assert_eq!(authors("Photo illustration by Ana Vell"), ["Ana Vell"]);
+}
+
+#[test]
+fn an_agency_glued_with_a_hyphen_and_a_common_noun_are_not_names() {
+    assert_eq!(
+        authors("Mandatory Credit: Ana Vell-USA TODAY Sports"),
+        ["Ana Vell"]
+    );
+    assert!(authors("Photos: Courtesy of the organisers.").is_empty());
+}
+
+#[test]
+fn an_agency_with_its_photo_code_and_a_newspaper_after_a_name() {
+    let c = parse_credit_line("Foto: Ola Berg / TT kod 10060");
+    assert_eq!(c.authors, ["Ola Berg"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+    // "Dziennik", "Gazeta": a newspaper's name after the photographer is its outlet.
+    assert_eq!(
+        authors("Fot. Ewa Nowicka / Dziennik Przykładowy / Example Press"),
+        ["Ewa Nowicka"]
+    );
+}
+
+#[test]
+fn click_to_enlarge_and_the_title_before_a_license_are_no_names() {
+    assert_eq!(authors("© ANSA +CLICCA PER INGRANDIRE"), ["ANSA"]);
+    // "Title en Place, Author, CC BY 4.0": the segment right before the license.
+    assert_eq!(
+        authors("Puente de Piedra en Zamora, Quirlo88, CC BY 4.0"),
+        ["Quirlo88"]
+    );
+}

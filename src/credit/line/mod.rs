@@ -20,6 +20,32 @@
 //!    `from`, `on Flickr`) say whether the next words are an author or a source; names of
 //!    agencies and platforms are recognized wherever they stand (see [`super::agency`]).
 //!
+//! # Evidence: why a name is an author
+//!
+//! A name is named as an author only when the line says so; a wrong author is worse than none,
+//! and a line that cannot tell says `author-unclear` instead. The reasons, strongest first:
+//!
+//! - a label (`Photo:`, `Foto:`, `Bild:`, `Credit:`, `写真`, `تصوير`…), a by-word (`by`, `von`,
+//!   `par`, `por`, `由`, "photographed" in Chinese and Japanese), or a `©` — though a labelled
+//!   photographer outranks a copyright holder named elsewhere in the line ("© Org, 1989.
+//!   Photo: Jane Doe");
+//! - a machine-made attribution (Openverse, Commons' "use this file" in English and in other
+//!   languages), whose fixed words say where the author stands (`formats.rs`);
+//! - a known agency or platform in the same slash group (`Jane Doe/Reuters`), or in brackets
+//!   right after (`Jane Doe (AP)`);
+//! - a slash, a bracket or a connector (`for`, `via`) where a caption puts its credit, or a
+//!   license right after the name;
+//! - a museum's provenance (`Gift of …`): one artist's name before the museum.
+//!
+//! Weak on their own, and abstained from when nothing above backs them: a bare name that is the
+//! whole line and ends in a full stop ("Jane Doe."); a comma list with a job title or other
+//! text that is not a name ("Jane Doe, Assistant Booking"); of a comma list before a license,
+//! every segment but the one right before it; two possible artists in a museum line. What
+//! stands next to an author but is not one is dropped: a job title or an outlet after her name
+//! (`, Staff Photographer`, `| El Diario de Ejemplo`), the maker of an illustration or the
+//! writer of the text when the photo is credited too, a common noun after "the" ("courtesy of
+//! the vendors"), and ranks before a name (`trim.rs`).
+//!
 //! # Decisions
 //!
 //! - Agencies (AP, Reuters, dpa, Getty Images…) and platforms (Wikimedia Commons, Flickr,
@@ -54,6 +80,7 @@ mod formats;
 mod kinds;
 mod masks;
 mod read;
+mod trim;
 
 /// At most this many authors are kept from one line: a credit names a handful of people, and a
 /// crafted line with thousands of names must not cost more than a bounded amount of work

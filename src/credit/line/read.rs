@@ -240,12 +240,35 @@ impl Parser<'_> {
                 }
                 // "Human-headed lion (lamassu), Assyrian, … The Met, Gift of …": the bare text
                 // before the institution describes the object.
+                // "Jane Doe, Title, 1872, The Met, Gift of …", "Title, Jane Doe, The Met, …":
+                // one person's name among that text is the artist, whom the museum's credit
+                // line names first; two are a guess, so neither is named.
                 if let Some(museum) = pieces.iter().rposition(|p| {
                     matches!(p.role, Role::Author { .. }) && self.org_like(p.span.clone())
                 }) {
                     let clause = pieces[museum].clause;
+                    let artists: Vec<usize> = (0..museum)
+                        .filter(|&k| {
+                            pieces[k].role == (Role::Author { explicit: false })
+                                && !pieces[k].bracketed
+                                && self.artist_like(pieces[k].span.clone())
+                        })
+                        .collect();
+                    let artist = match artists[..] {
+                        [k] => Some(pieces[k].clause),
+                        [_, _, ..] => {
+                            self.notes.push(LineNote::AuthorUnclear);
+                            None
+                        }
+                        [] => None,
+                    };
+                    if !artists.is_empty() {
+                        pieces[museum].role = Role::Source { kind: None };
+                    }
                     pieces.retain(|p| {
-                        p.clause >= clause || p.role != (Role::Author { explicit: false })
+                        p.clause >= clause
+                            || Some(p.clause) == artist
+                            || p.role != (Role::Author { explicit: false })
                     });
                 }
                 self.provenance = true;
@@ -791,6 +814,17 @@ impl Parser<'_> {
             });
             if gap == "," && held && a_org && one_word && !more_after {
                 pieces[k - 1].role = Role::Source { kind: None };
+            } else if a_person
+                && (gap == "," && !b.connected && self.job_title(b.span.clone())
+                    || gap == "|"
+                        && (self.job_title(b.span.clone())
+                            || !self.person_like(b.span.clone())
+                                && b_text.split_whitespace().count() >= 3))
+            {
+                // "By Jane Doe, Staff Photographer", "Foto: Jane Doe | El Diario de Ejemplo":
+                // after a person's name, a job title or a long name that is no person's is
+                // her title or her outlet.
+                pieces[k].role = Role::Source { kind: None };
             } else if gap == ","
                 && (a_person || a_org)
                 && (one_word || !a_org && self.org_like(b.span.clone()))
@@ -804,6 +838,24 @@ impl Parser<'_> {
             {
                 // "© Bundesrat | Jane Doe": the holder, then the photographer.
                 pieces[k - 1].role = Role::Source { kind: None };
+            }
+        }
+        // "© Example Corp, 1989. Photo: Jane Doe", "Credit: Jane Doe/Example TV © 2014
+        // Example": a label naming a person says who took the photo; the copyright notice
+        // names the holder, who is not the author then.
+        let photographer_labeled = !self.copyright_groups.is_empty()
+            && pieces.iter().any(|p| {
+                p.role == (Role::Author { explicit: true })
+                    && !p.after_bar
+                    && !self.copyright_groups.contains(&p.group)
+                    && self.person_like(p.span.clone())
+            });
+        if photographer_labeled {
+            for p in &mut pieces {
+                if matches!(p.role, Role::Author { .. }) && self.copyright_groups.contains(&p.group)
+                {
+                    p.role = Role::Source { kind: None };
+                }
             }
         }
         if unsure && !self.notes.contains(&LineNote::AuthorUnclear) {
@@ -971,6 +1023,128 @@ impl Parser<'_> {
                 }
             }
         }
+        // "Photo illustration by Example Desk. Photo by Jane Doe/Agency": the illustration's
+        // maker is not the photo's author when the line credits the photo too. "Jane Roe
+        // (textos) & Jane Doe (fotos)": the writer is not the photo's author.
+        // Most lines name no illustration: one search skips the per-piece look-back.
+        let any_illustration = self.lower.contains("illustration");
+        let illustration: Vec<bool> = pieces
+            .iter()
+            .map(|p| any_illustration && self.illustration_credit(p))
+            .collect();
+        // The photo's credit stands apart from the illustration's (its own label), not in its
+        // slash group ("Illustration: Jane Doe/Getty").
+        let photo_named = |g: usize| {
+            pieces
+                .iter()
+                .zip(&illustration)
+                .zip(&keep)
+                .any(|((p, &ill), &k)| {
+                    k && !ill
+                        && p.group != g
+                        && matches!(
+                            p.role,
+                            Role::Author { .. }
+                                | Role::Source {
+                                    kind: Some(Kind::Agency)
+                                }
+                        )
+                })
+        };
+        let drop: Vec<bool> = pieces
+            .iter()
+            .enumerate()
+            .map(|(k, p)| illustration[k] && photo_named(p.group))
+            .collect();
+        for (k, p) in pieces.iter().enumerate() {
+            if keep[k] && matches!(p.role, Role::Author { .. }) {
+                if drop[k] || self.text_role_after(p) {
+                    keep[k] = false;
+                }
+                // "Courtesy of the vendors", "by the subject(s)": a lowercase word after an
+                // article is a common noun, not a name.
+                if p.lowercase && self.lower[..p.span.start].trim_end().ends_with(" the") {
+                    keep[k] = false;
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
+        // Evidence. A name is an author because something says so: a label, "by", "©", an
+        // agency or a platform next to it, a slash or a bracket that a caption puts its credit
+        // in, a connector ("for", "via"), a license after it, a museum's provenance. Bare
+        // capitalised text with none of these is kept only where captions put their credit;
+        // these shapes are weak even there, and need more:
+        if labeled.is_empty()
+            && !any_strong
+            && !self.provenance
+            && self.format_authors.is_none()
+            && pieces.iter().all(|p| matches!(p.role, Role::Author { .. }))
+        {
+            let bare: Vec<usize> = (0..pieces.len())
+                .filter(|&k| keep[k] && pieces[k].role == (Role::Author { explicit: false }))
+                .collect();
+            let framed = bare
+                .iter()
+                .any(|&k| pieces[k].bracketed || pieces[k].after_slash || pieces[k].connected);
+            let comma_list = bare.len() >= 2
+                && bare.windows(2).all(|w| {
+                    self.text[pieces[w[0]].span.end..pieces[w[1]].span.start].trim() == ","
+                });
+            let license = self
+                .spans
+                .license
+                .iter()
+                .chain(&self.spans.rights)
+                .map(|r| r.start)
+                .min();
+            // The segment right before the license, set off by a comma from the text before.
+            let before_license = |at: usize| {
+                bare.iter().rposition(|&k| {
+                    let gap = self.text.get(pieces[k].span.end..at).unwrap_or("x");
+                    gap.trim().trim_matches(',').trim().is_empty()
+                })
+            };
+            let set_off = |at: usize| {
+                before_license(at).is_some_and(|i| {
+                    i > 0
+                        && self
+                            .text
+                            .get(pieces[bare[i - 1]].span.end..pieces[bare[i]].span.start)
+                            .is_some_and(|g| g.trim() == ",")
+                })
+            };
+            if let Some(at) = license.filter(|&at| (comma_list || set_off(at)) && !framed) {
+                // "Title, Place, Jane Doe, CC BY 4.0": of a comma list before a license, only
+                // the segment right before it is the author (the title and the place come
+                // first).
+                for &k in &bare {
+                    let gap = self.text.get(pieces[k].span.end..at).unwrap_or("x");
+                    if !gap.trim().trim_matches(',').trim().is_empty() {
+                        keep[k] = false;
+                    }
+                }
+            } else if license.is_none() && !framed && !bare.is_empty() {
+                // "Jane Doe." or "Jane Doe, Assistant Booking": a line that is only a name and
+                // a full stop, or a comma list with a job title or other text that is no
+                // person's name, is a caption saying who or what is shown. A list of names
+                // alone is a credit's list.
+                let sentence = self.text.trim_end().ends_with('.');
+                let not_names = bare.iter().any(|&k| {
+                    !self.person_like(pieces[k].span.clone())
+                        || self.job_title(pieces[k].span.clone())
+                });
+                if sentence || comma_list && not_names {
+                    for &k in &bare {
+                        keep[k] = false;
+                    }
+                    if !self.notes.contains(&LineNote::AuthorUnclear) {
+                        self.notes.push(LineNote::AuthorUnclear);
+                    }
+                }
+            }
+        }
         // "Jane Doe, Sen. John Roe (D., Mont.), and donor Jim Poe": three or more bare names among
         // text that is not a name, and nothing (no label, no agency, no "©", no license) saying
         // any is the credit: the people shown. A line of names alone is a credit's list.
@@ -1055,6 +1229,9 @@ impl Parser<'_> {
         }
         if let Some(f) = format_authors {
             authors = f;
+        }
+        for a in &mut authors {
+            *a = self.trim_author(a.clone());
         }
         if authors.is_empty()
             && let Some((a, g)) = first_agency
@@ -1167,6 +1344,50 @@ impl Parser<'_> {
                 .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
             && !t.chars().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
+    }
+
+    /// Whether a piece reads as an artist's name in a museum's credit line: a person's name
+    /// without the small words of a title ("Mother and Baby", "St. Nicholas of Bari").
+    fn artist_like(&self, span: Range<usize>) -> bool {
+        self.person_like(span.clone())
+            && !self.lower[span].split_whitespace().any(|w| {
+                is_in(
+                    &[
+                        "of", "and", "at", "the", "in", "on", "a", "an", "for", "&", "with",
+                    ],
+                    w,
+                )
+            })
+    }
+
+    /// Whether a piece was credited for an illustration: "photo illustration by X",
+    /// "Illustration: X".
+    fn illustration_credit(&self, p: &Piece) -> bool {
+        let from = p.span.start.saturating_sub(32);
+        let before = self
+            .lower
+            .get(from..p.span.start)
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end();
+        before.ends_with("illustration by") || before.ends_with("illustration")
+    }
+
+    /// Whether a bracket right after a piece says it wrote the text: "Jane Roe (textos)".
+    fn text_role_after(&self, p: &Piece) -> bool {
+        let after = self.lower[p.span.end..].trim_start();
+        after.strip_prefix('(').is_some_and(|a| {
+            let word = a.split(')').next().unwrap_or("").trim();
+            is_in(TEXT_ROLES, word)
+        })
+    }
+
+    /// Whether a piece holds a job title ("Staff Photographer", "Infographics Artist").
+    fn job_title(&self, span: Range<usize>) -> bool {
+        self.lower[span]
+            .split_whitespace()
+            .any(|w| is_in(JOB_TITLES, w))
     }
 
     /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
