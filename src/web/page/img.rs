@@ -381,7 +381,7 @@ fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
         if seen > 16 {
             break;
         }
-        if el.value().attr("rel").is_some() || holds_img(el) {
+        if el.value().attr("rel").is_some() || holds_img(el) || holds_description(el) {
             continue;
         }
         let nested = el
@@ -393,9 +393,90 @@ fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
             continue;
         }
         taken.push(el.id());
-        out.push(text_of(el, 500));
+        out.push(credit_lines_of(el, 500));
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether a credit-marked element is really the box of the whole caption: it holds a part
+/// marked as the caption's description and not as a credit ("<div class=\"_pattribution-w-auto
+/// …\"><div class=\"caption\">A lung.</div><div class=\"attribution\">Ann Lee for Outlet</div>
+/// </div>", where utility classes carry the word). Its credit is the marked part inside.
+fn holds_description(el: ElementRef<'_>) -> bool {
+    within(el).skip(1).take(256).any(|d| {
+        let names = names_of(d);
+        names.contains(CAPTION_MARK)
+            && !CREDIT_MARKS.iter().any(|m| names.contains(m))
+            && !names.contains("source")
+    })
+}
+
+/// How many `<br>`-separated lines of a credit element are looked at.
+const CREDIT_LINES: usize = 16;
+
+/// The text of a credit element, up to the first line (after a `<br>`) that is a list under a
+/// label of another kind: "© Ann Lee<br>Topics: <a>Christmas</a>, <a>Sweaters</a>" is the
+/// credit "© Ann Lee"; the tags are no authors. A line starting like a credit ("Photo: …",
+/// "License: …") is kept.
+fn credit_lines_of(el: ElementRef<'_>, max: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for n in el.descendants().take(super::dom::VISIT) {
+        if is_element(n, "br") {
+            if lines.len() >= CREDIT_LINES {
+                break;
+            }
+            lines.push(String::new());
+        } else if let (Some(t), Some(last)) = (n.value().as_text(), lines.last_mut())
+            && last.len() < max * 2
+        {
+            // Two texts edge to edge are two words ("<b>©</b><span>Ann Lee</span>").
+            if last.ends_with(|c: char| c.is_alphanumeric())
+                && t.starts_with(|c: char| c.is_alphanumeric())
+            {
+                last.push(' ');
+            }
+            last.push_str(t);
+        }
+    }
+    if lines.len() < 2 {
+        return text_of(el, max);
+    }
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let kept = lines
+        .iter()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || !other_label_line(l))
+        .count();
+    if kept == lines.len() {
+        return text_of(el, max);
+    }
+    let mut out = lines[..kept].join(" ");
+    if out.len() > max {
+        let mut cut = max;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+    }
+    out
+}
+
+/// Whether a line is "Label: …" under a one-word label that is no credit label nor a credit
+/// mark such as "License:" ("Themen:", "Tags:", "Topics:").
+fn other_label_line(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    !label.is_empty()
+        && label.chars().count() <= 24
+        && label.chars().all(char::is_alphabetic)
+        && !starts_like_credit(line)
+        && !is_credit_word(&label.to_lowercase())
+        && !CREDIT_MARKS.contains(&label.to_lowercase().as_str())
 }
 
 /// The evidence of a caption's text: a description only ("Sony's PlayStation VR.") is read

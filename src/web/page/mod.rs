@@ -460,6 +460,60 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_box_marked_by_a_utility_class_is_not_the_credit() {
+        // The box around description and credit carries "attribution" in a utility class;
+        // the credit is the part marked as one inside it.
+        let html = r#"<figure><img src="/lung.jpg" alt="A lung">
+<figcaption><div class="flex _pattribution-w-auto _pcaption-w-auto">
+<div class="caption"><p>Cells that taste may act as sentinels for the immune system.</p></div>
+<div class="attribution"><p><a href="https://example.org/ann">Ann Lee</a> for Example Magazine</p></div>
+</div></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        let credits: Vec<&str> = imgs[0]
+            .evidence
+            .iter()
+            .filter(|e| e.origin.as_str() == "html:figcaption")
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(credits, ["Ann Lee for Example Magazine"]);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:caption-text"
+                    && e.value.starts_with("Cells that taste"))
+        );
+    }
+
+    #[test]
+    fn a_credit_element_ends_before_a_line_of_tags() {
+        // "© Name<br>Topics: <a>…</a>, <a>…</a>": the topics are no authors.
+        let html = r#"<figure><img src="/p.jpg" alt="p"><figcaption><p>Ann Lee, editor</p>
+<p class="copyright">&copy; Jo Malysch <br />Themen: <a href="/t/w">Winter</a>, <a href="/t/p">Pullover</a></p>
+</figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        let credit: Vec<&str> = imgs[0]
+            .evidence
+            .iter()
+            .filter(|e| e.origin.as_str() == "html:figcaption")
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(credit, ["© Jo Malysch"]);
+        // A second line that is itself a credit stays.
+        let html = r#"<figure><img src="/p.jpg" alt="p"><figcaption>
+<span class="credit">Photo: Jo Lee<br>License: CC BY 4.0</span></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.value == "Photo: Jo Lee License: CC BY 4.0"),
+            "{:?}",
+            imgs[0].evidence
+        );
+    }
+
+    #[test]
     fn a_credit_paragraph_after_the_image() {
         let html = r#"<html><body><article><h2>700,000 civilians</h2><p class="byline">by Amro Bakkar</p>
 <div class="content">
