@@ -22,6 +22,7 @@
 //! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
+//! | the credit of another copy of the same picture on the page (a thumbnail strip, the `og:image` crop: same distinctive file name), for a copy with none | as at that copy | [`renditions`] |
 //!
 //! The "wrapper" of an image is the largest ancestor that holds no other image and little text
 //! (so an article body is never taken for a caption). Page-wide `rel="license"` links (in the
@@ -55,6 +56,7 @@ mod mediawiki;
 mod microdata;
 mod og;
 mod rdfa;
+mod renditions;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -421,6 +423,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     {
         images.add(i, photo.evidence);
     }
+    renditions::share_credits(&mut images.list);
     if images.list.len() == 1 {
         images.list[0].page_wide = rdfa::page_wide(&doc, &ctx, &used_links);
     } else {
@@ -511,6 +514,38 @@ mod tests {
             "{:?}",
             imgs[0].evidence
         );
+    }
+
+    #[test]
+    fn a_thumbnail_of_a_credited_picture_shares_its_credit() {
+        let html = r#"<figure><img src="https://cdn.example/fs/1.207/derivatives/article_970/harbour15-3-web.jpg" alt="Harbour">
+<figcaption>The harbour at dawn. <span class="credit">Ann Lee/for Example News</span></figcaption></figure>
+<ul class="rotator"><li><img src="https://static.example/fs/1.207/derivatives/thumbs_50_50/harbour15-3-web.jpg" alt="Harbour"></li>
+<li><img src="https://static.example/fs/1.208/derivatives/thumbs_50_50/other-picture-7.jpg" alt="Other"></li>
+<li><img src="https://static.example/img/image.jpg" alt="Plain"></li></ul>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 4);
+        let credit = |im: &PageImage| {
+            im.evidence
+                .iter()
+                .filter(|e| e.origin.as_str() == "html:figcaption")
+                .map(|e| e.value.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(credit(&imgs[1]), ["Ann Lee/for Example News"]);
+        // Another picture, and a name too plain to tell pictures apart, get nothing.
+        assert!(credit(&imgs[2]).is_empty());
+        assert!(credit(&imgs[3]).is_empty());
+    }
+
+    #[test]
+    fn copies_with_different_credits_share_nothing() {
+        let html = r#"<figure><img src="/a/sunset-over-lyon-1024x768.jpg"><figcaption>Photo: Ann Lee</figcaption></figure>
+<figure><img src="/b/sunset-over-lyon.jpg"><figcaption>Photo: Bo Kim</figcaption></figure>
+<p><img src="/c/sunset-over-lyon-300x200.jpg" alt="Sunset"></p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        assert_eq!(origins(&imgs[2]), ["html:alt"]);
     }
 
     #[test]
