@@ -571,8 +571,20 @@ fn nearby_evidence(text: String) -> Option<Evidence> {
 /// Elements skipped when looking for the element next to an image.
 const SKIPPED: &[&str] = &["br", "wbr", "source", "meta", "link", "script", "noscript"];
 
-/// The element next to `n` (after it when `forward`), skipping line breaks and blank text;
-/// none when text comes first.
+/// Whether an element beside a picture is player or gallery chrome with no words: an empty
+/// box, a play button's icon, a duration or a counter ("0:49", "3 / 12"). It is looked past,
+/// to the caption after it.
+fn is_overlay(el: ElementRef<'_>) -> bool {
+    if holds_img(el) || text_len_upto(el, 17) > 16 {
+        return false;
+    }
+    text_of(el, 16).chars().all(|c| {
+        !c.is_alphabetic() && (c.is_ascii_digit() || c.is_whitespace() || ":/.".contains(c))
+    })
+}
+
+/// The element next to `n` (after it when `forward`), skipping line breaks, blank text and
+/// wordless chrome ([`is_overlay`]); none when text comes first.
 fn sibling(mut n: Option<NodeRef<'_, Node>>, forward: bool) -> Option<ElementRef<'_>> {
     let mut steps = 0;
     while let Some(node) = n {
@@ -581,7 +593,7 @@ fn sibling(mut n: Option<NodeRef<'_, Node>>, forward: bool) -> Option<ElementRef
             return None;
         }
         if let Some(el) = ElementRef::wrap(node) {
-            if !SKIPPED.contains(&el.value().name()) {
+            if !SKIPPED.contains(&el.value().name()) && !is_overlay(el) {
                 return Some(el);
             }
         } else if node.value().as_text().is_some_and(|t| !t.trim().is_empty()) {

@@ -549,6 +549,27 @@ mod tests {
     }
 
     #[test]
+    fn a_video_poster_credit_past_the_player_chrome() {
+        // The play button and the duration between the poster and its caption are chrome.
+        let html = r#"<aside><div class="SingleVideo"><div class="MediaPlaceholder">
+<figure class="Image"><div class="Image__Wrapper"><img alt="" src="/poster.jpg"></div></figure>
+<div class="Overlay"><div class="Button"><svg aria-hidden="true"><use href="/i.svg"/></svg></div>
+<div aria-hidden="true" class="Pill">0:49</div></div><div class="PlaybackWrapper"></div></div>
+<div class="Caption__Wrapper"><div class="Caption"><div class="Caption__Text">A senator speaks in Washington.</div>
+<span class="Caption__Credit">Ann Lee/AP Photo</span></div></div></div></aside>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit" && e.value == "Ann Lee/AP Photo"),
+            "{:?}",
+            imgs[0].evidence
+        );
+    }
+
+    #[test]
     fn a_credit_paragraph_after_the_image() {
         let html = r#"<html><body><article><h2>700,000 civilians</h2><p class="byline">by Amro Bakkar</p>
 <div class="content">
