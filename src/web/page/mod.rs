@@ -22,6 +22,7 @@
 //! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
+//! | a credit elsewhere on the page ("Photo: <a>X</a>") linking to the same place as the link the image is wrapped in, for an image with no credit | `html:nearby-credit` | [`linked`] |
 //! | the credit of another copy of the same picture on the page (a thumbnail strip, the `og:image` crop: same distinctive file name), for a copy with none | as at that copy | [`renditions`] |
 //!
 //! The "wrapper" of an image is the largest ancestor that holds no other image and little text
@@ -52,6 +53,7 @@ mod dom;
 mod flickr;
 mod img;
 mod jsonld;
+mod linked;
 mod mediawiki;
 mod microdata;
 mod og;
@@ -423,6 +425,7 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     {
         images.add(i, photo.evidence);
     }
+    linked::credits(&doc, &by_node, &mut images.list);
     renditions::share_credits(&mut images.list);
     if images.list.len() == 1 {
         images.list[0].page_wide = rdfa::page_wide(&doc, &ctx, &used_links);
@@ -567,6 +570,26 @@ mod tests {
             "{:?}",
             imgs[0].evidence
         );
+    }
+
+    #[test]
+    fn a_credit_linking_where_the_image_links() {
+        let html = r#"<div style="float: right"><a href="https://photos.example/p/59468914/1025248778/"><img src="https://cdn.example/1025248778_m.jpg" alt="Red Panda"></a></div>
+<p>When you start the browser, the home button does not work.</p>
+<p>Remove the broken files and restart.</p>
+<small>Photo: <a href="https://photos.example/p/59468914/1025248778/">meantux</a></small>
+<h2>More</h2><div><a href="https://example.org/other/"><img src="/b.jpg" alt="b"></a></div>
+<p>See <a href="https://example.org/other/">the other post</a> too.</p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 2);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:nearby-credit" && e.value == "Photo: meantux")
+        );
+        // A link that reads as no credit gives none.
+        assert_eq!(origins(&imgs[1]), ["html:alt", "html:nearby-text"]);
     }
 
     #[test]

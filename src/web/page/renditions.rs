@@ -68,7 +68,8 @@ fn is_size(s: &str) -> bool {
     })
 }
 
-fn credited(im: &PageImage) -> bool {
+/// Whether an image has evidence of who made it or of its license, not only descriptions.
+pub(super) fn credited(im: &PageImage) -> bool {
     im.evidence.iter().any(|e| !DESCRIPTIVE.contains(&e.origin))
 }
 
