@@ -108,6 +108,30 @@ pub(super) fn noscript_copy_of(
     None
 }
 
+/// The image already read from the `noscript` written right before this lazy `img` (Squarespace
+/// writes "<noscript><img src=X></noscript><img data-src=X>"): one picture, not two.
+pub(super) fn after_its_noscript_copy(
+    img: ElementRef<'_>,
+    by_node: &HashMap<NodeId, usize>,
+) -> Option<usize> {
+    // The element right before, past blank text (`sibling` skips a `noscript`).
+    let mut n = img.prev_sibling();
+    while let Some(t) = n.and_then(|x| x.value().as_text()) {
+        if !t.trim().is_empty() {
+            return None;
+        }
+        n = n.and_then(|x| x.prev_sibling());
+    }
+    let before = n.and_then(ElementRef::wrap)?;
+    if before.value().name() != "noscript" {
+        return None;
+    }
+    within(before)
+        .take(64)
+        .filter(|e| is_img(*e))
+        .find_map(|e| by_node.get(&e.id()).copied())
+}
+
 /// `srcset` candidates: (URL, width or density; 1 when none is given).
 pub(super) fn parse_srcset(s: &str) -> Vec<(&str, f64)> {
     let mut out = Vec::new();
@@ -676,6 +700,21 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
     if let Some(el) = after
         && let Some(cap) = caption_in(el)
     {
+        // Image, caption and credit as three sibling fields (Drupal's "field--name-field-
+        // caption" then "field--name-field-credit"): the caption without a credit word
+        // describes, the marked field after it is the credit.
+        let t = text_of(cap, 2000);
+        if !has_credit_word(&t)
+            && !starts_like_credit(&t)
+            && let Some(next) = sibling(el.next_sibling(), true)
+            && let Some((e, c)) = marked(next)
+        {
+            if !t.is_empty() {
+                out.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+            }
+            out.extend(credit(e, c));
+            return out;
+        }
         let mut ev = Vec::new();
         if figcaption_evidence(cap, ctx, &mut ev) {
             return ev;

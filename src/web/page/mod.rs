@@ -336,6 +336,10 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             images.add_alternates(i, std::iter::once(src).chain(alternates));
             continue;
         }
+        if let Some(i) = img::after_its_noscript_copy(el, &by_node) {
+            images.add_alternates(i, std::iter::once(src).chain(alternates));
+            continue;
+        }
         if images.list.len() >= limits.max_images {
             skipped += 1;
             continue;
@@ -590,6 +594,28 @@ mod tests {
         );
         // A link that reads as no credit gives none.
         assert_eq!(origins(&imgs[1]), ["html:alt", "html:nearby-text"]);
+    }
+
+    #[test]
+    fn a_noscript_copy_before_its_lazy_image_is_one_image() {
+        let html = r#"<figure class="sqs-block-image-figure"><div class="image-block-wrapper"><noscript><img src="https://cdn.example/v1/forest-walk.jpg" alt="Forest walk"></noscript><img class="thumb-image" data-src="https://cdn.example/v1/forest-walk.jpg" alt="Forest walk"></div>
+<figcaption class="image-caption-wrapper"><div class="image-caption"><p>Forest walk at dawn. Image: Cy Park</p></div></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        assert!(imgs[0].evidence.iter().any(|e| e.value == "Image: Cy Park"));
+    }
+
+    #[test]
+    fn image_caption_and_credit_as_sibling_fields() {
+        let html = r#"<div class="field field--name-field-media-image field__item"><img src="/files/bridge.jpg" alt="The bridge"></div>
+<div class="field field--name-field-caption field__item">The bridge at night</div>
+<div class="field field--name-field-credit field__item">Dee Lu</div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(
+            origins(&imgs[0]),
+            ["html:alt", "html:caption-text", "html:credit"]
+        );
+        assert_eq!(imgs[0].evidence[2].value, "Dee Lu");
     }
 
     #[test]
