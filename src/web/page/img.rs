@@ -887,7 +887,65 @@ pub(super) fn evidence(
         captioned = described_by(img, w, ctx, &mut ev);
     }
     if !captioned {
-        ev.extend(nearby(w, ctx));
+        let near = nearby(w, ctx);
+        captioned = near
+            .iter()
+            .any(|e| e.origin == o::HTML_NEARBY_CREDIT || e.origin == o::HTML_CREDIT);
+        ev.extend(near);
+    }
+    if !captioned {
+        gallery_credit(img, ctx, &mut ev);
     }
     ev
+}
+
+/// Class or id words of a box of several pictures shown as one.
+const GALLERY_MARKS: &[&str] = &["gallery", "slide", "carousel", "swiper", "album"];
+
+/// How many boxes of several pictures around an image are looked at (a WordPress gallery is a
+/// `figure` around a `ul` of items).
+const GALLERY_LEVELS: usize = 2;
+
+/// The credit a gallery or carousel writes once for all its pictures: a caption or credit
+/// element that is a child of the box holding them ("<figure class=\"wp-block-gallery\"><ul>…
+/// </ul><figcaption>Photos: Ann Lee</figcaption></figure>", a slideshow's "<p
+/// class=\"slideshow-credit\">"), read for an image with no credit of its own. The box is a
+/// `figure` or marked as a gallery; a caption counts only when it reads as a credit.
+fn gallery_credit(img: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) {
+    let boxes = img
+        .ancestors()
+        .take(12)
+        .filter_map(ElementRef::wrap)
+        .filter(|a| shown_imgs_in(*a, 2) > 1)
+        .take(GALLERY_LEVELS);
+    for g in boxes {
+        let names = names_of(g);
+        if g.value().name() != "figure" && !GALLERY_MARKS.iter().any(|m| names.contains(m)) {
+            return;
+        }
+        for child in g.children().filter_map(ElementRef::wrap).take(64) {
+            if holds_img(child) {
+                continue;
+            }
+            let cn = names_of(child);
+            let credit = SIBLING_CREDIT_MARKS.iter().any(|m| cn.contains(m));
+            let caption = child.value().name() == "figcaption" || cn.contains(CAPTION_MARK);
+            let t = text_of(child, 500);
+            if t.is_empty() {
+                continue;
+            }
+            if credit {
+                ev.push(Evidence::new(o::HTML_CREDIT, t));
+                links_in(child, ctx, ev);
+                return;
+            }
+            if caption && (has_credit_word(&t) || starts_like_credit(&t) || t.contains('©')) {
+                let mut found = Vec::new();
+                if figcaption_evidence(child, ctx, &mut found) {
+                    ev.extend(found);
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -619,6 +619,27 @@ mod tests {
     }
 
     #[test]
+    fn a_gallery_credit_covers_its_pictures() {
+        let html = r#"<figure class="wp-block-gallery columns-3"><ul class="blocks-gallery-grid">
+<li class="blocks-gallery-item"><figure><img src="/g/harbour-1.jpg" alt="Harbour one"></figure></li>
+<li class="blocks-gallery-item"><figure><img src="/g/harbour-2.jpg" alt="Harbour two"></figure></li>
+</ul><figcaption class="blocks-gallery-caption">Photos: Ann Lee (CC BY 4.0)</figcaption></figure>
+<div class="slideshow"><div class="slides">
+<div class="slide"><img src="/s/fair-1.jpg" alt="A stall"><p class="slide-caption">A stall at the fair.</p></div>
+<div class="slide"><img src="/s/fair-2.jpg" alt="The crowd"><p class="slide-caption">The crowd at noon.</p></div>
+</div><p class="slideshow-credit">Photos: Eve Ray/Example Press</p></div>
+<div class="row"><p><img src="/a.jpg" alt="a"></p><p><img src="/b.jpg" alt="b"></p>
+<p class="caption">Two pictures of the harbour.</p></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 6);
+        let has = |i: usize, v: &str| imgs[i].evidence.iter().any(|e| e.value == v);
+        assert!(has(0, "Photos: Ann Lee (CC BY 4.0)") && has(1, "Photos: Ann Lee (CC BY 4.0)"));
+        assert!(has(2, "Photos: Eve Ray/Example Press") && has(3, "Photos: Eve Ray/Example Press"));
+        // A box that is no gallery, or a caption without a credit, credits nothing.
+        assert_eq!(origins(&imgs[4]), ["html:alt"]);
+    }
+
+    #[test]
     fn a_credit_paragraph_after_the_image() {
         let html = r#"<html><body><article><h2>700,000 civilians</h2><p class="byline">by Amro Bakkar</p>
 <div class="content">
