@@ -14,6 +14,7 @@ use super::rdfa;
 use super::words::{
     CAPTION_ATTRS, CAPTION_MARK, CREDIT_ATTRS, CREDIT_LEAVES, CREDIT_MARKS, SECTIONING,
     SIBLING_CREDIT_MARKS, credit_in_description, is_credit_word, starts_like_credit,
+    starts_with_agent,
 };
 use crate::evidence::{Evidence, Origin, origin as o};
 
@@ -808,6 +809,10 @@ pub(super) fn evidence(
     }
     let (w, is_figure) = wrapper_of(img);
     let mut captioned = data_attributes(img, &mut ev);
+    if let Some(t) = link_title_credit(img) {
+        ev.push(Evidence::new(o::HTML_CREDIT, t));
+        captioned = true;
+    }
     if is_figure {
         captioned |= data_attributes(w, &mut ev);
     }
@@ -897,6 +902,33 @@ pub(super) fn evidence(
         gallery_credit(img, ctx, &mut ev);
     }
     ev
+}
+
+/// The credit written into the `title` of the link an image is wrapped in: Wikimedia
+/// Commons' embed code ("<a title=\"Jane Doe, CC BY-SA 4.0 <…>, via Wikimedia Commons\"
+/// href=…><img …></a>", older "By Jane Doe - Own work, CC BY-SA 4.0, …"). A link title that
+/// only names the picture ("Harbour at dusk", a Flickr embed) is none: the title must start
+/// like a credit or with "By NAME", hold a copyright sign, or end in ", via SOURCE".
+fn link_title_credit(img: ElementRef<'_>) -> Option<String> {
+    let a = img
+        .ancestors()
+        .take(3)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "a")?;
+    let t = a
+        .value()
+        .attr("title")?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if t.is_empty() || t.len() > 1000 || img.value().attr("alt").is_some_and(|alt| alt.trim() == t)
+    {
+        return None;
+    }
+    let via = t
+        .rsplit_once(", ")
+        .is_some_and(|(_, last)| last.to_lowercase().starts_with("via ") && last.len() > 4);
+    (starts_like_credit(&t) || starts_with_agent(&t) || t.contains('©') || via).then_some(t)
 }
 
 /// Class or id words of a box of several pictures shown as one.

@@ -22,6 +22,8 @@
 //! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
+//! | the `title` of the link the image is wrapped in, when it reads as a credit (Wikimedia Commons' embed code: "NAME, LICENSE, via Wikimedia Commons") | `html:credit` | [`img`] |
+//! | a gallery's or carousel's one caption or credit element beside its items, for its pictures with no credit of their own | `html:credit`, `html:figcaption` | [`img`] |
 //! | a credit elsewhere on the page ("Photo: <a>X</a>") linking to the same place as the link the image is wrapped in, for an image with no credit | `html:nearby-credit` | [`linked`] |
 //! | the credit of another copy of the same picture on the page (a thumbnail strip, the `og:image` crop: same distinctive file name), for a copy with none | as at that copy | [`renditions`] |
 //!
@@ -637,6 +639,31 @@ mod tests {
         assert!(has(2, "Photos: Eve Ray/Example Press") && has(3, "Photos: Eve Ray/Example Press"));
         // A box that is no gallery, or a caption without a credit, credits nothing.
         assert_eq!(origins(&imgs[4]), ["html:alt"]);
+    }
+
+    #[test]
+    fn a_credit_in_the_title_of_the_images_link() {
+        // Wikimedia Commons' embed code; a Flickr embed's title only names the photo.
+        let html = r#"<p>Our trip.</p><a title="Jane Q. Public, CC BY-SA 4.0 &lt;https://creativecommons.org/licenses/by-sa/4.0&gt;, via Wikimedia Commons" href="https://commons.wikimedia.org/wiki/File:Lighthouse.jpg"><img width="512" alt="Lighthouse" src="https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Lighthouse.jpg/512px-Lighthouse.jpg"></a>
+<div><a title="By Jo Lee - Own work, CC BY 4.0, https://commons.wikimedia.org/w/index.php?curid=1" href="https://commons.wikimedia.org/w/index.php?curid=1"><img alt="Mill" src="/mill.jpg"></a></div>
+<div><a data-flickr-embed="true" href="https://www.flickr.com/photos/annlee/5123/" title="Harbour at dusk"><img src="https://live.staticflickr.com/65535/5123_z.jpg" alt="Harbour"></a></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        let credit = |i: usize| {
+            imgs[i]
+                .evidence
+                .iter()
+                .find(|e| e.origin.as_str() == "html:credit")
+                .map(|e| e.value.clone())
+        };
+        assert_eq!(
+            credit(0).as_deref(),
+            Some(
+                "Jane Q. Public, CC BY-SA 4.0 <https://creativecommons.org/licenses/by-sa/4.0>, via Wikimedia Commons"
+            )
+        );
+        assert!(credit(1).is_some_and(|c| c.starts_with("By Jo Lee - Own work")));
+        assert_eq!(credit(2), None);
     }
 
     #[test]
