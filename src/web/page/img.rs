@@ -20,6 +20,9 @@ use crate::evidence::{Evidence, Origin, origin as o};
 
 /// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
 /// candidate; and every other candidate.
+/// Attributes holding `srcset` candidates: the standard one and the lazy loaders' copies.
+const SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset", "data-lazy-srcset"];
+
 pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<String>)> {
     let v = img.value();
     let real = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
@@ -41,11 +44,17 @@ pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<St
             alts.push(u);
         }
     };
-    add_srcset(v.attr("srcset").or(v.attr("data-srcset")), &mut alternates);
+    // Lazy loaders keep the real candidates in `data-srcset` (lazysizes) or `data-lazy-srcset`
+    // (WP Rocket), with a placeholder or nothing in `srcset`.
+    for attr in SRCSET_ATTRS {
+        add_srcset(v.attr(attr), &mut alternates);
+    }
     if let Some(picture) = img.parent().filter(|p| is_element(*p, "picture")) {
         for source in picture.children().filter_map(ElementRef::wrap).take(64) {
             if source.value().name() == "source" {
-                add_srcset(source.value().attr("srcset"), &mut alternates);
+                for attr in SRCSET_ATTRS {
+                    add_srcset(source.value().attr(attr), &mut alternates);
+                }
                 if let Some(s) = source.value().attr("src").filter(real) {
                     alternates.push(ctx.resolve(s));
                 }

@@ -667,6 +667,21 @@ mod tests {
     }
 
     #[test]
+    fn lazy_loaders_srcset_copies() {
+        let html = r#"<figure><img class="lazyload" data-lazy-srcset="/l/crane-480.jpg 480w, /l/crane-960.jpg 960w" alt="Crane"><figcaption>Photo: Cy Park</figcaption></figure>
+<figure><picture><source data-srcset="/l/dock-640.webp 640w, /l/dock-1280.webp 1280w" type="image/webp"><img src="data:image/gif;base64,R0lGOD" srcset="data:image/gif;base64,R0lGOD 1w" data-srcset="/l/dock-640.jpg 640w" alt="Dock"></picture></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 2);
+        assert_eq!(imgs[0].src, "https://news.example/l/crane-960.jpg");
+        assert_eq!(imgs[1].src, "https://news.example/l/dock-1280.webp");
+        assert!(
+            imgs[1]
+                .alternates
+                .contains(&"https://news.example/l/dock-640.jpg".to_string())
+        );
+    }
+
+    #[test]
     fn a_credit_paragraph_after_the_image() {
         let html = r#"<html><body><article><h2>700,000 civilians</h2><p class="byline">by Amro Bakkar</p>
 <div class="content">
