@@ -609,7 +609,8 @@ const SKIPPED: &[&str] = &["br", "wbr", "source", "meta", "link", "script", "nos
 /// box, a play button's icon, a duration or a counter ("0:49", "3 / 12"). It is looked past,
 /// to the caption after it.
 fn is_overlay(el: ElementRef<'_>) -> bool {
-    if holds_img(el) || text_len_upto(el, 17) > 16 {
+    // Chrome is a handful of nodes; a larger element is content (and this stays cheap).
+    if el.descendants().take(65).count() > 64 || holds_img(el) || text_len_upto(el, 17) > 16 {
         return false;
     }
     text_of(el, 16).chars().all(|c| {
@@ -943,6 +944,9 @@ fn link_title_credit(img: ElementRef<'_>) -> Option<String> {
 /// Class or id words of a box of several pictures shown as one.
 const GALLERY_MARKS: &[&str] = &["gallery", "slide", "carousel", "swiper", "album"];
 
+/// How many children of a gallery box are looked at for its credit.
+const GALLERY_CHILDREN: usize = 32;
+
 /// How many boxes of several pictures around an image are looked at (a WordPress gallery is a
 /// `figure` around a `ul` of items).
 const GALLERY_LEVELS: usize = 2;
@@ -964,7 +968,11 @@ fn gallery_credit(img: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) {
         if g.value().name() != "figure" && !GALLERY_MARKS.iter().any(|m| names.contains(m)) {
             return;
         }
-        for child in g.children().filter_map(ElementRef::wrap).take(64) {
+        for child in g
+            .children()
+            .filter_map(ElementRef::wrap)
+            .take(GALLERY_CHILDREN)
+        {
             if holds_img(child) {
                 continue;
             }
