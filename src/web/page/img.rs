@@ -918,7 +918,8 @@ pub(super) fn evidence(
 /// Commons' embed code ("<a title=\"Jane Doe, CC BY-SA 4.0 <…>, via Wikimedia Commons\"
 /// href=…><img …></a>", older "By Jane Doe - Own work, CC BY-SA 4.0, …"). A link title that
 /// only names the picture ("Harbour at dusk", a Flickr embed) is none: the title must start
-/// like a credit or with "By NAME", hold a copyright sign, or end in ", via SOURCE".
+/// like a credit or with "By NAME", hold a copyright sign, or end in ", via SOURCE" (or, after
+/// "TITLE by OWNER", in ", on PLATFORM": Flickr's share code).
 fn link_title_credit(img: ElementRef<'_>) -> Option<String> {
     let a = img
         .ancestors()
@@ -935,10 +936,19 @@ fn link_title_credit(img: ElementRef<'_>) -> Option<String> {
     {
         return None;
     }
-    let via = t
-        .rsplit_once(", ")
-        .is_some_and(|(_, last)| last.to_lowercase().starts_with("via ") && last.len() > 4);
-    (starts_like_credit(&t) || starts_with_agent(&t) || t.contains('©') || via).then_some(t)
+    // "…, via Wikimedia Commons"; Flickr's share code "TITLE by OWNER, on Flickr".
+    let platform = t.rsplit_once(", ").is_some_and(|(head, last)| {
+        let lower = last.to_lowercase();
+        (lower.starts_with("via ") && last.len() > 4)
+            || (lower.starts_with("on ")
+                && last
+                    .get(3..)
+                    .and_then(|p| p.chars().next())
+                    .is_some_and(char::is_uppercase)
+                && last.split_whitespace().count() <= 3
+                && head.contains(" by "))
+    });
+    (starts_like_credit(&t) || starts_with_agent(&t) || t.contains('©') || platform).then_some(t)
 }
 
 /// Class or id words of a box of several pictures shown as one.

@@ -664,6 +664,23 @@ mod tests {
         );
         assert!(credit(1).is_some_and(|c| c.starts_with("By Jo Lee - Own work")));
         assert_eq!(credit(2), None);
+        // Flickr's share code: "TITLE by OWNER, on Flickr".
+        let html = r#"<a href="https://www.flickr.com/photos/psd/7152746089/" title="Index Cards by psd, on Flickr"><img src="https://farm8.staticflickr.com/7177/7152746089_ed27153ffe.jpg" alt="Index Cards"></a>
+<div><a href="https://example.org/trip" title="Our trip, on Monday"><img src="/trip-monday.jpg" alt="Trip"></a></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit"
+                    && e.value == "Index Cards by psd, on Flickr")
+        );
+        assert!(
+            !imgs[1]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit")
+        );
     }
 
     #[test]
