@@ -827,7 +827,17 @@ pub(super) fn evidence(
         captioned |= data_attributes(w, &mut ev);
     }
     if is_figure {
+        let wiki = is_wiki_file_figure(w);
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
+            if wiki {
+                let t = text_of(cap, 2000);
+                if !(has_credit_word(&t) || starts_like_credit(&t) || t.contains('©')) {
+                    if !t.is_empty() {
+                        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+                    }
+                    continue;
+                }
+            }
             captioned |= figcaption_evidence(cap, ctx, &mut ev);
         }
     }
@@ -912,6 +922,20 @@ pub(super) fn evidence(
         gallery_credit(img, ctx, &mut ev);
     }
     ev
+}
+
+/// Whether a figure is a MediaWiki article's picture (`typeof="mw:File/Thumb"`, a link of class
+/// `mw-file-description` to its file page): its caption describes what is shown ("Jimmy Wales,
+/// co-founder" names the subject), and the credit is on the file page, so a caption without a
+/// credit word is never read as a credit.
+fn is_wiki_file_figure(figure: ElementRef<'_>) -> bool {
+    figure
+        .value()
+        .attr("typeof")
+        .is_some_and(|t| t.split_whitespace().any(|w| w.starts_with("mw:File")))
+        || within(figure)
+            .take(16)
+            .any(|e| e.value().name() == "a" && names_of(e).contains("mw-file-description"))
 }
 
 /// The credit written into the `title` of the link an image is wrapped in: Wikimedia

@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
 //! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
-//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`) | `html:figcaption` | [`img`] |
+//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`; a MediaWiki article figure's caption without a credit word is a description only) | `html:figcaption` | [`img`] |
 //! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`); the innermost one when they nest | `html:credit`, `html:caption` | [`img`] |
 //! | after the image's box (or its parent's, when nothing follows inside it): an element marked as credit, photographer or attribution (or holding one), a `figcaption` or caption-marked block outside the figure (a Blogger `tr-caption` row) | `html:credit`, `html:figcaption` | [`img`] |
 //! | the element its `aria-describedby` (or its figure's) names, read as a caption | `html:figcaption`, `html:caption-text` | [`img`] |
@@ -695,6 +695,20 @@ mod tests {
             imgs[1]
                 .alternates
                 .contains(&"https://news.example/l/dock-640.jpg".to_string())
+        );
+    }
+
+    #[test]
+    fn a_wiki_articles_figure_caption_names_the_subject() {
+        let html = r#"<figure class="mw-default-size" typeof="mw:File/Thumb"><a href="/wiki/File:Wales.jpg" class="mw-file-description"><img src="//upload.wikimedia.org/wikipedia/commons/thumb/1/1a/Wales.jpg/250px-Wales.jpg" class="mw-file-element"></a><figcaption>Jimmy Wales, co-founder</figcaption></figure>
+<figure typeof="mw:File/Thumb"><a href="/wiki/File:Mill.jpg" class="mw-file-description"><img src="/250px-Mill.jpg"></a><figcaption>The mill. Photo: Ann Lee</figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(origins(&imgs[0]), ["html:caption-text"]);
+        assert!(
+            imgs[1]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:figcaption")
         );
     }
 
