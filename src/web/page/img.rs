@@ -14,11 +14,15 @@ use super::rdfa;
 use super::words::{
     CAPTION_ATTRS, CAPTION_MARK, CREDIT_ATTRS, CREDIT_LEAVES, CREDIT_MARKS, SECTIONING,
     SIBLING_CREDIT_MARKS, credit_in_description, is_credit_word, starts_like_credit,
+    starts_with_agent,
 };
 use crate::evidence::{Evidence, Origin, origin as o};
 
 /// The image URL of an `img`: `src` (or a lazy-loading attribute), else the largest `srcset`
 /// candidate; and every other candidate.
+/// Attributes holding `srcset` candidates: the standard one and the lazy loaders' copies.
+const SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset", "data-lazy-srcset"];
+
 pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<String>)> {
     let v = img.value();
     let real = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
@@ -40,11 +44,17 @@ pub(super) fn urls(img: ElementRef<'_>, ctx: &Ctx<'_>) -> Option<(String, Vec<St
             alts.push(u);
         }
     };
-    add_srcset(v.attr("srcset").or(v.attr("data-srcset")), &mut alternates);
+    // Lazy loaders keep the real candidates in `data-srcset` (lazysizes) or `data-lazy-srcset`
+    // (WP Rocket), with a placeholder or nothing in `srcset`.
+    for attr in SRCSET_ATTRS {
+        add_srcset(v.attr(attr), &mut alternates);
+    }
     if let Some(picture) = img.parent().filter(|p| is_element(*p, "picture")) {
         for source in picture.children().filter_map(ElementRef::wrap).take(64) {
             if source.value().name() == "source" {
-                add_srcset(source.value().attr("srcset"), &mut alternates);
+                for attr in SRCSET_ATTRS {
+                    add_srcset(source.value().attr(attr), &mut alternates);
+                }
                 if let Some(s) = source.value().attr("src").filter(real) {
                     alternates.push(ctx.resolve(s));
                 }
@@ -106,6 +116,30 @@ pub(super) fn noscript_copy_of(
         at = before.prev_sibling();
     }
     None
+}
+
+/// The image already read from the `noscript` written right before this lazy `img` (Squarespace
+/// writes "<noscript><img src=X></noscript><img data-src=X>"): one picture, not two.
+pub(super) fn after_its_noscript_copy(
+    img: ElementRef<'_>,
+    by_node: &HashMap<NodeId, usize>,
+) -> Option<usize> {
+    // The element right before, past blank text (`sibling` skips a `noscript`).
+    let mut n = img.prev_sibling();
+    while let Some(t) = n.and_then(|x| x.value().as_text()) {
+        if !t.trim().is_empty() {
+            return None;
+        }
+        n = n.and_then(|x| x.prev_sibling());
+    }
+    let before = n.and_then(ElementRef::wrap)?;
+    if before.value().name() != "noscript" {
+        return None;
+    }
+    within(before)
+        .take(64)
+        .filter(|e| is_img(*e))
+        .find_map(|e| by_node.get(&e.id()).copied())
 }
 
 /// `srcset` candidates: (URL, width or density; 1 when none is given).
@@ -381,7 +415,7 @@ fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
         if seen > 16 {
             break;
         }
-        if el.value().attr("rel").is_some() || holds_img(el) {
+        if el.value().attr("rel").is_some() || holds_img(el) || holds_description(el) {
             continue;
         }
         let nested = el
@@ -393,9 +427,90 @@ fn credit_parts(cap: ElementRef<'_>) -> Option<Vec<String>> {
             continue;
         }
         taken.push(el.id());
-        out.push(text_of(el, 500));
+        out.push(credit_lines_of(el, 500));
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether a credit-marked element is really the box of the whole caption: it holds a part
+/// marked as the caption's description and not as a credit ("<div class=\"_pattribution-w-auto
+/// …\"><div class=\"caption\">A lung.</div><div class=\"attribution\">Ann Lee for Outlet</div>
+/// </div>", where utility classes carry the word). Its credit is the marked part inside.
+fn holds_description(el: ElementRef<'_>) -> bool {
+    within(el).skip(1).take(256).any(|d| {
+        let names = names_of(d);
+        names.contains(CAPTION_MARK)
+            && !CREDIT_MARKS.iter().any(|m| names.contains(m))
+            && !names.contains("source")
+    })
+}
+
+/// How many `<br>`-separated lines of a credit element are looked at.
+const CREDIT_LINES: usize = 16;
+
+/// The text of a credit element, up to the first line (after a `<br>`) that is a list under a
+/// label of another kind: "© Ann Lee<br>Topics: <a>Christmas</a>, <a>Sweaters</a>" is the
+/// credit "© Ann Lee"; the tags are no authors. A line starting like a credit ("Photo: …",
+/// "License: …") is kept.
+fn credit_lines_of(el: ElementRef<'_>, max: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for n in el.descendants().take(super::dom::VISIT) {
+        if is_element(n, "br") {
+            if lines.len() >= CREDIT_LINES {
+                break;
+            }
+            lines.push(String::new());
+        } else if let (Some(t), Some(last)) = (n.value().as_text(), lines.last_mut())
+            && last.len() < max * 2
+        {
+            // Two texts edge to edge are two words ("<b>©</b><span>Ann Lee</span>").
+            if last.ends_with(|c: char| c.is_alphanumeric())
+                && t.starts_with(|c: char| c.is_alphanumeric())
+            {
+                last.push(' ');
+            }
+            last.push_str(t);
+        }
+    }
+    if lines.len() < 2 {
+        return text_of(el, max);
+    }
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let kept = lines
+        .iter()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || !other_label_line(l))
+        .count();
+    if kept == lines.len() {
+        return text_of(el, max);
+    }
+    let mut out = lines[..kept].join(" ");
+    if out.len() > max {
+        let mut cut = max;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+    }
+    out
+}
+
+/// Whether a line is "Label: …" under a one-word label that is no credit label nor a credit
+/// mark such as "License:" ("Themen:", "Tags:", "Topics:").
+fn other_label_line(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    !label.is_empty()
+        && label.chars().count() <= 24
+        && label.chars().all(char::is_alphabetic)
+        && !starts_like_credit(line)
+        && !is_credit_word(&label.to_lowercase())
+        && !CREDIT_MARKS.contains(&label.to_lowercase().as_str())
 }
 
 /// The evidence of a caption's text: a description only ("Sony's PlayStation VR.") is read
@@ -490,8 +605,21 @@ fn nearby_evidence(text: String) -> Option<Evidence> {
 /// Elements skipped when looking for the element next to an image.
 const SKIPPED: &[&str] = &["br", "wbr", "source", "meta", "link", "script", "noscript"];
 
-/// The element next to `n` (after it when `forward`), skipping line breaks and blank text;
-/// none when text comes first.
+/// Whether an element beside a picture is player or gallery chrome with no words: an empty
+/// box, a play button's icon, a duration or a counter ("0:49", "3 / 12"). It is looked past,
+/// to the caption after it.
+fn is_overlay(el: ElementRef<'_>) -> bool {
+    // Chrome is a handful of nodes; a larger element is content (and this stays cheap).
+    if el.descendants().take(65).count() > 64 || holds_img(el) || text_len_upto(el, 17) > 16 {
+        return false;
+    }
+    text_of(el, 16).chars().all(|c| {
+        !c.is_alphabetic() && (c.is_ascii_digit() || c.is_whitespace() || ":/.".contains(c))
+    })
+}
+
+/// The element next to `n` (after it when `forward`), skipping line breaks, blank text and
+/// wordless chrome ([`is_overlay`]); none when text comes first.
 fn sibling(mut n: Option<NodeRef<'_, Node>>, forward: bool) -> Option<ElementRef<'_>> {
     let mut steps = 0;
     while let Some(node) = n {
@@ -500,7 +628,7 @@ fn sibling(mut n: Option<NodeRef<'_, Node>>, forward: bool) -> Option<ElementRef
             return None;
         }
         if let Some(el) = ElementRef::wrap(node) {
-            if !SKIPPED.contains(&el.value().name()) {
+            if !SKIPPED.contains(&el.value().name()) && !is_overlay(el) {
                 return Some(el);
             }
         } else if node.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
@@ -583,6 +711,21 @@ fn nearby(w: ElementRef<'_>, ctx: &Ctx<'_>) -> Vec<Evidence> {
     if let Some(el) = after
         && let Some(cap) = caption_in(el)
     {
+        // Image, caption and credit as three sibling fields (Drupal's "field--name-field-
+        // caption" then "field--name-field-credit"): the caption without a credit word
+        // describes, the marked field after it is the credit.
+        let t = text_of(cap, 2000);
+        if !has_credit_word(&t)
+            && !starts_like_credit(&t)
+            && let Some(next) = sibling(el.next_sibling(), true)
+            && let Some((e, c)) = marked(next)
+        {
+            if !t.is_empty() {
+                out.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+            }
+            out.extend(credit(e, c));
+            return out;
+        }
         let mut ev = Vec::new();
         if figcaption_evidence(cap, ctx, &mut ev) {
             return ev;
@@ -676,11 +819,25 @@ pub(super) fn evidence(
     }
     let (w, is_figure) = wrapper_of(img);
     let mut captioned = data_attributes(img, &mut ev);
+    if let Some(t) = link_title_credit(img) {
+        ev.push(Evidence::new(o::HTML_CREDIT, t));
+        captioned = true;
+    }
     if is_figure {
         captioned |= data_attributes(w, &mut ev);
     }
     if is_figure {
+        let wiki = is_wiki_file_figure(w);
         for cap in within(w).filter(|e| e.value().name() == "figcaption") {
+            if wiki {
+                let t = text_of(cap, 2000);
+                if !(has_credit_word(&t) || starts_like_credit(&t) || t.contains('©')) {
+                    if !t.is_empty() {
+                        ev.push(Evidence::new(o::HTML_CAPTION_TEXT, t));
+                    }
+                    continue;
+                }
+            }
             captioned |= figcaption_evidence(cap, ctx, &mut ev);
         }
     }
@@ -755,7 +912,123 @@ pub(super) fn evidence(
         captioned = described_by(img, w, ctx, &mut ev);
     }
     if !captioned {
-        ev.extend(nearby(w, ctx));
+        let near = nearby(w, ctx);
+        captioned = near
+            .iter()
+            .any(|e| e.origin == o::HTML_NEARBY_CREDIT || e.origin == o::HTML_CREDIT);
+        ev.extend(near);
+    }
+    if !captioned {
+        gallery_credit(img, ctx, &mut ev);
     }
     ev
+}
+
+/// Whether a figure is a MediaWiki article's picture (`typeof="mw:File/Thumb"`, a link of class
+/// `mw-file-description` to its file page): its caption describes what is shown ("Jimmy Wales,
+/// co-founder" names the subject), and the credit is on the file page, so a caption without a
+/// credit word is never read as a credit.
+fn is_wiki_file_figure(figure: ElementRef<'_>) -> bool {
+    figure
+        .value()
+        .attr("typeof")
+        .is_some_and(|t| t.split_whitespace().any(|w| w.starts_with("mw:File")))
+        || within(figure)
+            .take(16)
+            .any(|e| e.value().name() == "a" && names_of(e).contains("mw-file-description"))
+}
+
+/// The credit written into the `title` of the link an image is wrapped in: Wikimedia
+/// Commons' embed code ("<a title=\"Jane Doe, CC BY-SA 4.0 <…>, via Wikimedia Commons\"
+/// href=…><img …></a>", older "By Jane Doe - Own work, CC BY-SA 4.0, …"). A link title that
+/// only names the picture ("Harbour at dusk", a Flickr embed) is none: the title must start
+/// like a credit or with "By NAME", hold a copyright sign, or end in ", via SOURCE" (or, after
+/// "TITLE by OWNER", in ", on PLATFORM": Flickr's share code).
+fn link_title_credit(img: ElementRef<'_>) -> Option<String> {
+    let a = img
+        .ancestors()
+        .take(3)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "a")?;
+    let t = a
+        .value()
+        .attr("title")?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if t.is_empty() || t.len() > 1000 || img.value().attr("alt").is_some_and(|alt| alt.trim() == t)
+    {
+        return None;
+    }
+    // "…, via Wikimedia Commons"; Flickr's share code "TITLE by OWNER, on Flickr".
+    let platform = t.rsplit_once(", ").is_some_and(|(head, last)| {
+        let lower = last.to_lowercase();
+        (lower.starts_with("via ") && last.len() > 4)
+            || (lower.starts_with("on ")
+                && last
+                    .get(3..)
+                    .and_then(|p| p.chars().next())
+                    .is_some_and(char::is_uppercase)
+                && last.split_whitespace().count() <= 3
+                && head.contains(" by "))
+    });
+    (starts_like_credit(&t) || starts_with_agent(&t) || t.contains('©') || platform).then_some(t)
+}
+
+/// Class or id words of a box of several pictures shown as one.
+const GALLERY_MARKS: &[&str] = &["gallery", "slide", "carousel", "swiper", "album"];
+
+/// How many children of a gallery box are looked at for its credit.
+const GALLERY_CHILDREN: usize = 32;
+
+/// How many boxes of several pictures around an image are looked at (a WordPress gallery is a
+/// `figure` around a `ul` of items).
+const GALLERY_LEVELS: usize = 2;
+
+/// The credit a gallery or carousel writes once for all its pictures: a caption or credit
+/// element that is a child of the box holding them ("<figure class=\"wp-block-gallery\"><ul>…
+/// </ul><figcaption>Photos: Ann Lee</figcaption></figure>", a slideshow's "<p
+/// class=\"slideshow-credit\">"), read for an image with no credit of its own. The box is a
+/// `figure` or marked as a gallery; a caption counts only when it reads as a credit.
+fn gallery_credit(img: ElementRef<'_>, ctx: &Ctx<'_>, ev: &mut Vec<Evidence>) {
+    let boxes = img
+        .ancestors()
+        .take(12)
+        .filter_map(ElementRef::wrap)
+        .filter(|a| shown_imgs_in(*a, 2) > 1)
+        .take(GALLERY_LEVELS);
+    for g in boxes {
+        let names = names_of(g);
+        if g.value().name() != "figure" && !GALLERY_MARKS.iter().any(|m| names.contains(m)) {
+            return;
+        }
+        for child in g
+            .children()
+            .filter_map(ElementRef::wrap)
+            .take(GALLERY_CHILDREN)
+        {
+            if holds_img(child) {
+                continue;
+            }
+            let cn = names_of(child);
+            let credit = SIBLING_CREDIT_MARKS.iter().any(|m| cn.contains(m));
+            let caption = child.value().name() == "figcaption" || cn.contains(CAPTION_MARK);
+            let t = text_of(child, 500);
+            if t.is_empty() {
+                continue;
+            }
+            if credit {
+                ev.push(Evidence::new(o::HTML_CREDIT, t));
+                links_in(child, ctx, ev);
+                return;
+            }
+            if caption && (has_credit_word(&t) || starts_like_credit(&t) || t.contains('©')) {
+                let mut found = Vec::new();
+                if figcaption_evidence(child, ctx, &mut found) {
+                    ev.extend(found);
+                    return;
+                }
+            }
+        }
+    }
 }

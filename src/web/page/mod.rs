@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | `alt`, `title` | `html:alt`, `html:title` | [`img`] |
 //! | a credit written into `alt` or `title`: a parenthesized "(AP Photo/Name)" or "(Photo: Name)", the part after a last separator ("A harbour. Photo: Name"), or the whole text ("Photo by Name"); never a plain description ("Photo of a dog") | `html:alt-credit` | [`img`], `words::credit_in_description` |
-//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`) | `html:figcaption` | [`img`] |
+//! | the `figcaption` of its `figure` (only its part marked as credit or source when it has one; a description before a credit written as one is kept apart as `html:caption-text`; a MediaWiki article figure's caption without a credit word is a description only) | `html:figcaption` | [`img`] |
 //! | elements of its figure or wrapper whose class, id or itemprop says credit, copyright, byline, attribution, photographer (`html:credit`) or caption (`html:caption`); the innermost one when they nest | `html:credit`, `html:caption` | [`img`] |
 //! | after the image's box (or its parent's, when nothing follows inside it): an element marked as credit, photographer or attribution (or holding one), a `figcaption` or caption-marked block outside the figure (a Blogger `tr-caption` row) | `html:credit`, `html:figcaption` | [`img`] |
 //! | the element its `aria-describedby` (or its figure's) names, read as a caption | `html:figcaption`, `html:caption-text` | [`img`] |
@@ -22,6 +22,10 @@
 //! | JSON-LD `ImageObject` naming it by `contentUrl`/`url`, or written inside its `picture` or `figure` | `jsonld:…` | [`jsonld`] |
 //! | a MediaWiki file page's license templates and author/source rows, about its file | `mediawiki:…` | [`mediawiki`] |
 //! | a Flickr photo page's owner and license area, about its photo | `flickr:…` | [`flickr`] |
+//! | the `title` of the link the image is wrapped in, when it reads as a credit (Wikimedia Commons' embed code: "NAME, LICENSE, via Wikimedia Commons") | `html:credit` | [`img`] |
+//! | a gallery's or carousel's one caption or credit element beside its items, for its pictures with no credit of their own | `html:credit`, `html:figcaption` | [`img`] |
+//! | a credit elsewhere on the page ("Photo: <a>X</a>") linking to the same place as the link the image is wrapped in, for an image with no credit | `html:nearby-credit` | [`linked`] |
+//! | the credit of another copy of the same picture on the page (a thumbnail strip, the `og:image` crop: same distinctive file name), for a copy with none | as at that copy | [`renditions`] |
 //!
 //! The "wrapper" of an image is the largest ancestor that holds no other image and little text
 //! (so an article body is never taken for a caption). Page-wide `rel="license"` links (in the
@@ -51,10 +55,12 @@ mod dom;
 mod flickr;
 mod img;
 mod jsonld;
+mod linked;
 mod mediawiki;
 mod microdata;
 mod og;
 mod rdfa;
+mod renditions;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -332,6 +338,10 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
             images.add_alternates(i, std::iter::once(src).chain(alternates));
             continue;
         }
+        if let Some(i) = img::after_its_noscript_copy(el, &by_node) {
+            images.add_alternates(i, std::iter::once(src).chain(alternates));
+            continue;
+        }
         if images.list.len() >= limits.max_images {
             skipped += 1;
             continue;
@@ -421,6 +431,8 @@ pub fn scan_html(html: &str, base_url: Option<&Url>, limits: &PageLimits) -> Pag
     {
         images.add(i, photo.evidence);
     }
+    linked::credits(&doc, &by_node, &mut images.list);
+    renditions::share_credits(&mut images.list);
     if images.list.len() == 1 {
         images.list[0].page_wide = rdfa::page_wide(&doc, &ctx, &used_links);
     } else {
@@ -457,6 +469,247 @@ mod tests {
 
     fn origins(im: &PageImage) -> Vec<&str> {
         im.evidence.iter().map(|e| e.origin.as_str()).collect()
+    }
+
+    #[test]
+    fn a_caption_box_marked_by_a_utility_class_is_not_the_credit() {
+        // The box around description and credit carries "attribution" in a utility class;
+        // the credit is the part marked as one inside it.
+        let html = r#"<figure><img src="/lung.jpg" alt="A lung">
+<figcaption><div class="flex _pattribution-w-auto _pcaption-w-auto">
+<div class="caption"><p>Cells that taste may act as sentinels for the immune system.</p></div>
+<div class="attribution"><p><a href="https://example.org/ann">Ann Lee</a> for Example Magazine</p></div>
+</div></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        let credits: Vec<&str> = imgs[0]
+            .evidence
+            .iter()
+            .filter(|e| e.origin.as_str() == "html:figcaption")
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(credits, ["Ann Lee for Example Magazine"]);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:caption-text"
+                    && e.value.starts_with("Cells that taste"))
+        );
+    }
+
+    #[test]
+    fn a_credit_element_ends_before_a_line_of_tags() {
+        // "© Name<br>Topics: <a>…</a>, <a>…</a>": the topics are no authors.
+        let html = r#"<figure><img src="/p.jpg" alt="p"><figcaption><p>Ann Lee, editor</p>
+<p class="copyright">&copy; Jo Malysch <br />Themen: <a href="/t/w">Winter</a>, <a href="/t/p">Pullover</a></p>
+</figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        let credit: Vec<&str> = imgs[0]
+            .evidence
+            .iter()
+            .filter(|e| e.origin.as_str() == "html:figcaption")
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(credit, ["© Jo Malysch"]);
+        // A second line that is itself a credit stays.
+        let html = r#"<figure><img src="/p.jpg" alt="p"><figcaption>
+<span class="credit">Photo: Jo Lee<br>License: CC BY 4.0</span></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.value == "Photo: Jo Lee License: CC BY 4.0"),
+            "{:?}",
+            imgs[0].evidence
+        );
+    }
+
+    #[test]
+    fn a_thumbnail_of_a_credited_picture_shares_its_credit() {
+        let html = r#"<figure><img src="https://cdn.example/fs/1.207/derivatives/article_970/harbour15-3-web.jpg" alt="Harbour">
+<figcaption>The harbour at dawn. <span class="credit">Ann Lee/for Example News</span></figcaption></figure>
+<ul class="rotator"><li><img src="https://static.example/fs/1.207/derivatives/thumbs_50_50/harbour15-3-web.jpg" alt="Harbour"></li>
+<li><img src="https://static.example/fs/1.208/derivatives/thumbs_50_50/other-picture-7.jpg" alt="Other"></li>
+<li><img src="https://static.example/img/image.jpg" alt="Plain"></li></ul>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 4);
+        let credit = |im: &PageImage| {
+            im.evidence
+                .iter()
+                .filter(|e| e.origin.as_str() == "html:figcaption")
+                .map(|e| e.value.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(credit(&imgs[1]), ["Ann Lee/for Example News"]);
+        // Another picture, and a name too plain to tell pictures apart, get nothing.
+        assert!(credit(&imgs[2]).is_empty());
+        assert!(credit(&imgs[3]).is_empty());
+    }
+
+    #[test]
+    fn copies_with_different_credits_share_nothing() {
+        let html = r#"<figure><img src="/a/sunset-over-lyon-1024x768.jpg"><figcaption>Photo: Ann Lee</figcaption></figure>
+<figure><img src="/b/sunset-over-lyon.jpg"><figcaption>Photo: Bo Kim</figcaption></figure>
+<p><img src="/c/sunset-over-lyon-300x200.jpg" alt="Sunset"></p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        assert_eq!(origins(&imgs[2]), ["html:alt"]);
+    }
+
+    #[test]
+    fn a_video_poster_credit_past_the_player_chrome() {
+        // The play button and the duration between the poster and its caption are chrome.
+        let html = r#"<aside><div class="SingleVideo"><div class="MediaPlaceholder">
+<figure class="Image"><div class="Image__Wrapper"><img alt="" src="/poster.jpg"></div></figure>
+<div class="Overlay"><div class="Button"><svg aria-hidden="true"><use href="/i.svg"/></svg></div>
+<div aria-hidden="true" class="Pill">0:49</div></div><div class="PlaybackWrapper"></div></div>
+<div class="Caption__Wrapper"><div class="Caption"><div class="Caption__Text">A senator speaks in Washington.</div>
+<span class="Caption__Credit">Ann Lee/AP Photo</span></div></div></div></aside>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit" && e.value == "Ann Lee/AP Photo"),
+            "{:?}",
+            imgs[0].evidence
+        );
+    }
+
+    #[test]
+    fn a_credit_linking_where_the_image_links() {
+        let html = r#"<div style="float: right"><a href="https://photos.example/p/59468914/1025248778/"><img src="https://cdn.example/1025248778_m.jpg" alt="Red Panda"></a></div>
+<p>When you start the browser, the home button does not work.</p>
+<p>Remove the broken files and restart.</p>
+<small>Photo: <a href="https://photos.example/p/59468914/1025248778/">meantux</a></small>
+<h2>More</h2><div><a href="https://example.org/other/"><img src="/b.jpg" alt="b"></a></div>
+<p>See <a href="https://example.org/other/">the other post</a> too.</p>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 2);
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:nearby-credit" && e.value == "Photo: meantux")
+        );
+        // A link that reads as no credit gives none.
+        assert_eq!(origins(&imgs[1]), ["html:alt", "html:nearby-text"]);
+    }
+
+    #[test]
+    fn a_noscript_copy_before_its_lazy_image_is_one_image() {
+        let html = r#"<figure class="sqs-block-image-figure"><div class="image-block-wrapper"><noscript><img src="https://cdn.example/v1/forest-walk.jpg" alt="Forest walk"></noscript><img class="thumb-image" data-src="https://cdn.example/v1/forest-walk.jpg" alt="Forest walk"></div>
+<figcaption class="image-caption-wrapper"><div class="image-caption"><p>Forest walk at dawn. Image: Cy Park</p></div></figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 1);
+        assert!(imgs[0].evidence.iter().any(|e| e.value == "Image: Cy Park"));
+    }
+
+    #[test]
+    fn image_caption_and_credit_as_sibling_fields() {
+        let html = r#"<div class="field field--name-field-media-image field__item"><img src="/files/bridge.jpg" alt="The bridge"></div>
+<div class="field field--name-field-caption field__item">The bridge at night</div>
+<div class="field field--name-field-credit field__item">Dee Lu</div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(
+            origins(&imgs[0]),
+            ["html:alt", "html:caption-text", "html:credit"]
+        );
+        assert_eq!(imgs[0].evidence[2].value, "Dee Lu");
+    }
+
+    #[test]
+    fn a_gallery_credit_covers_its_pictures() {
+        let html = r#"<figure class="wp-block-gallery columns-3"><ul class="blocks-gallery-grid">
+<li class="blocks-gallery-item"><figure><img src="/g/harbour-1.jpg" alt="Harbour one"></figure></li>
+<li class="blocks-gallery-item"><figure><img src="/g/harbour-2.jpg" alt="Harbour two"></figure></li>
+</ul><figcaption class="blocks-gallery-caption">Photos: Ann Lee (CC BY 4.0)</figcaption></figure>
+<div class="slideshow"><div class="slides">
+<div class="slide"><img src="/s/fair-1.jpg" alt="A stall"><p class="slide-caption">A stall at the fair.</p></div>
+<div class="slide"><img src="/s/fair-2.jpg" alt="The crowd"><p class="slide-caption">The crowd at noon.</p></div>
+</div><p class="slideshow-credit">Photos: Eve Ray/Example Press</p></div>
+<div class="row"><p><img src="/a.jpg" alt="a"></p><p><img src="/b.jpg" alt="b"></p>
+<p class="caption">Two pictures of the harbour.</p></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 6);
+        let has = |i: usize, v: &str| imgs[i].evidence.iter().any(|e| e.value == v);
+        assert!(has(0, "Photos: Ann Lee (CC BY 4.0)") && has(1, "Photos: Ann Lee (CC BY 4.0)"));
+        assert!(has(2, "Photos: Eve Ray/Example Press") && has(3, "Photos: Eve Ray/Example Press"));
+        // A box that is no gallery, or a caption without a credit, credits nothing.
+        assert_eq!(origins(&imgs[4]), ["html:alt"]);
+    }
+
+    #[test]
+    fn a_credit_in_the_title_of_the_images_link() {
+        // Wikimedia Commons' embed code; a Flickr embed's title only names the photo.
+        let html = r#"<p>Our trip.</p><a title="Jane Q. Public, CC BY-SA 4.0 &lt;https://creativecommons.org/licenses/by-sa/4.0&gt;, via Wikimedia Commons" href="https://commons.wikimedia.org/wiki/File:Lighthouse.jpg"><img width="512" alt="Lighthouse" src="https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Lighthouse.jpg/512px-Lighthouse.jpg"></a>
+<div><a title="By Jo Lee - Own work, CC BY 4.0, https://commons.wikimedia.org/w/index.php?curid=1" href="https://commons.wikimedia.org/w/index.php?curid=1"><img alt="Mill" src="/mill.jpg"></a></div>
+<div><a data-flickr-embed="true" href="https://www.flickr.com/photos/annlee/5123/" title="Harbour at dusk"><img src="https://live.staticflickr.com/65535/5123_z.jpg" alt="Harbour"></a></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 3);
+        let credit = |i: usize| {
+            imgs[i]
+                .evidence
+                .iter()
+                .find(|e| e.origin.as_str() == "html:credit")
+                .map(|e| e.value.clone())
+        };
+        assert_eq!(
+            credit(0).as_deref(),
+            Some(
+                "Jane Q. Public, CC BY-SA 4.0 <https://creativecommons.org/licenses/by-sa/4.0>, via Wikimedia Commons"
+            )
+        );
+        assert!(credit(1).is_some_and(|c| c.starts_with("By Jo Lee - Own work")));
+        assert_eq!(credit(2), None);
+        // Flickr's share code: "TITLE by OWNER, on Flickr".
+        let html = r#"<a href="https://www.flickr.com/photos/psd/7152746089/" title="Index Cards by psd, on Flickr"><img src="https://farm8.staticflickr.com/7177/7152746089_ed27153ffe.jpg" alt="Index Cards"></a>
+<div><a href="https://example.org/trip" title="Our trip, on Monday"><img src="/trip-monday.jpg" alt="Trip"></a></div>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert!(
+            imgs[0]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit"
+                    && e.value == "Index Cards by psd, on Flickr")
+        );
+        assert!(
+            !imgs[1]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:credit")
+        );
+    }
+
+    #[test]
+    fn lazy_loaders_srcset_copies() {
+        let html = r#"<figure><img class="lazyload" data-lazy-srcset="/l/crane-480.jpg 480w, /l/crane-960.jpg 960w" alt="Crane"><figcaption>Photo: Cy Park</figcaption></figure>
+<figure><picture><source data-srcset="/l/dock-640.webp 640w, /l/dock-1280.webp 1280w" type="image/webp"><img src="data:image/gif;base64,R0lGOD" srcset="data:image/gif;base64,R0lGOD 1w" data-srcset="/l/dock-640.jpg 640w" alt="Dock"></picture></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(imgs.len(), 2);
+        assert_eq!(imgs[0].src, "https://news.example/l/crane-960.jpg");
+        assert_eq!(imgs[1].src, "https://news.example/l/dock-1280.webp");
+        assert!(
+            imgs[1]
+                .alternates
+                .contains(&"https://news.example/l/dock-640.jpg".to_string())
+        );
+    }
+
+    #[test]
+    fn a_wiki_articles_figure_caption_names_the_subject() {
+        let html = r#"<figure class="mw-default-size" typeof="mw:File/Thumb"><a href="/wiki/File:Wales.jpg" class="mw-file-description"><img src="//upload.wikimedia.org/wikipedia/commons/thumb/1/1a/Wales.jpg/250px-Wales.jpg" class="mw-file-element"></a><figcaption>Jimmy Wales, co-founder</figcaption></figure>
+<figure typeof="mw:File/Thumb"><a href="/wiki/File:Mill.jpg" class="mw-file-description"><img src="/250px-Mill.jpg"></a><figcaption>The mill. Photo: Ann Lee</figcaption></figure>"#;
+        let imgs = images_in_html(html, Some(&base()));
+        assert_eq!(origins(&imgs[0]), ["html:caption-text"]);
+        assert!(
+            imgs[1]
+                .evidence
+                .iter()
+                .any(|e| e.origin.as_str() == "html:figcaption")
+        );
     }
 
     #[test]

@@ -147,6 +147,17 @@ pub(super) const DECORATIVE_ELEMENTS: &[&str] = &["footer", "nav"];
 /// Words after a label that make it introduce a name: "Photo by X", "Foto von X".
 const AGENT_CONNECTORS: &[&str] = &["by", "von", "par", "por", "door"];
 
+/// Whether a text starts with an agent word and a capitalized name: "By Jane Doe - Own work, …"
+/// (Wikimedia Commons' older attribution), "Von Max Muster", "Par Jeanne Dupont".
+pub(super) fn starts_with_agent(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    AGENT_CONNECTORS.contains(&first.to_lowercase().as_str())
+        && second.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Whether `lower` (lower case) has a credit label as a whole word at byte `i`, written as a
 /// credit: followed by ":" or "/" ("Photo: X", "AP Photo/X"), by an agent word ("Photo by X"),
 /// or by "of" after "courtesy" ("Image courtesy of X"); a label ending in "of"/"de" ("courtesy
