@@ -58,13 +58,16 @@ impl Elements {
     }
     /// Parses one element code (`by`, `NC`, …).
     pub fn from_code(code: &str) -> Option<Elements> {
-        Some(match code.to_ascii_lowercase().as_str() {
-            "by" => Elements::BY,
-            "nc" => Elements::NC,
-            "nd" => Elements::ND,
-            "sa" => Elements::SA,
-            _ => return None,
-        })
+        // Compared in place: the code parser calls this for every "by" in a credit line, and a
+        // lower-cased copy would be an allocation each time.
+        [
+            ("by", Elements::BY),
+            ("nc", Elements::NC),
+            ("nd", Elements::ND),
+            ("sa", Elements::SA),
+        ]
+        .into_iter()
+        .find_map(|(name, e)| code.eq_ignore_ascii_case(name).then_some(e))
     }
     /// Parses a unit name made of elements (`by-nc-nd`, `nd-nc`); `None` for `zero`, `mark`, ….
     pub fn from_unit(unit: &str) -> Option<Elements> {
