@@ -455,6 +455,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn element_codes_in_any_case() {
+        assert_eq!(Elements::from_code("BY"), Some(Elements::BY));
+        assert_eq!(Elements::from_code("nC"), Some(Elements::NC));
+        assert_eq!(Elements::from_code("Nd"), Some(Elements::ND));
+        assert_eq!(Elements::from_code("sa"), Some(Elements::SA));
+        assert_eq!(Elements::from_code("b"), None);
+        assert_eq!(Elements::from_code("bye"), None);
+        assert_eq!(
+            Elements::from_unit("BY-nc-SA"),
+            Some(Elements::BY.union(Elements::NC).union(Elements::SA))
+        );
+    }
+
+    #[test]
     fn every_row_of_the_data_is_in_the_catalogue() {
         let cat = catalogue();
         assert_eq!(cat.tools().len(), TOOLS_TSV.lines().count() - 1);
