@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::agency::{AGENCIES, LOWERCASE_SHORT_NAMES};
 
@@ -399,12 +399,9 @@ static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
             phrase.push(i);
         }
     }
-    // A DFA, as for the license triggers: every text passes through it, and the per-byte walk
-    // is the cost.
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .ok()
         .map(|automaton| Matcher { automaton, phrase })

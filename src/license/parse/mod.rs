@@ -23,7 +23,7 @@ mod words;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::statement::{self, Statement, StatementKind};
 use super::{License, Rights};
@@ -174,14 +174,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
 ];
 
 static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    // A DFA: every credit line and every text licit reads passes through this automaton, and
-    // with case-insensitive patterns starting with common letters the prefilter rarely skips
-    // bytes, so the per-byte cost of the walk is the scan's cost. A few hundred patterns make
-    // a DFA of some hundred kilobytes, built once.
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(
             TRIGGERS
                 .iter()
