@@ -1,10 +1,15 @@
 //! Credit-line parsing speed: every line of the test data set, parsed in turn.
 //!
 //! `cargo bench --bench credit`; criterion reports lines per second ("elem/s").
+//!
+//! With `LICIT_BENCH_PASSES=N` in the environment the binary skips criterion: it parses every
+//! line once (so that lazily built tables are built), then `N` more passes in [`steady`]. Under
+//! `valgrind --tool=callgrind --toggle-collect='credit::steady'` that counts the instructions of
+//! the steady state alone, a figure the machine's load does not change.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use licit::credit::parse_credit_line;
 
 const DATA: &str = include_str!("../tests/data/credit_lines.txt");
@@ -30,5 +35,30 @@ fn credit_lines(c: &mut Criterion) {
     group.finish();
 }
 
+/// `passes` passes over every line, after the warm-up pass.
+#[inline(never)]
+fn steady(lines: &[&str], passes: usize) {
+    for _ in 0..passes {
+        for l in lines {
+            black_box(parse_credit_line(black_box(l)));
+        }
+    }
+}
+
 criterion_group!(benches, credit_lines);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(passes) = std::env::var("LICIT_BENCH_PASSES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let lines = lines();
+        for l in &lines {
+            black_box(parse_credit_line(l));
+        }
+        steady(&lines, passes);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -58,13 +58,16 @@ impl Elements {
     }
     /// Parses one element code (`by`, `NC`, …).
     pub fn from_code(code: &str) -> Option<Elements> {
-        Some(match code.to_ascii_lowercase().as_str() {
-            "by" => Elements::BY,
-            "nc" => Elements::NC,
-            "nd" => Elements::ND,
-            "sa" => Elements::SA,
-            _ => return None,
-        })
+        // Compared in place: the code parser calls this for every "by" in a credit line, and a
+        // lower-cased copy would be an allocation each time.
+        [
+            ("by", Elements::BY),
+            ("nc", Elements::NC),
+            ("nd", Elements::ND),
+            ("sa", Elements::SA),
+        ]
+        .into_iter()
+        .find_map(|(name, e)| code.eq_ignore_ascii_case(name).then_some(e))
     }
     /// Parses a unit name made of elements (`by-nc-nd`, `nd-nc`); `None` for `zero`, `mark`, ….
     pub fn from_unit(unit: &str) -> Option<Elements> {
@@ -450,6 +453,20 @@ impl LegalTool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn element_codes_in_any_case() {
+        assert_eq!(Elements::from_code("BY"), Some(Elements::BY));
+        assert_eq!(Elements::from_code("nC"), Some(Elements::NC));
+        assert_eq!(Elements::from_code("Nd"), Some(Elements::ND));
+        assert_eq!(Elements::from_code("sa"), Some(Elements::SA));
+        assert_eq!(Elements::from_code("b"), None);
+        assert_eq!(Elements::from_code("bye"), None);
+        assert_eq!(
+            Elements::from_unit("BY-nc-SA"),
+            Some(Elements::BY.union(Elements::NC).union(Elements::SA))
+        );
+    }
 
     #[test]
     fn every_row_of_the_data_is_in_the_catalogue() {

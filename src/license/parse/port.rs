@@ -33,13 +33,20 @@ pub(super) fn port(
     let j = sp.end;
     let word = ascii_word(s, j);
     if (2..=8).contains(&word.len()) && !word_at(s, j + word.len()) {
-        let code = word.to_ascii_lowercase();
+        // Lower-cased on the stack: this runs after every version in every text.
+        let mut buf = [0u8; 8];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let Ok(code) = std::str::from_utf8(buf) else {
+            return port_name(s, j, elements, v);
+        };
         let prose = sp.spaces
             && !sp.dash
             && !sp.slash
             && word.bytes().all(|b| b.is_ascii_lowercase())
-            && PROSE_WORDS.contains(&code.as_str());
-        if !prose && let Some(t) = catalogue().by_parts(elements, v, &code) {
+            && PROSE_WORDS.contains(&code);
+        if !prose && let Some(t) = catalogue().by_parts(elements, v, code) {
             return t.jurisdiction.map(|jj| (jj, j + word.len()));
         }
     }
