@@ -23,6 +23,8 @@ pub const RIGHTS_LABELS: &[&str] = &[
     "license",
     "licence",
     "licensed",
+    // British spelling.
+    "licenced",
     "lizenz",
     "licencia",
     "licenza",
@@ -327,6 +329,9 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "are",
     "was",
     "licensed",
+    "licenced",
+    // "photograph by X, distributed under a CC-BY 2.0 license".
+    "distributed",
     "license",
     "licence",
     "under",
@@ -372,6 +377,8 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "-",
     "is licensed",
     "copyright",
+    // Japanese "copyright": "Name/著作権 2022 AP通信".
+    "著作権",
     "from",
     "by",
     "at",
@@ -390,6 +397,7 @@ pub(crate) const HEAD_NOISE: &[&str] = &[
     "str",
     "stringer",
     "copyright",
+    "著作権",
     "this",
     "image",
     "photo",
@@ -405,6 +413,8 @@ pub(crate) const HEAD_NOISE: &[&str] = &[
     "by",
     "is",
     "licensed",
+    "licenced",
+    "distributed",
     "under",
 ];
 
@@ -625,6 +635,16 @@ pub(crate) const OTHER_WORK: &[&str] = &[
     "written",
     "edited",
     "reporting",
+    // A caption's "Built by master craftsmen in 1866": who made the subject, not the photo.
+    "built",
+    "constructed",
+    "designed",
+    "founded",
+    "owned",
+    "organized",
+    "organised",
+    "hosted",
+    "sponsored",
 ];
 
 /// Boilerplate words that call the image press material: its rights are "other".
