@@ -251,7 +251,7 @@ impl Parser<'_> {
         let next_ok = next.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && next.starts_with(char::is_uppercase)
             && next
-                .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '’' | '\''))
+                .trim_end_matches(['.', ',', ';', ':', '’', '\''])
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'));
         prev_ok && next_ok
