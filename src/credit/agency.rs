@@ -89,6 +89,8 @@ const PLATFORMS: &[&str] = &[
 ];
 
 const BOILERPLATE: &[&str] = &[
+    // Czech "Foto: autorka" ("the author", feminine): says who, without a name.
+    "autorka",
     "pool",
     "file",
     "file photo",

@@ -316,8 +316,16 @@ pub(crate) const MODIFIED_STEMS: &[&str] = &[
     "geändert",
 ];
 /// Whole words that say the image was changed.
-pub(crate) const MODIFIED_WORDS: &[&str] =
-    &["crop", "edited", "edit", "montage", "composite", "collage"];
+pub(crate) const MODIFIED_WORDS: &[&str] = &[
+    "crop",
+    "edited",
+    "edit",
+    "montage",
+    "composite",
+    "collage",
+    // German "detail": "(Ausschnitt)" after a credit says the image was cropped.
+    "ausschnitt",
+];
 /// Words after a modification word that belong to it (`adapted from`, `derivative of`).
 pub(crate) const MODIFIED_TAILS: &[&str] = &[
     "from", "of", "von", "de", "da", "di", "van", "work", "werk", "version", "by",
@@ -674,6 +682,8 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "supplied photo",
     "divulgação",
     "divulgacao",
+    // "Divulgação" as machine translation renders it: "Photo: Disclosure/NASA".
+    "disclosure",
     "cedida",
     "press image",
     "pr",

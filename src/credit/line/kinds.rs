@@ -606,3 +606,13 @@ fn katakana_names_and_japanese_copyright_boilerplate() {
         ["アンナ・ヴェルコフスカ"]
     );
 }
+
+#[test]
+fn translated_press_material_and_czech_author_word() {
+    // "Divulgação" machine-translated: press material, the organisation is the author.
+    let c = parse_credit_line("A simulation of the moon's formation. Photo: Disclosure/NASA");
+    assert_eq!(c.authors, ["NASA"]);
+    assert_eq!(c.rights, Rights::Other);
+    // Czech "the author" names no one.
+    assert!(authors("Foto: autorka").is_empty());
+}
