@@ -616,3 +616,15 @@ fn translated_press_material_and_czech_author_word() {
     // Czech "the author" names no one.
     assert!(authors("Foto: autorka").is_empty());
 }
+
+#[test]
+fn a_flickr_account_in_brackets_belongs_to_the_name() {
+    assert_eq!(
+        authors(
+            "\"Harbour.\" Photograph by Ola Brenn (olabrenn) on Flickr. License: Creative Commons - Attribution 2.0 Generic."
+        ),
+        ["Ola Brenn (olabrenn)"]
+    );
+    // Elsewhere a bracket after a name is not part of it.
+    assert_eq!(authors("Photo by Ola Brenn (Reuters)"), ["Ola Brenn"]);
+}

@@ -160,6 +160,21 @@ impl Parser<'_> {
                 p.name.end = at.clause_end;
                 continue;
             }
+            // "Photograph by Jane Doe (janedoe) on Flickr": Flickr's attribution writes the
+            // member's name and then the account in brackets; both are the author as credited.
+            if clause.before == Sep::Open
+                && self.text[at.clause_end..].starts_with(')')
+                && self.lower[at.clause_end + 1..]
+                    .trim_start()
+                    .starts_with("on flickr")
+                && let Some(p) = pieces.last_mut()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+            {
+                p.span.end = at.clause_end + 1;
+                p.name.end = at.clause_end + 1;
+                continue;
+            }
             // "Courtesy of the Library of Congress, Prints and Photographs Division": a unit
             // after an institution is part of it, not another author.
             if clause.before == Sep::Comma
