@@ -107,6 +107,7 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "снимок",
     "світлина",
     "φωτογραφία",
+    "φωτογραφίες",
     "φωτ.",
     // Nordic, Polish, Finnish, Hungarian, Lithuanian, Vietnamese
     "ljósmynd",

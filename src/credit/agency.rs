@@ -89,6 +89,8 @@ const PLATFORMS: &[&str] = &[
 ];
 
 const BOILERPLATE: &[&str] = &[
+    // Czech "Foto: autorka" ("the author", feminine): says who, without a name.
+    "autorka",
     "pool",
     "file",
     "file photo",
@@ -223,6 +225,23 @@ const NAME_SUFFIXES: &[&str] = &[
     "pictures",
 ];
 
+/// Photo agencies credited in captions that the license scanner's agency table does not list
+/// (it lists the agencies that hold rights in license text; these only appear as credits).
+const PHOTO_AGENCIES: &[&str] = &[
+    // Brazilian news photo agency ("NAME FRAMEPHOTO/ESTADÃO CONTEÚDO").
+    "framephoto",
+    // Celebrity photo agency.
+    "grosbygroup",
+    "grosby group",
+    // Greek news photo agency.
+    "fosphotos",
+    // Japanese "AP通信" (Associated Press) and "共同通信" written as one word.
+    "ap通信",
+    // Xinhua's "新华社发" ("released by Xinhua"): the agency, not a person.
+    "新华社发",
+    "新華社發",
+];
+
 /// One table entry, split into words once.
 struct Entry {
     words: Vec<&'static str>,
@@ -238,6 +257,7 @@ static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
         // kept where the rights rule reads it.
         (Kind::Boilerplate, crate::credit::words::PRESS_MATERIAL),
         (Kind::Agency, AGENCIES),
+        (Kind::Agency, PHOTO_AGENCIES),
         (Kind::Platform, PLATFORMS),
     ] {
         for name in table {

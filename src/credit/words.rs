@@ -23,6 +23,8 @@ pub const RIGHTS_LABELS: &[&str] = &[
     "license",
     "licence",
     "licensed",
+    // British spelling.
+    "licenced",
     "lizenz",
     "licencia",
     "licenza",
@@ -314,8 +316,16 @@ pub(crate) const MODIFIED_STEMS: &[&str] = &[
     "geändert",
 ];
 /// Whole words that say the image was changed.
-pub(crate) const MODIFIED_WORDS: &[&str] =
-    &["crop", "edited", "edit", "montage", "composite", "collage"];
+pub(crate) const MODIFIED_WORDS: &[&str] = &[
+    "crop",
+    "edited",
+    "edit",
+    "montage",
+    "composite",
+    "collage",
+    // German "detail": "(Ausschnitt)" after a credit says the image was cropped.
+    "ausschnitt",
+];
 /// Words after a modification word that belong to it (`adapted from`, `derivative of`).
 pub(crate) const MODIFIED_TAILS: &[&str] = &[
     "from", "of", "von", "de", "da", "di", "van", "work", "werk", "version", "by",
@@ -327,6 +337,9 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "are",
     "was",
     "licensed",
+    "licenced",
+    // "photograph by X, distributed under a CC-BY 2.0 license".
+    "distributed",
     "license",
     "licence",
     "under",
@@ -372,6 +385,8 @@ pub(crate) const TAIL_NOISE: &[&str] = &[
     "-",
     "is licensed",
     "copyright",
+    // Japanese "copyright": "Name/著作権 2022 AP通信".
+    "著作権",
     "from",
     "by",
     "at",
@@ -390,6 +405,7 @@ pub(crate) const HEAD_NOISE: &[&str] = &[
     "str",
     "stringer",
     "copyright",
+    "著作権",
     "this",
     "image",
     "photo",
@@ -405,6 +421,8 @@ pub(crate) const HEAD_NOISE: &[&str] = &[
     "by",
     "is",
     "licensed",
+    "licenced",
+    "distributed",
     "under",
 ];
 
@@ -625,6 +643,16 @@ pub(crate) const OTHER_WORK: &[&str] = &[
     "written",
     "edited",
     "reporting",
+    // A caption's "Built by master craftsmen in 1866": who made the subject, not the photo.
+    "built",
+    "constructed",
+    "designed",
+    "founded",
+    "owned",
+    "organized",
+    "organised",
+    "hosted",
+    "sponsored",
 ];
 
 /// Boilerplate words that call the image press material: its rights are "other".
@@ -654,6 +682,8 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "supplied photo",
     "divulgação",
     "divulgacao",
+    // "Divulgação" as machine translation renders it: "Photo: Disclosure/NASA".
+    "disclosure",
     "cedida",
     "press image",
     "pr",

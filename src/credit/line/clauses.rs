@@ -127,7 +127,11 @@ impl Parser<'_> {
                     } else {
                         Sep::Hard
                     };
-                    (prev_space || next_space).then_some(sep)
+                    if c == '.' && self.glued_sentence_end(i) {
+                        Some(Sep::Hard)
+                    } else {
+                        (prev_space || next_space).then_some(sep)
+                    }
                 }
                 _ => None,
             };
@@ -159,6 +163,7 @@ impl Parser<'_> {
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))
+                    || (d == '.' && j > start && self.glued_sentence_end(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
                     || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】،؛\u{200B}\u{FEFF}".contains(d)
@@ -215,6 +220,41 @@ impl Parser<'_> {
             out.push(cur);
         }
         out
+    }
+
+    /// A caption's full stop with the credit glued to it, El País and Folha style:
+    /// "… el 6 de septiembre.Marco Bello (Reuters)", "… 2017.ANDREJ ISAKOVIC AFP". The dot ends a
+    /// sentence when a word of two or more letters (or a year) without dots stands before it and
+    /// a capitalised word of two or more letters without further dots follows: initials
+    /// ("Adam.J.W.C."), domains ("example.com", "www.Example.org") and abbreviations
+    /// ("St.Pauli") keep their dot.
+    pub(super) fn glued_sentence_end(&self, i: usize) -> bool {
+        let text = self.text;
+        if !text[i..].starts_with('.') {
+            return false;
+        }
+        let before = text[..i]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '/'))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let prev = &text[before..i];
+        let after_end = text[i + 1..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/'))
+            .map_or(text.len(), |k| i + 1 + k);
+        let next = &text[i + 1..after_end];
+        let prev_len = prev.chars().count();
+        let prev_ok = prev_len >= 2
+            && !is_in(ABBREVIATIONS, &prev.to_lowercase())
+            && (prev.chars().all(|c| c.is_ascii_digit())
+                || prev.chars().all(char::is_alphabetic)
+                    && (prev.chars().any(char::is_lowercase) || prev_len >= 3));
+        let next_ok = next.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && next.starts_with(char::is_uppercase)
+            && next
+                .trim_end_matches(['.', ',', ';', ':', '’', '\''])
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'));
+        prev_ok && next_ok
     }
 
     /// A colon inside a word (`re:publica`), not after a label (`Foto:dpa`).

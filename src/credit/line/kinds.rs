@@ -535,3 +535,96 @@ fn click_to_enlarge_and_the_title_before_a_license_are_no_names() {
         ["Quirlo88"]
     );
 }
+
+#[test]
+fn license_verbs_after_a_name_are_not_names() {
+    // British "licenced" and "distributed under": the verb opens the license clause.
+    assert_eq!(
+        authors("\"Harbour at Dusk\" by Ola Brenn, licenced under CC BY-SA 3.0"),
+        ["Ola Brenn"]
+    );
+    assert_eq!(
+        authors("Correct credit: photograph by Ola Brenn, distributed under a CC-BY 2.0 license."),
+        ["Ola Brenn"]
+    );
+}
+
+#[test]
+fn a_credit_glued_to_the_caption_s_full_stop() {
+    // "….Name (Agency)", El País style: the name before the agency is the author.
+    assert_eq!(
+        authors("Vecinos limpian la plaza mayor, el 3 de marzo.Ana Vell (Reuters)"),
+        ["Ana Vell"]
+    );
+    assert_eq!(
+        authors("Un tren llega a la estación, el 5 de mayo.JOAN VELL (AP)"),
+        ["JOAN VELL"]
+    );
+    // Initials and domains keep their dots.
+    assert_eq!(
+        authors("\"Harbour\" by Ola.J.K.B., licensed under CC BY-SA 2.5"),
+        ["Ola.J.K.B."]
+    );
+}
+
+#[test]
+fn attribution_alone_before_a_colon_labels_the_author() {
+    assert_eq!(
+        authors("Elephants on a road in a national park –Attribution: Kuno Vell"),
+        ["Kuno Vell"]
+    );
+}
+
+#[test]
+fn who_built_the_subject_is_not_the_photographer() {
+    assert_eq!(
+        authors(
+            "The old bridge over the river.Built by local masons in 1866, it still stands.EPA/JOAN VELL"
+        ),
+        ["JOAN VELL"]
+    );
+}
+
+#[test]
+fn xinhua_reporter_and_release_credits_reserve_the_rights() {
+    let c = parse_credit_line("新華社記者 王小明 攝");
+    assert_eq!(c.authors, ["王小明"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+    let c = parse_credit_line("新華社發(王小明 攝)");
+    assert_eq!(c.authors, ["王小明"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+}
+
+#[test]
+fn katakana_names_and_japanese_copyright_boilerplate() {
+    assert_eq!(
+        authors("アンナ・ヴェルコフスカ/AP写真"),
+        ["アンナ・ヴェルコフスカ"]
+    );
+    assert_eq!(
+        authors("警察官。アンナ・ヴェルコフスカ/著作権 2022 AP通信。無断転載を禁じます"),
+        ["アンナ・ヴェルコフスカ"]
+    );
+}
+
+#[test]
+fn translated_press_material_and_czech_author_word() {
+    // "Divulgação" machine-translated: press material, the organisation is the author.
+    let c = parse_credit_line("A simulation of the moon's formation. Photo: Disclosure/NASA");
+    assert_eq!(c.authors, ["NASA"]);
+    assert_eq!(c.rights, Rights::Other);
+    // Czech "the author" names no one.
+    assert!(authors("Foto: autorka").is_empty());
+}
+
+#[test]
+fn a_flickr_account_in_brackets_belongs_to_the_name() {
+    assert_eq!(
+        authors(
+            "\"Harbour.\" Photograph by Ola Brenn (olabrenn) on Flickr. License: Creative Commons - Attribution 2.0 Generic."
+        ),
+        ["Ola Brenn (olabrenn)"]
+    );
+    // Elsewhere a bracket after a name is not part of it.
+    assert_eq!(authors("Photo by Ola Brenn (Reuters)"), ["Ola Brenn"]);
+}

@@ -467,7 +467,7 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     // short ("潟沼義樹"), a caption is not.
     if words
         .iter()
-        .any(|w| w.lower.chars().filter(|c| is_cjk(*c)).count() > 8)
+        .any(|w| w.lower.chars().filter(|c| is_cjk(*c)).count() > 8 && !is_katakana_name(&w.lower))
     {
         return false;
     }
@@ -501,6 +501,18 @@ fn is_domain(w: &str) -> bool {
 const INDEFINITE_ARTICLES: &[&str] = &[
     "a", "an", "ein", "eine", "einem", "einer", "un", "une", "ett",
 ];
+
+/// A foreign name written in katakana with the middle dot between its parts
+/// ("ブルハン・オズビリジ"): long, but a name, not a phrase.
+fn is_katakana_name(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('・').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| {
+            (2..=8).contains(&p.chars().count())
+                && p.chars()
+                    .all(|c| matches!(c as u32, 0x30A1..=0x30FA | 0x30FC))
+        })
+}
 
 /// Hiragana and katakana.
 fn is_kana(c: char) -> bool {

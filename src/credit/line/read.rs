@@ -160,6 +160,21 @@ impl Parser<'_> {
                 p.name.end = at.clause_end;
                 continue;
             }
+            // "Photograph by Jane Doe (janedoe) on Flickr": Flickr's attribution writes the
+            // member's name and then the account in brackets; both are the author as credited.
+            if clause.before == Sep::Open
+                && self.text[at.clause_end..].starts_with(')')
+                && self.lower[at.clause_end + 1..]
+                    .trim_start()
+                    .starts_with("on flickr")
+                && let Some(p) = pieces.last_mut()
+                && p.clause + 1 == here
+                && matches!(p.role, Role::Author { .. })
+            {
+                p.span.end = at.clause_end + 1;
+                p.name.end = at.clause_end + 1;
+                continue;
+            }
             // "Courtesy of the Library of Congress, Prints and Photographs Division": a unit
             // after an institution is part of it, not another author.
             if clause.before == Sep::Comma
@@ -1308,17 +1323,34 @@ impl Parser<'_> {
         }
         if free_platform || self.press_material {
             self.credit.rights = Rights::Other;
-        } else if pieces.iter().any(|p| {
-            // "Bundesarchiv, Bild 183-…" is credited like an agency but is an archive.
-            p.role
-                == (Role::Source {
-                    kind: Some(Kind::Agency),
-                })
-                && classify_text(&fold_width(&self.text[p.name.clone()]).to_lowercase())
-                    .is_some_and(|m| m.kind == Kind::Agency)
-        }) {
+        } else if self.cjk_agency_reporter()
+            || pieces.iter().any(|p| {
+                // "Bundesarchiv, Bild 183-…" is credited like an agency but is an archive.
+                p.role
+                    == (Role::Source {
+                        kind: Some(Kind::Agency),
+                    })
+                    && classify_text(&fold_width(&self.text[p.name.clone()]).to_lowercase())
+                        .is_some_and(|m| m.kind == Kind::Agency)
+            })
+        {
             self.credit.rights = Rights::AllRightsReserved;
         }
+    }
+
+    /// "新華社記者 Name 攝", "新华社发（Name 摄）": an agency's reporter or release, with the agency
+    /// glued to the title, so no piece of its own names it.
+    fn cjk_agency_reporter(&self) -> bool {
+        ["记者", "記者", "发", "發"].iter().any(|title| {
+            self.lower.match_indices(title).any(|(i, _)| {
+                let head = &self.lower[..i];
+                let from = head
+                    .char_indices()
+                    .rfind(|&(_, c)| !(is_cjk(c) && c.is_alphabetic()))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                from < i && classify_text(&head[from..]).is_some_and(|m| m.kind == Kind::Agency)
+            })
+        })
     }
 
     /// Whether a gap is a slash and masked text, maybe with a copyright word: "Jane
@@ -1461,6 +1493,9 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
     {
         Some(Ctx::Source)
     } else if (0..words.len()).any(|k| match_label(&words[k..]).is_some())
+        // "… Picture of the Year 2018 – Attribution: Jane Doe": the word alone before a colon
+        // labels the author; it is not an author label elsewhere, where it is a license's name.
+        || matches!(words, [w] if w.lower == "attribution")
         || any(POSITION_LABELS)
         || words.iter().any(|w| w.copyright)
     {
