@@ -17,6 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 until_hm="" chunk=900 jobs=2
+# AddressSanitizer keeps up to 256 MB of freed memory in quarantine (to catch use after free),
+# and libFuzzer's -rss_limit_mb counts it: loading the page target's corpus of 7,000 inputs
+# reached 513 MB with the default and 136 MB with 16 MB of quarantine, flat while it fuzzed
+# (measured 2026-11-30). A small quarantine lets the 512 MB limit measure licit; it holds for the
+# fuzz runs and for the re-checks of the inputs they stop on.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --until) until_hm="$2"; shift 2 ;;
@@ -79,7 +85,7 @@ runs_in_time() { # target input -> true when the input takes under 2 CPU-seconds
     # busy machine a wall-clock re-run is starved exactly as the fuzzer was.
     local bin="fuzz/target/x86_64-unknown-linux-gnu/release/$1" tf verdict
     tf=$(mktemp)
-    if ! ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16}" /usr/bin/time -f '%U %S' -o "$tf" "$bin" -timeout=300 -rss_limit_mb=512 "$2" >/dev/null 2>&1; then
+    if ! /usr/bin/time -f '%U %S' -o "$tf" "$bin" -timeout=300 -rss_limit_mb=512 "$2" >/dev/null 2>&1; then
         rm -f "$tf"
         return 1
     fi
@@ -93,11 +99,6 @@ one_chunk() { # target seconds
     log=$(mktemp) times=$(mktemp) started=$(date -u +%FT%TZ)
     seed "$t"
     local rc=0
-    # AddressSanitizer keeps up to 256 MB of freed memory in quarantine (to catch use after
-    # free), and libFuzzer's -rss_limit_mb counts it: loading the page target's corpus of 7,000
-    # inputs reached 513 MB with the default and 136 MB with 16 MB of quarantine, flat while it
-    # fuzzed (measured 2026-11-30). A small quarantine lets the 512 MB limit measure licit.
-    ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16}" \
     nice -n 19 /usr/bin/time -f '%e %U %S' -o "$times" \
         cargo fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" \
         -timeout=2 -rss_limit_mb=512 -max_len=1048576 -print_final_stats=1 >"$log" 2>&1 || rc=$?

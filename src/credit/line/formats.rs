@@ -60,13 +60,7 @@ impl Parser<'_> {
 
     fn commons_english(&self) -> Option<Vec<Range<usize>>> {
         let via = self.lower.find("wikimedia commons")?;
-        let first_rights = self
-            .spans
-            .license
-            .iter()
-            .chain(&self.spans.rights)
-            .map(|r| r.start)
-            .min();
+        let first_rights = self.spans.first_license_or_rights();
         // The segment ends at the license, or at ", via Wikimedia Commons" when the license
         // comes after it ("Bautsch, via Wikimedia Commons. CC0 1.0.").
         // "via", or Spanish "vía" (the Spanish attribution says "vía Wikimedia Commons").
@@ -140,13 +134,7 @@ impl Parser<'_> {
         if !self.lower.contains("commons.wikimedia.org") {
             return None;
         }
-        let license = self
-            .spans
-            .license
-            .iter()
-            .chain(&self.spans.rights)
-            .map(|r| r.start)
-            .min()?;
+        let license = self.spans.first_license_or_rights()?;
         let head = &self.lower[..license];
         // The segment ends at the first dash, or at "own work" after a comma.
         let dash = [" - ", " – ", " — "]

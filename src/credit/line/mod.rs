@@ -126,6 +126,18 @@ pub struct Spans {
     pub modified: Vec<Range<usize>>,
 }
 
+impl Spans {
+    /// Where the first license mention or rights statement starts: the end of the author
+    /// segment in the attribution formats that put the author before the license.
+    pub(crate) fn first_license_or_rights(&self) -> Option<usize> {
+        self.license
+            .iter()
+            .chain(&self.rights)
+            .map(|r| r.start)
+            .min()
+    }
+}
+
 /// Reads one credit line or caption into a [`Credit`].
 ///
 /// ```

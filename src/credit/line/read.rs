@@ -1107,13 +1107,7 @@ impl Parser<'_> {
                 && bare.windows(2).all(|w| {
                     self.text[pieces[w[0]].span.end..pieces[w[1]].span.start].trim() == ","
                 });
-            let license = self
-                .spans
-                .license
-                .iter()
-                .chain(&self.spans.rights)
-                .map(|r| r.start)
-                .min();
+            let license = self.spans.first_license_or_rights();
             // The segment right before the license, set off by a comma from the text before.
             let before_license = |at: usize| {
                 bare.iter().rposition(|&k| {
