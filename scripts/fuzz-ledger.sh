@@ -4,7 +4,11 @@
 # picking the target with the least fuzzing CPU time so far, and appends one line per chunk to
 # fuzz/RUNS.tsv (committed): when, target, wall seconds, CPU seconds, runs, outcome.
 #
-# Usage: scripts/fuzz-ledger.sh [--until HH:MM] [--chunk SECONDS] [--jobs N]
+# Usage: scripts/fuzz-ledger.sh [--until HH:MM] [--chunk SECONDS] [--jobs N] [--nice N]
+#
+# --nice (default 19) is the priority of the fuzzers and of their autogroup. At 19 a build on the
+# same machine takes both cores and the fuzzers get next to nothing; at 0 with --jobs 1 the
+# fuzzers and the builds share the two cores half and half.
 #
 # The flags the hardening issue asks for: -timeout=2 -rss_limit_mb=512 -max_len=1048576. A
 # timeout is a wall-clock timeout, and at nice 19 on a busy machine a quick input can be starved
@@ -16,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-until_hm="" chunk=900 jobs=2
+until_hm="" chunk=900 jobs=2 niceness=19
 # AddressSanitizer keeps up to 256 MB of freed memory in quarantine (to catch use after free),
 # and libFuzzer's -rss_limit_mb counts it: loading the page target's corpus of 7,000 inputs
 # reached 513 MB with the default and 136 MB with 16 MB of quarantine, flat while it fuzzed
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
         --until) until_hm="$2"; shift 2 ;;
         --chunk) chunk="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
+        --nice) niceness="$2"; shift 2 ;;
         *) echo "fuzz-ledger: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -37,14 +42,14 @@ end=$(( $(date +%s) + 86400 ))
 # With the kernel's autogroups (one scheduling group per session, the default on desktop and
 # many server kernels) nice values only rank processes inside a group: a fuzzer started from
 # its own session would share the CPU half and half with a build. Lower the whole group too.
-echo 19 > /proc/self/autogroup 2>/dev/null || true
+echo "$niceness" > /proc/self/autogroup 2>/dev/null || true
 
 export RUSTC_BOOTSTRAP=1
 ledger=fuzz/RUNS.tsv
 [ -f "$ledger" ] || printf 'started_utc\ttarget\twall_s\tcpu_s\truns\toutcome\n' > "$ledger"
 mapfile -t targets < <(ls fuzz/fuzz_targets | sed 's/\.rs$//')
 
-nice -n 19 cargo fuzz build >/dev/null 2>&1 || { echo "fuzz-ledger: cargo fuzz build failed" >&2; exit 1; }
+nice -n "$niceness" cargo fuzz build >/dev/null 2>&1 || { echo "fuzz-ledger: cargo fuzz build failed" >&2; exit 1; }
 
 seed() { # the corpus of one target, seeded once
     local t="$1" dir="fuzz/corpus/$1"
@@ -81,7 +86,7 @@ pick() { # the target with the least CPU so far that is not running now
 }
 
 runs_in_time() { # target input -> true when the input takes under 2 CPU-seconds on its own
-    # CPU time, not wall time: this script's processes share one autogroup at nice 19, so on a
+    # CPU time, not wall time: this script's processes share one autogroup at a low priority, so on a
     # busy machine a wall-clock re-run is starved exactly as the fuzzer was.
     local bin="fuzz/target/x86_64-unknown-linux-gnu/release/$1" tf verdict
     tf=$(mktemp)
@@ -99,7 +104,7 @@ one_chunk() { # target seconds
     log=$(mktemp) times=$(mktemp) started=$(date -u +%FT%TZ)
     seed "$t"
     local rc=0
-    nice -n 19 /usr/bin/time -f '%e %U %S' -o "$times" \
+    nice -n "$niceness" /usr/bin/time -f '%e %U %S' -o "$times" \
         cargo fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" \
         -timeout=2 -rss_limit_mb=512 -max_len=1048576 -print_final_stats=1 >"$log" 2>&1 || rc=$?
     local wall cpu runs outcome="clean"
