@@ -268,6 +268,12 @@ static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
     map
 });
 
+/// Whether a run of words that starts with this lowercase word can be in the tables at all: a
+/// hash lookup that lets callers skip collecting the words of the many clauses that cannot.
+pub fn may_start(first: &str) -> bool {
+    INDEX.contains_key(first) || first.contains('-')
+}
+
 /// Matches lowercase words (`["ap", "photo"]`) against the tables. Boilerplate wins over
 /// agencies, agencies over platforms; within a kind, the longest name.
 pub fn classify(words: &[&str]) -> Option<NameMatch> {

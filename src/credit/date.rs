@@ -165,8 +165,12 @@ fn month_of(word: &str) -> Option<u8> {
 
 #[derive(Clone, Debug)]
 enum Kind {
-    Num { value: u32, digits: usize },
-    Word(String),
+    Num {
+        value: u32,
+        digits: usize,
+    },
+    /// A range of the lower-cased words (`Cursor::lower`).
+    Word(Range<usize>),
     Punct(char),
 }
 
@@ -176,8 +180,11 @@ struct Tok {
     span: Range<usize>,
 }
 
-fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<Tok> {
-    let mut out = Vec::new();
+/// Cuts `text` into tokens. Words are lower-cased into one shared buffer, returned with the
+/// tokens (`Kind::Word` holds a range of it): one allocation per text instead of one per word.
+fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> (Vec<Tok>, String) {
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut lower = String::with_capacity(text.len());
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !free(i) || c.is_whitespace() {
@@ -214,8 +221,15 @@ fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<Tok> {
                     break;
                 }
             }
+            let from = lower.len();
+            let word = &text[i..end];
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
             out.push(Tok {
-                kind: Kind::Word(text[i..end].to_lowercase()),
+                kind: Kind::Word(from..lower.len()),
                 span: i..end,
             });
         } else {
@@ -225,7 +239,7 @@ fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<Tok> {
             });
         }
     }
-    out
+    (out, lower)
 }
 
 fn days_in(month: u8, year: u16) -> u8 {
@@ -257,6 +271,8 @@ fn full(year: u16, month: u8, day: u32, span: Range<usize>) -> Option<FoundDate>
 struct Cursor<'a> {
     toks: &'a [Tok],
     text: &'a str,
+    /// The words of `toks`, lower-cased.
+    lower: &'a str,
 }
 
 impl Cursor<'_> {
@@ -274,7 +290,7 @@ impl Cursor<'_> {
     }
     fn word(&self, i: usize) -> Option<&str> {
         match &self.toks.get(i)?.kind {
-            Kind::Word(w) => Some(w),
+            Kind::Word(r) => self.lower.get(r.clone()),
             _ => None,
         }
     }
@@ -439,8 +455,12 @@ impl Cursor<'_> {
 
 /// Finds every date in `text`, in order, looking only at bytes where `free(i)` holds.
 pub(crate) fn find_dates(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<FoundDate> {
-    let toks = tokenize(text, free);
-    let cur = Cursor { toks: &toks, text };
+    let (toks, lower) = tokenize(text, free);
+    let cur = Cursor {
+        toks: &toks,
+        text,
+        lower: &lower,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

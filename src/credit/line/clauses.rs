@@ -166,7 +166,7 @@ impl Parser<'_> {
                     || (d == '.' && j > start && self.glued_sentence_end(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
-                    || ",/\\;|()[]{}·•–—!?…©℗、：／＝（）。｜【】،؛\u{200B}\u{FEFF}".contains(d)
+                    || ends_word(d)
                     || (is_quote(d) && !matches!(d, '\'' | '’'))
                 {
                     break;
@@ -272,4 +272,45 @@ impl Parser<'_> {
         let w = self.lower[wstart..i].to_string();
         !is_in(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
     }
+}
+
+/// Characters that end a word wherever they stand. A `match` rather than a search of a string
+/// of them: this runs for every character of every word.
+fn ends_word(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '/'
+            | '\\'
+            | ';'
+            | '|'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '·'
+            | '•'
+            | '–'
+            | '—'
+            | '!'
+            | '?'
+            | '…'
+            | '©'
+            | '℗'
+            | '、'
+            | '：'
+            | '／'
+            | '＝'
+            | '（'
+            | '）'
+            | '。'
+            | '｜'
+            | '【'
+            | '】'
+            | '،'
+            | '؛'
+            | '\u{200B}'
+            | '\u{FEFF}'
+    )
 }

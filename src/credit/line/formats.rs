@@ -1,7 +1,8 @@
 //! Attributions written by machines, whose shape says exactly where the author is:
 //!
 //! - Openverse and CC search: `"TITLE" by AUTHOR is licensed under CC BY 2.0` and
-//!   `… is marked with CC0 1.0`: the author is everything between "by" and "is licensed".
+//!   `… is marked with CC0 1.0`: the author is everything between "by" and "is licensed" (or
+//!   "is marked with").
 //! - Wikimedia Commons' "use this file" in English: `AUTHOR, LICENSE, via Wikimedia Commons`:
 //!   the author is the whole segment before the license, with its commas, brackets and
 //!   "et al." ("Anna from Lyon, France").
@@ -12,9 +13,6 @@
 use std::ops::Range;
 
 use super::*;
-
-/// The words after the author in an Openverse attribution.
-const OPENVERSE_TAILS: &[&str] = &[" is licensed under ", " is marked with "];
 
 impl Parser<'_> {
     pub(super) fn machine_formats(&mut self) {
@@ -32,10 +30,14 @@ impl Parser<'_> {
     }
 
     fn openverse(&self) -> Option<Vec<Range<usize>>> {
-        let tail = OPENVERSE_TAILS
-            .iter()
-            .filter_map(|t| self.lower.find(t))
-            .min()?;
+        let hay = self.lower.as_bytes();
+        let tail = [
+            fixed!(" is licensed under ").find(hay),
+            fixed!(" is marked with ").find(hay),
+        ]
+        .into_iter()
+        .flatten()
+        .min()?;
         let head = &self.lower[..tail];
         // "by Jane Doe is marked with CC0 1.0": the attribution of a work without a title.
         let Some(start) = head
@@ -59,7 +61,7 @@ impl Parser<'_> {
     }
 
     fn commons_english(&self) -> Option<Vec<Range<usize>>> {
-        let via = self.lower.find("wikimedia commons")?;
+        let via = fixed!("wikimedia commons").find(self.lower.as_bytes())?;
         let first_rights = self.spans.first_license_or_rights();
         // The segment ends at the license, or at ", via Wikimedia Commons" when the license
         // comes after it ("Bautsch, via Wikimedia Commons. CC0 1.0.").
@@ -131,9 +133,7 @@ impl Parser<'_> {
     /// it, commas and brackets included ("Von Steve Hopson, www.example.com, CC BY-SA 2.5");
     /// "X and Y" names two. Only lines that link Commons take this path.
     fn commons_localized(&self) -> Option<Vec<Range<usize>>> {
-        if !self.lower.contains("commons.wikimedia.org") {
-            return None;
-        }
+        fixed!("commons.wikimedia.org").find(self.lower.as_bytes())?;
         let license = self.spans.first_license_or_rights()?;
         let head = &self.lower[..license];
         // The segment ends at the first dash, or at "own work" after a comma.

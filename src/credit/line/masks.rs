@@ -56,8 +56,12 @@ impl Parser<'_> {
 
     pub(super) fn urls(&mut self) {
         let mut found = Vec::new();
-        for prefix in ["https://", "http://", "www."] {
-            for (i, _) in self.lower.match_indices(prefix) {
+        for (prefix, finder) in [
+            ("https://", fixed!("https://")),
+            ("http://", fixed!("http://")),
+            ("www.", fixed!("www.")),
+        ] {
+            for i in finder.find_iter(self.lower.as_bytes()) {
                 let before = self.text[..i].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
                     continue;
@@ -178,13 +182,13 @@ impl Parser<'_> {
         let mut k = 0;
         while k < words.len() {
             let r = words[k].clone();
-            let w = self.text[r.clone()].to_lowercase();
+            let w = self.lower_at(r.clone());
             let hit = MODIFIED_STEMS.iter().any(|s| w.starts_with(s)) || is_in(MODIFIED_WORDS, &w);
             if hit && self.free(r.clone()) {
                 let mut end = r.end;
                 // "adapted from", "derivative work of"
                 while let Some(n) = words.get(k + 1) {
-                    let nw = self.text[n.clone()].to_lowercase();
+                    let nw = self.lower_at(n.clone());
                     let gap = &self.text[end..n.start];
                     if is_in(MODIFIED_TAILS, &nw) && gap.trim().is_empty() {
                         end = n.end;
@@ -197,12 +201,12 @@ impl Parser<'_> {
                 self.spans.modified.push(r.start..end);
                 self.mark(r.start..end, Mark::Soft);
                 // "edited by Jane Roe": the one who changed it is not an author of the work.
-                if self.text[r.start..end].to_lowercase().ends_with(" by") {
+                if self.lower_at(r.start..end).ends_with(" by") {
                     let mut name_end = end;
                     while let Some(n) = words.get(k + 1) {
                         let nw = &self.text[n.clone()];
                         let gap = &self.text[name_end..n.start];
-                        let particle = is_in(PARTICLES, &nw.to_lowercase());
+                        let particle = is_in(PARTICLES, &self.lower_at(n.clone()));
                         if gap.trim().is_empty() && (nw.starts_with(char::is_uppercase) || particle)
                         {
                             name_end = n.end;

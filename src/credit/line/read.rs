@@ -1042,7 +1042,7 @@ impl Parser<'_> {
         // maker is not the photo's author when the line credits the photo too. "Jane Roe
         // (textos) & Jane Doe (fotos)": the writer is not the photo's author.
         // Most lines name no illustration: one search skips the per-piece look-back.
-        let any_illustration = self.lower.contains("illustration");
+        let any_illustration = fixed!("illustration").find(self.lower.as_bytes()).is_some();
         let illustration: Vec<bool> = pieces
             .iter()
             .map(|p| any_illustration && self.illustration_credit(p))
