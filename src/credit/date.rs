@@ -224,7 +224,8 @@ fn tokenize(text: &str, free: &dyn Fn(usize) -> bool) -> (Vec<Tok>, String) {
             let from = lower.len();
             let word = &text[i..end];
             if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.push_str(word);
+                lower[from..].make_ascii_lowercase();
             } else {
                 lower.push_str(&word.to_lowercase());
             }
@@ -453,8 +454,25 @@ impl Cursor<'_> {
     }
 }
 
+/// Whether `text` holds four ASCII digits in a row.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Finds every date in `text`, in order, looking only at bytes where `free(i)` holds.
 pub(crate) fn find_dates(text: &str, free: &dyn Fn(usize) -> bool) -> Vec<FoundDate> {
+    // Every pattern holds a year, four ASCII digits in a row: most credit lines have none, and
+    // need not be cut into tokens at all.
+    if !has_four_digits(text) {
+        return Vec::new();
+    }
     let (toks, lower) = tokenize(text, free);
     let cur = Cursor {
         toks: &toks,

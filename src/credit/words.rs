@@ -434,6 +434,35 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ste", "s", "fot",
 ];
 
+/// Whether a lowercase word is in one of the long word lists: a hash set built from the list once
+/// per call site, where [`is_in`] walks the list (the long lists are looked up for many words of
+/// every line; a profile of the credit bench put the walks at 5% of a line's cost).
+macro_rules! in_list {
+    ($list:expr, $w:expr) => {{
+        static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+        let w: &str = $w;
+        SET.contains(w)
+    }};
+}
+pub(crate) use in_list;
+
+/// Calls `f` with `w` in lowercase, lowered on the stack when it is short ASCII (most words are):
+/// for looking a word as written up in the lists, without a fresh string per word.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // Lower-casing ASCII keeps it ASCII, so this never fails.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
     // Byte by byte: the words are short, and a call to memcmp per entry cost more than the
     // comparison (a profile of the credit bench).

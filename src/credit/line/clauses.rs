@@ -190,7 +190,7 @@ impl Parser<'_> {
                 let next = text[j..].trim_start().chars().next();
                 let keep = letters == 1
                     || w.contains('.')
-                    || is_in(ABBREVIATIONS, &w.to_lowercase())
+                    || with_lower(w, |w| in_list!(ABBREVIATIONS, w))
                     || next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit());
                 if !keep {
                     end -= 1;
@@ -244,7 +244,7 @@ impl Parser<'_> {
         let next = &text[i + 1..after_end];
         let prev_len = prev.chars().count();
         let prev_ok = prev_len >= 2
-            && !is_in(ABBREVIATIONS, &prev.to_lowercase())
+            && !with_lower(prev, |w| in_list!(ABBREVIATIONS, w))
             && (prev.chars().all(|c| c.is_ascii_digit())
                 || prev.chars().all(char::is_alphabetic)
                     && (prev.chars().any(char::is_lowercase) || prev_len >= 3));
@@ -270,7 +270,7 @@ impl Parser<'_> {
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(k, c)| k + c.len_utf8());
         let w = self.lower[wstart..i].to_string();
-        !is_in(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
+        !in_list!(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
     }
 }
 

@@ -62,7 +62,7 @@ impl Parser<'_> {
         if words.len() > 1
             && let Some(first) = words.first()
             && first.starts_with(char::is_lowercase)
-            && is_in(NOT_NAME_START, first)
+            && in_list!(NOT_NAME_START, first)
         {
             penalty += 5;
         }
@@ -100,8 +100,8 @@ impl Parser<'_> {
                 .iter()
                 .filter(|w| {
                     w.starts_with(char::is_lowercase)
-                        && !is_in(PARTICLES, &w.to_lowercase())
-                        && !is_in(LEGAL_FORMS, &w.to_lowercase())
+                        && !with_lower(w, |w| in_list!(PARTICLES, w))
+                        && !with_lower(w, |w| in_list!(LEGAL_FORMS, w))
                 })
                 .count();
             penalty += 3 * lowercase as i32;
@@ -120,7 +120,7 @@ impl Parser<'_> {
         if words.len() > 1
             && words
                 .iter()
-                .any(|w| is_in(OTHER_MEDIA_LABELS, &w.to_lowercase()))
+                .any(|w| with_lower(w, |w| is_in(OTHER_MEDIA_LABELS, w)))
         {
             penalty += 5;
         }

@@ -94,7 +94,7 @@ impl Parser<'_> {
                     && (label == "attribution"
                         || words
                             .iter()
-                            .any(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w)))
+                            .any(|w| in_list!(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w)))
             {
                 start = colon + 1;
             }

@@ -206,7 +206,7 @@ impl Parser<'_> {
                     while let Some(n) = words.get(k + 1) {
                         let nw = &self.text[n.clone()];
                         let gap = &self.text[name_end..n.start];
-                        let particle = is_in(PARTICLES, &self.lower_at(n.clone()));
+                        let particle = in_list!(PARTICLES, &self.lower_at(n.clone()));
                         if gap.trim().is_empty() && (nw.starts_with(char::is_uppercase) || particle)
                         {
                             name_end = n.end;
@@ -294,7 +294,7 @@ impl Parser<'_> {
             let Some(ws) = wstart else { return start };
             let w = before[ws..].to_lowercase();
             let w = w.trim_end_matches('.');
-            if is_in(DATE_INTROS, w) && self.free(ws..trimmed.len()) {
+            if in_list!(DATE_INTROS, w) && self.free(ws..trimmed.len()) {
                 start = ws;
             } else {
                 return start;
@@ -373,7 +373,7 @@ impl Parser<'_> {
                     let initial = w.chars().filter(|c| c.is_alphabetic()).count() == 1;
                     let next = text[i + 1..].chars().next();
                     let ends = next.is_none_or(char::is_whitespace);
-                    if ends && !initial && !is_in(ABBREVIATIONS, &w) {
+                    if ends && !initial && !in_list!(ABBREVIATIONS, &w) {
                         return i;
                     }
                 }
@@ -397,7 +397,7 @@ impl Parser<'_> {
                         && agency::classify(&lower_refs).is_none()
                         && !lower_refs
                             .first()
-                            .is_some_and(|w| is_in(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w))
+                            .is_some_and(|w| in_list!(AUTHOR_LABELS, w) || is_in(SOURCE_LABELS, w))
                         && self.free(i + 1..i + 1 + chunk_len);
                     if !caps {
                         return i;

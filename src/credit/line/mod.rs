@@ -514,7 +514,7 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     }
     let lowercase_words = words
         .iter()
-        .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
+        .filter(|w| w.lowercase_initial && !in_list!(PARTICLES, &w.lower))
         .count();
     lowercase_words <= lowercase
 }
@@ -596,7 +596,7 @@ fn sentence_like(c: &Clause) -> bool {
         .words
         .iter()
         .filter(|w| {
-            w.lowercase_initial && !is_in(PARTICLES, &w.lower) && !is_in(CONNECTORS, &w.lower)
+            w.lowercase_initial && !in_list!(PARTICLES, &w.lower) && !is_in(CONNECTORS, &w.lower)
         })
         .count();
     c.words.len() >= 4 && lower >= 2

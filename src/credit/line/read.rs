@@ -64,7 +64,7 @@ impl Parser<'_> {
             }
             let words = &clause.words;
             // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
-            if words.iter().all(|w| is_in(ASIDES, &w.lower)) {
+            if words.iter().all(|w| in_list!(ASIDES, &w.lower)) {
                 // "Jane Doe (l.) with …": a position says who is shown, so the line is a
                 // caption.
                 caption |= words.iter().any(|w| is_in(POSITION_ASIDES, &w.lower));
@@ -90,7 +90,7 @@ impl Parser<'_> {
             {
                 let from = words
                     .iter()
-                    .rposition(|w| is_in(BY_WORDS, &w.lower))
+                    .rposition(|w| in_list!(BY_WORDS, &w.lower))
                     .map_or(0, |p| p + 1);
                 let mut name = &words[from..];
                 // "Beispielseite, Autor X - Eigenes Werk": the label word is not the name.
@@ -140,7 +140,7 @@ impl Parser<'_> {
                     .iter()
                     .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
                 && classify(&next.words).is_none()
-                && !next.words.iter().all(|w| is_in(ASIDES, &w.lower))
+                && !next.words.iter().all(|w| in_list!(ASIDES, &w.lower))
             {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
                 self.flush(&both, ctx, false, at, &mut pieces);
@@ -151,7 +151,7 @@ impl Parser<'_> {
             // the organisation's name before it.
             if clause.before == Sep::Comma
                 && !words.is_empty()
-                && words.iter().all(|w| is_in(LEGAL_FORMS, &w.lower))
+                && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower))
                 && let Some(p) = pieces.last_mut()
                 && p.clause + 1 == here
                 && matches!(p.role, Role::Author { .. })
@@ -234,7 +234,7 @@ impl Parser<'_> {
                         &["von", "par", "de", "di", "por", "door", "da", "van"],
                         &words[0].lower,
                     )
-                    || is_in(BY_WORDS, &words[0].lower) && plausible(&words[1..], 5, 0))
+                    || in_list!(BY_WORDS, &words[0].lower) && plausible(&words[1..], 5, 0))
             {
                 ctx = Ctx::Author;
                 i = 1;
@@ -359,7 +359,7 @@ impl Parser<'_> {
                     .take_while(|w| {
                         !is_in(&["by", "via", "for", "from", "über", "courtesy"], &w.lower)
                     })
-                    .any(|w| is_in(ORG_WORDS, &w.lower))
+                    .any(|w| in_list!(ORG_WORDS, &w.lower))
             };
             let mut org = org_from(i);
             let mut j = i;
@@ -520,7 +520,7 @@ impl Parser<'_> {
                     && !w.lowercase_initial
                     && is_in(&["photo", "foto", "image"], &w.lower)
                     && !acronym(&self.text[words[0].span.clone()]);
-                w.copyright || is_in(TAIL_NOISE, &w.lower) && !named_photo
+                w.copyright || in_list!(TAIL_NOISE, &w.lower) && !named_photo
             }) {
                 words = &words[..words.len() - 1];
             }
@@ -571,7 +571,7 @@ impl Parser<'_> {
         match m {
             Some(m) if m.kind == Kind::Boilerplate => {
                 let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-                if is_in(PRESS_MATERIAL, &said.join(" ")) {
+                if in_list!(PRESS_MATERIAL, &said.join(" ")) {
                     self.press_material = true;
                     if ctx != Ctx::None {
                         self.boilerplate_groups.push(at.group);
@@ -634,7 +634,7 @@ impl Parser<'_> {
             && !text.ends_with("..")
             && word.chars().count() >= 3
             && word.chars().all(char::is_alphabetic)
-            && !is_in(ABBREVIATIONS, word)
+            && !in_list!(ABBREVIATIONS, word)
         {
             return span.start..span.end - 1;
         }
@@ -1365,9 +1365,9 @@ impl Parser<'_> {
         let t = &self.text[span.clone()];
         let words: Vec<&str> = t.split_whitespace().collect();
         (2..=4).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, &w.to_lowercase()))
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || with_lower(w, |w| in_list!(PARTICLES, w))
+            })
             && !t.chars().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
     }
@@ -1413,7 +1413,7 @@ impl Parser<'_> {
     fn job_title(&self, span: Range<usize>) -> bool {
         self.lower[span]
             .split_whitespace()
-            .any(|w| is_in(JOB_TITLES, w))
+            .any(|w| in_list!(JOB_TITLES, w))
     }
 
     /// Whether a piece is one word of two to four capital letters ("SN", "KNA").
@@ -1425,7 +1425,7 @@ impl Parser<'_> {
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
         let t = self.text[span].to_lowercase();
-        t.starts_with("the ") || t.split_whitespace().any(|w| is_in(ORG_WORDS, w))
+        t.starts_with("the ") || t.split_whitespace().any(|w| in_list!(ORG_WORDS, w))
     }
 
     /// Sources next to each other ("AFP via Getty Images", "picture alliance/dpa") are kept as
@@ -1509,13 +1509,13 @@ fn starts_known(words: &[Word]) -> bool {
 fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
     clauses[k + 1..]
         .iter()
-        .find(|c| !c.words.iter().all(|w| is_in(ASIDES, &w.lower)))
+        .find(|c| !c.words.iter().all(|w| in_list!(ASIDES, &w.lower)))
 }
 
 /// Whether words say "own work" in one of the languages of Commons' attributions.
 fn is_own_work(words: &[Word]) -> bool {
     let joined: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-    is_in(OWN_WORK, &joined.join(" "))
+    in_list!(OWN_WORK, &joined.join(" "))
 }
 
 /// Whether a word is a year ("2019") or a span of years ("2017-2026").

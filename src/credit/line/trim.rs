@@ -55,7 +55,7 @@ impl Parser<'_> {
         let mut rest = text;
         let mut skipped = 0;
         while let Some(w) = rest.split_whitespace().next() {
-            if !is_in(RANK_WORDS, &w.to_lowercase()) {
+            if !with_lower(w, |w| in_list!(RANK_WORDS, w)) {
                 break;
             }
             let after = rest.trim_start();
