@@ -448,65 +448,41 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
     if words.is_empty() || words.len() > max_words {
         return false;
     }
-    if !words
-        .iter()
-        .any(|w| w.lower.chars().any(char::is_alphabetic))
-    {
-        return false;
+    // One pass over each word's characters (this runs for every candidate of every line); the
+    // rules that only words in Chinese, Japanese or Korean can break are in `cjk_word_ok`.
+    let mut any_alphabetic = false;
+    let mut all_identifiers = true;
+    for w in words {
+        let l = w.lower.as_str();
+        let (mut digits, mut letters) = (0usize, 0usize);
+        for c in l.chars() {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+        any_alphabetic |= letters > 0;
+        // An identifier ("183-R99621", "04:22", "R9962") is not a name; user names that are
+        // letters and then a number ("Valerie2000", "Sae1962", "B1mbo") are.
+        let digit_first = l.starts_with(|c: char| c.is_ascii_digit());
+        all_identifiers &= digits > 0 && (digit_first || letters < 3 && digits >= letters);
+        // An e-mail address or a web address is where to write, not who. Bytes, not chars: a
+        // `str::contains(char)` per word cost more than the search (a profile of the credit bench).
+        let b = l.as_bytes();
+        if b.contains(&b'@') && b.contains(&b'.') && !b.starts_with(b"@") {
+            return false;
+        }
+        if !l.is_ascii() && !cjk_word_ok(l) {
+            return false;
+        }
     }
-    // An identifier ("183-R99621", "04:22", "R9962") is not a name; user names that are
-    // letters and then a number ("Valerie2000", "Sae1962", "B1mbo") are.
-    if words.iter().all(|w| {
-        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
-        let letters = w.lower.chars().filter(|c| c.is_alphabetic()).count();
-        let digit_first = w.lower.chars().next().is_some_and(|c| c.is_ascii_digit());
-        digits > 0 && (digit_first || letters < 3 && digits >= letters)
-    }) {
+    if !any_alphabetic || all_identifiers {
         return false;
     }
     // "A THIRD PARTY", "an onlooker", "ein Leser": a phrase opened by an indefinite article
     // says what kind of someone, not who.
     if words.len() >= 2 && is_in(INDEFINITE_ARTICLES, &words[0].lower) {
-        return false;
-    }
-    // Japanese phrases join words with particles ("イスラエルの国旗", "試験の様子"); a name
-    // does not hold them.
-    if words.iter().any(|w| {
-        w.lower.chars().any(is_cjk)
-            && w.lower.chars().any(|c| c != 'の' && is_kanji(c))
-            && w.lower.contains(['の', 'を'])
-    }) {
-        return false;
-    }
-    // "左からPalm", "東京・霞ケ関で", "前身名為東芝的", "ら大学幹部": Japanese or Chinese text
-    // with a particle at its edge, or run into Latin letters, is a phrase, not a name.
-    if words.iter().any(|w| {
-        let l = w.lower.as_str();
-        let han_or_kana = l.chars().any(|c| is_kanji(c) || is_kana(c));
-        han_or_kana
-            && (l.chars().any(|c| c.is_ascii_alphabetic())
-                || l.chars().count() > 1
-                    && (l.ends_with(['で', 'が', 'は', 'に', 'を', 'へ', 'も', 'と', '的', 'の'])
-                        || l.ends_with("から")
-                        || l.starts_with(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))))
-    }) {
-        return false;
-    }
-    // An e-mail address or a web address is where to write, not who.
-    if words.iter().any(|w| {
-        // Byte loops: the words are short, and a `contains` per word cost more than the
-        // search (a profile of the credit bench).
-        let b = w.lower.as_bytes();
-        b.contains(&b'@') && b.contains(&b'.') && !b.starts_with(b"@")
-    }) {
-        return false;
-    }
-    // Text in a script written without spaces runs a whole phrase into one "word": a name is
-    // short ("潟沼義樹"), a caption is not.
-    if words
-        .iter()
-        .any(|w| w.lower.chars().filter(|c| is_cjk(*c)).count() > 8 && !is_katakana_name(&w.lower))
-    {
         return false;
     }
     if words.len() == 1 {
@@ -517,6 +493,33 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
         .filter(|w| w.lowercase_initial && !in_list!(PARTICLES, &w.lower))
         .count();
     lowercase_words <= lowercase
+}
+
+/// The rules of [`plausible`] for one word in Chinese, Japanese or Korean script.
+fn cjk_word_ok(l: &str) -> bool {
+    // Japanese phrases join words with particles ("イスラエルの国旗", "試験の様子"); a name
+    // does not hold them.
+    if l.chars().any(is_cjk)
+        && l.chars().any(|c| c != 'の' && is_kanji(c))
+        && l.contains(['の', 'を'])
+    {
+        return false;
+    }
+    // "左からPalm", "東京・霞ケ関で", "前身名為東芝的", "ら大学幹部": Japanese or Chinese text
+    // with a particle at its edge, or run into Latin letters, is a phrase, not a name.
+    let han_or_kana = l.chars().any(|c| is_kanji(c) || is_kana(c));
+    if han_or_kana
+        && (l.chars().any(|c| c.is_ascii_alphabetic())
+            || l.chars().count() > 1
+                && (l.ends_with(['で', 'が', 'は', 'に', 'を', 'へ', 'も', 'と', '的', 'の'])
+                    || l.ends_with("から")
+                    || l.starts_with(|c: char| ('\u{3041}'..='\u{3096}').contains(&c))))
+    {
+        return false;
+    }
+    // Text in a script written without spaces runs a whole phrase into one "word": a name is
+    // short ("潟沼義樹"), a caption is not.
+    l.chars().filter(|c| is_cjk(*c)).count() <= 8 || is_katakana_name(l)
 }
 
 /// Whether a word is a web site's name ("example.org", "www.example.co.uk"): dotted parts of
