@@ -410,6 +410,13 @@ fn classify(words: &[Word]) -> Option<agency::NameMatch> {
     agency::classify(&lower)
 }
 
+/// One flag per clause or per piece of a line, on the stack for lines of usual length: the reader
+/// keeps several such lists per line (a profile of the credit bench).
+type Flags = SmallVec<[bool; 32]>;
+
+/// Indices of clauses, pieces or groups of a line, on the stack for lines of usual length.
+type Indices = SmallVec<[usize; 16]>;
+
 /// A label split into words, and whether it introduces the source (else the author).
 type Label = (Vec<&'static str>, bool);
 

@@ -9,7 +9,7 @@ impl Parser<'_> {
     pub(super) fn read(&mut self, clauses: &[Clause]) {
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
-        let sentences: Vec<bool> = clauses.iter().map(sentence_like).collect();
+        let sentences: Flags = clauses.iter().map(sentence_like).collect();
         let bar_joined = bar_chains(clauses, &sentences);
         let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
@@ -659,7 +659,7 @@ impl Parser<'_> {
         }
         let mut unsure = false;
         for run in &runs {
-            let idx: Vec<usize> = run.clone().collect();
+            let idx: Indices = run.clone().collect();
             let known = idx
                 .iter()
                 .any(|&k| matches!(pieces[k].role, Role::Source { kind: Some(_) }));
@@ -964,7 +964,7 @@ impl Parser<'_> {
         // An author named by a label, or standing next to an agency in a slash credit, is
         // certain; any other name-like text is kept only when nothing certain is named, and in
         // a caption only where captions put their credit.
-        let strong: Vec<bool> = pieces
+        let strong: Flags = pieces
             .iter()
             .map(|p| match p.role {
                 Role::Author { explicit } => {
@@ -977,7 +977,7 @@ impl Parser<'_> {
         // "Jane Doe und John Roe bei der Eröffnung": text around the names that is no name
         // makes the line a caption, whose bare names are who is shown unless they close it.
         let caption_text = caption || !self.rejected_groups.is_empty() && !self.provenance;
-        let mut keep: Vec<bool> = pieces
+        let mut keep: Flags = pieces
             .iter()
             .zip(&strong)
             .map(|(p, &s)| match p.role {
@@ -1043,7 +1043,7 @@ impl Parser<'_> {
         // (textos) & Jane Doe (fotos)": the writer is not the photo's author.
         // Most lines name no illustration: one search skips the per-piece look-back.
         let any_illustration = fixed!("illustration").find(self.lower.as_bytes()).is_some();
-        let illustration: Vec<bool> = pieces
+        let illustration: Flags = pieces
             .iter()
             .map(|p| any_illustration && self.illustration_credit(p))
             .collect();
@@ -1066,7 +1066,7 @@ impl Parser<'_> {
                         )
                 })
         };
-        let drop: Vec<bool> = pieces
+        let drop: Flags = pieces
             .iter()
             .enumerate()
             .map(|(k, p)| illustration[k] && photo_named(p.group))
@@ -1528,8 +1528,8 @@ fn is_years(w: &str) -> bool {
 /// Bank | Getty Images"): a bar there separates the parts of one credit, like a slash. Only
 /// short clauses that are not a caption's sentences, from the start of the line or of a
 /// sentence. One pass over the clauses.
-fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Vec<bool> {
-    let mut joined = vec![false; clauses.len()];
+fn bar_chains(clauses: &[Clause], sentences: &[bool]) -> Flags {
+    let mut joined = Flags::from_elem(false, clauses.len());
     let mut k = 0;
     while k < clauses.len() {
         let start = k;
