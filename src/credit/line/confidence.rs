@@ -26,7 +26,7 @@ const NOT_NAME_START: &[&str] = &[
 
 /// Day names, which with a number make text a date, not a name (month names are
 /// `credit::date`'s).
-const DAY_NAMES: &[&str] = &[
+pub(super) const DAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

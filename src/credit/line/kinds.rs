@@ -628,3 +628,66 @@ fn a_flickr_account_in_brackets_belongs_to_the_name() {
     // Elsewhere a bracket after a name is not part of it.
     assert_eq!(authors("Photo by Ola Brenn (Reuters)"), ["Ola Brenn"]);
 }
+
+#[test]
+fn semicolons_after_a_label_separate_a_list_of_names() {
+    assert_eq!(
+        authors("(Image credits: Mara Ostlund; Pell Quarry; Ines Vatko)"),
+        ["Mara Ostlund", "Pell Quarry", "Ines Vatko"]
+    );
+    // Without a label, a semicolon still ends the clause: the caption's text is no author.
+    assert_eq!(
+        authors("Vendors pack up early; Mara Ostlund/Reuters"),
+        ["Mara Ostlund"]
+    );
+}
+
+#[test]
+fn a_name_in_capitals_glued_to_a_caption_before_an_agency() {
+    // El País and Folha style: the credit in capitals right after the caption's full stop.
+    let c =
+        parse_credit_line("Bombeiros combatem o fogo no centro, em 3 de maio.JOANA PRATVEL AFP");
+    assert_eq!(c.authors, ["JOANA PRATVEL"]);
+    assert_eq!(c.source.as_deref(), Some("AFP"));
+    // A line written all in capitals gives no such reading: the capitals are its text.
+    assert_ne!(
+        authors("PROTESTERS GATHER DOWNTOWN AFP"),
+        ["PROTESTERS GATHER DOWNTOWN"]
+    );
+}
+
+#[test]
+fn a_caption_run_into_the_name_before_an_agency() {
+    // The caption plainly ends with a lowercase word: the two words after it are the name.
+    assert_eq!(
+        authors("Guests arrive on the red carpet at the charity show Pell Quarry/Getty Images"),
+        ["Pell Quarry"]
+    );
+    assert_eq!(
+        authors("Guests arrive on the red carpet before the show Pell J Quarry/via Reuters"),
+        ["Pell J Quarry"]
+    );
+    // After an acronym that follows the caption: "… the UK Jane Doe/AP".
+    assert_eq!(
+        authors("Ministers said they would represent the UK Pell Quarry/AP"),
+        ["Pell Quarry"]
+    );
+    // A longer capitalised run may open with a place ("… in Paris Jane Doe"): none.
+    assert!(authors("The old cabaret in Paris Pell Quarry/Reuters").is_empty());
+    // A boilerplate word is no name ("… in Manhattan Staff/Agency").
+    assert!(authors("Protesters march through the city in Manhattan Staff/Reuters").is_empty());
+    // A name the caption already mentions is who is shown.
+    assert!(
+        authors("Pell Quarry waves to fans after the match with Pell Quarry/Reuters").is_empty()
+    );
+}
+
+#[test]
+fn a_dash_joins_a_name_after_a_caption_to_its_agency() {
+    assert_eq!(
+        authors("Guests arrive at the gala in the old town. Pell Quarry - Corbis/Getty Images"),
+        ["Pell Quarry"]
+    );
+    // A name and an agency with no caption before them may be who is shown: not joined.
+    assert!(authors("Pell Quarry - Corbis/Getty Images").is_empty());
+}

@@ -29,6 +29,9 @@ impl Parser<'_> {
             let label_before = std::mem::take(&mut after_label);
             match clause.before {
                 Sep::HardMask if label_before && ctx == Ctx::Author => {}
+                // "Photos: Jane Doe; John Roe; Ann Poe": after a label, a semicolon separates
+                // the names of one list, as long as each item reads as a name.
+                Sep::Hard if ctx == Ctx::Author && self.semicolon_item(clauses, here, &pieces) => {}
                 Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
                 // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
                 // Bungert": after a credit's label the bar goes on naming the credit.
@@ -55,7 +58,22 @@ impl Parser<'_> {
             }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
-            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] {
+            // "… a caption's sentence. Jane Doe - Agency/Agency": a dash between a short name
+            // after the caption and a known agency joins one credit, like a slash.
+            let dash_joined = clause.before == Sep::Dash
+                && starts_known(words_of(clauses, here))
+                && here >= 2
+                && matches!(clauses[here - 1].before, Sep::Hard | Sep::HardMask)
+                && clauses[..here - 1]
+                    .iter()
+                    .flat_map(|c| &c.words)
+                    .filter(|w| w.lowercase_initial && !is_in(PARTICLES, &w.lower))
+                    .nth(1)
+                    .is_some()
+                && (2..=4).contains(&clauses[here - 1].words.len())
+                && !sentences[here - 1];
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] && !dash_joined
+            {
                 group += 1;
                 group_opened = matches!(
                     clause.before,
@@ -80,6 +98,12 @@ impl Parser<'_> {
                 sentence: sentences[here],
                 bracketed: clause.before == Sep::Open,
                 after_bar: clause.before == Sep::Bar,
+                agency_next: clause.after == Sep::Slash
+                    && clauses.get(here + 1).is_some_and(|n| {
+                        let w = &n.words;
+                        let via = w.first().is_some_and(|v| v.lower == "via");
+                        starts_known(&w[usize::from(via).min(w.len())..])
+                    }),
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -140,6 +164,7 @@ impl Parser<'_> {
                     .iter()
                     .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
                 && classify(&next.words).is_none()
+                && classify(words).is_none()
                 && !next.words.iter().all(|w| is_in(ASIDES, &w.lower))
             {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
@@ -461,6 +486,108 @@ impl Parser<'_> {
         self.finish(pieces, caption, group, &labeled);
     }
 
+    /// The name at the end of a caption's clause, where the caption plainly ends before it:
+    /// two capitalised words (three with a middle initial: "Jane Q Doe") after a lowercase
+    /// word of the caption ("… at the gala Jane Doe"), or after an acronym that follows one
+    /// ("… represent the UK Jane Doe"). A longer capitalised run ("… in Paris Jane Doe") may
+    /// start with a place or a title, so it gives none; so does a run that the caption
+    /// already mentions (who is shown).
+    fn trailing_name(&self, words: &[Word]) -> Option<Range<usize>> {
+        let initial = |w: &Word| {
+            let t = self.text[w.span.clone()].trim_end_matches('.');
+            t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+        };
+        let capitalised = |w: &Word| {
+            let t = &self.text[w.span.clone()];
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && cs.any(char::is_lowercase)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !is_in(confidence::DAY_NAMES, &w.lower)
+                && !crate::credit::date::is_month_name(&w.lower)
+        };
+        let n = words.len();
+        if n < 4 {
+            return None;
+        }
+        let len = if n >= 5 && capitalised(&words[n - 3]) && initial(&words[n - 2]) {
+            3
+        } else {
+            2
+        };
+        let run = &words[n - len..];
+        // "… in Manhattan Staff/Agency": a word of the credit's boilerplate is no name's.
+        if !capitalised(&run[0])
+            || !capitalised(&run[len - 1])
+            || run
+                .iter()
+                .any(|w| classify(std::slice::from_ref(w)).is_some())
+        {
+            return None;
+        }
+        let before = &words[n - len - 1];
+        // A lowercase word that no name holds ("the", "show"; not "van", "de", "bin").
+        let caption_word = |w: &Word| {
+            w.lowercase_initial
+                && w.lower.chars().all(char::is_alphabetic)
+                && (!is_in(PARTICLES, &w.lower)
+                    || is_in(&["the", "and", "of", "for", "a", "an"], &w.lower))
+        };
+        let acronym_after_caption = acronym(&self.text[before.span.clone()])
+            && n > len + 1
+            && caption_word(&words[n - len - 2]);
+        if !(caption_word(before) || acronym_after_caption) {
+            return None;
+        }
+        let span = run[0].span.start..run[len - 1].span.end;
+        if self.text[..span.start].contains(&self.text[span.clone()]) {
+            return None;
+        }
+        Some(span)
+    }
+
+    /// Whether words are a person's name written in capitals at the start of a clause that
+    /// follows a caption's sentence: two to four words of capital letters (an initial may
+    /// keep its dot), in a line whose text before them has lowercase letters.
+    fn capitals_name(&self, head: &[Word], at: At) -> bool {
+        (2..=4).contains(&head.len())
+            && at.group_opened
+            && head[0].span.start == at.clause_start
+            && head.iter().all(|w| {
+                let t = self.text[w.span.clone()].trim_end_matches('.');
+                t.chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase() || c == '-')
+                    && t.chars().any(char::is_alphabetic)
+            })
+            && head
+                .iter()
+                .filter(|w| w.lower.trim_end_matches('.').chars().count() >= 2)
+                .count()
+                >= 2
+            && self.text[..at.clause_start].chars().any(char::is_lowercase)
+            && classify(head).is_none()
+    }
+
+    /// Whether clause `k` is the next item of a list of names after a label, set off by a
+    /// semicolon: the clause before it named an author explicitly, and this one reads as a
+    /// name (short, capitalised, not a caption's sentence).
+    fn semicolon_item(&self, clauses: &[Clause], k: usize, pieces: &[Piece]) -> bool {
+        let Some(prev) = k.checked_sub(1).and_then(|p| clauses.get(p)) else {
+            return false;
+        };
+        let (Some(a), Some(b)) = (prev.words.last(), clauses[k].words.first()) else {
+            return false;
+        };
+        self.text[a.span.end..b.span.start].trim() == ";"
+            && pieces
+                .last()
+                .is_some_and(|p| p.clause + 1 == k && p.role == (Role::Author { explicit: true }))
+            && plausible(&clauses[k].words, 4, 0)
+            && !sentence_like(&clauses[k])
+    }
+
     /// Turns the words of one piece into an author or a source, or drops them. False when the
     /// words could have been a name and were not readable as one.
     pub(super) fn flush(
@@ -488,6 +615,28 @@ impl Parser<'_> {
                         .is_some_and(|m| m.kind == Kind::Agency && m.words == n)
             })
         {
+            let head = &words[..words.len() - n];
+            // "… em 20 de janeiro.JANE DOE AP": a name in capitals that opens the clause after
+            // a caption's sentence, right before the agency, is its photographer; the caption
+            // is written in mixed case, so capitals there are the credit's.
+            if self.capitals_name(head, at) {
+                let span = head[0].span.start..head[head.len() - 1].span.end;
+                pieces.push(Piece {
+                    span: span.clone(),
+                    name: span,
+                    role: Role::Author { explicit: true },
+                    group: at.group,
+                    after_slash: at.after_slash,
+                    connected: false,
+                    clause: at.clause,
+                    tail: false,
+                    lowercase: false,
+                    sentence: false,
+                    bracketed: at.bracketed,
+                    after_bar: at.after_bar,
+                    whole: false,
+                });
+            }
             words = &words[words.len() - n..];
         }
         // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
@@ -601,6 +750,23 @@ impl Parser<'_> {
                 }
                 Ctx::None => {
                     if !plausible(words, 6, 0) {
+                        // "… at the Example Gala Jane Doe/Agency": the caption runs into the
+                        // photographer's name; it is read where the caption plainly ends.
+                        if at.agency_next
+                            && whole
+                            && let Some(run) = self.trailing_name(words)
+                        {
+                            let span = run.start..run.end;
+                            pieces.push(Piece {
+                                span: span.clone(),
+                                name: span,
+                                sentence: false,
+                                whole: false,
+                                tail: true,
+                                ..piece
+                            });
+                            return true;
+                        }
                         self.rejected_groups.push(at.group);
                         return false;
                     }
@@ -1472,6 +1638,8 @@ pub(super) struct At {
     sentence: bool,
     bracketed: bool,
     after_bar: bool,
+    /// Whether a slash and a known agency or platform follow the clause ("… / Reuters").
+    agency_next: bool,
 }
 
 /// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
@@ -1503,6 +1671,11 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
 fn starts_known(words: &[Word]) -> bool {
     (1..=words.len().min(4))
         .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+}
+
+/// The words of clause `k`.
+fn words_of(clauses: &[Clause], k: usize) -> &[Word] {
+    &clauses[k].words
 }
 
 /// The next clause that is not an aside ("(talk)", "(UTC)").
