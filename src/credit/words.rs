@@ -725,6 +725,17 @@ pub(crate) const SUBUNITS: &[&str] = &[
     "abteilung",
 ];
 
+/// "Reproduction": a picture copied from a broadcast, a book or a site, which the next words
+/// name.
+pub(crate) const REPRODUCTION_WORDS: &[&str] = &[
+    "reprodução",
+    "reproducao",
+    "reproduction",
+    "reproducción",
+    "reproduccion",
+    "riproduzione",
+];
+
 /// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where
 /// the screenshot was taken.
 pub(crate) const SCREENSHOT_WORDS: &[&str] = &[

@@ -691,3 +691,52 @@ fn a_dash_joins_a_name_after_a_caption_to_its_agency() {
     // A name and an agency with no caption before them may be who is shown: not joined.
     assert!(authors("Pell Quarry - Corbis/Getty Images").is_empty());
 }
+
+#[test]
+fn a_museum_record_without_a_museum_opens_with_the_artist() {
+    assert_eq!(
+        authors(
+            "Lune Vasquier, Harbour at Dusk, 1881, oil on canvas. Credit Line: Partial and Promised Gift of Mr. and Mrs. Pell Quarry, 2004. Accession Number: 2004.17"
+        ),
+        ["Lune Vasquier"]
+    );
+    assert_eq!(
+        authors(
+            "Lune Vasquier, Harbour, 1881, ink. Credit Line: Example Fund, 1906. Accession Number: 06.10"
+        ),
+        ["Lune Vasquier"]
+    );
+    // A collection's name first is no artist.
+    assert!(authors("The Example Collection, Purchase, Example Fund, 1936").is_empty());
+}
+
+#[test]
+fn a_dash_for_no_name_after_a_label_keeps_the_label() {
+    assert_eq!(
+        authors("Foto: –/Bundesexampleministerium/dpa"),
+        ["Bundesexampleministerium"]
+    );
+}
+
+#[test]
+fn a_party_initial_in_brackets_is_no_copyright_sign() {
+    // "(C)" after a name in a list of who is shown is a party's initial.
+    assert_eq!(
+        authors(
+            "Former leaders in the gallery. From left Ola Berg (FP), Per Lind (C), Ann Ek (S) och Bo Sten (S). Foto: Pell Quarry / TT"
+        ),
+        ["Pell Quarry"]
+    );
+    // Before a name it is the sign.
+    assert_eq!(authors("(C) Pell Quarry"), ["Pell Quarry"]);
+}
+
+#[test]
+fn one_word_after_a_reproduction_is_where_it_was_copied_from() {
+    assert!(authors("Crédito: Reprodução/Exemplo").is_empty());
+    // A person's name after it is the photographer.
+    assert_eq!(
+        authors("Foto: reprodução/Joana Pratvel/Exemplo Notícias"),
+        ["Joana Pratvel"]
+    );
+}

@@ -37,6 +37,9 @@ impl Parser<'_> {
                 // Bungert": after a credit's label the bar goes on naming the credit.
                 Sep::Bar if ctx != Ctx::Author => ctx = Ctx::None,
                 // "By X - Own work, …", "Photo: X — Unsplash": after an author, the source.
+                // "Foto: –/Example Ministry/dpa": a dash standing for no name right after the
+                // label leaves the label's context as it was.
+                Sep::Dash if label_before => {}
                 Sep::Dash => {
                     ctx = if ctx == Ctx::Author {
                         Ctx::Source
@@ -265,9 +268,29 @@ impl Parser<'_> {
                 i = 1;
             }
             // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
+            // "Partial and Promised Gift of …": the provenance word may come after others.
             if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
                 || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
+                || words
+                    .windows(2)
+                    .any(|w| is_in(PROVENANCE, &w[0].lower) && w[1].lower == "of")
             {
+                // "The Example Collection, Purchase, …": a collection that is no museum, right
+                // before the provenance, is where the object came from, not who made it.
+                if clause.before == Sep::Comma
+                    && let Some(last) = pieces.last()
+                    && last.clause + 1 == here
+                    && last.role == (Role::Author { explicit: false })
+                    && self.lower[last.span.clone()]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| matches!(w, "collection" | "collections"))
+                    && !self.lower[last.span.clone()]
+                        .split_whitespace()
+                        .any(|w| is_in(ORG_WORDS, w))
+                {
+                    pieces.pop();
+                }
                 // "The Met, New York, Bequest of …": the city before it is not an author.
                 if clause.before == Sep::Comma
                     && pieces.len() >= 2
@@ -310,6 +333,8 @@ impl Parser<'_> {
                             || Some(p.clause) == artist
                             || p.role != (Role::Author { explicit: false })
                     });
+                } else if !self.provenance {
+                    self.artist_first(&mut pieces);
                 }
                 self.provenance = true;
                 ctx = Ctx::Ignore;
@@ -364,6 +389,17 @@ impl Parser<'_> {
             {
                 ctx = Ctx::Source;
                 continue;
+            }
+            // "Crédito: Reprodução/TV", "Foto: Screenshot/Example": after a reproduction's
+            // word, one word that is no person's name is where it was reproduced from.
+            if ctx == Ctx::Author
+                && clause.before == Sep::Slash
+                && words.len() == 1
+                && here > 0
+                && let [prev] = &clauses[here - 1].words[..]
+                && (is_in(SCREENSHOT_WORDS, &prev.lower) || is_in(REPRODUCTION_WORDS, &prev.lower))
+            {
+                ctx = Ctx::Source;
             }
             // "Bild Från Polisen": "from" in a Scandinavian credit names where the image came
             // from.
@@ -568,6 +604,35 @@ impl Parser<'_> {
                 >= 2
             && self.text[..at.clause_start].chars().any(char::is_lowercase)
             && classify(head).is_none()
+    }
+
+    /// "Jane Doe, Title, 1872, oil on canvas. Credit Line: Gift of …": a museum's record that
+    /// names no museum opens with the artist. The line's first clause is the artist when it
+    /// reads as one (with her other name in brackets right after it: "Jane Doe (Jane Roe)").
+    fn artist_first(&self, pieces: &mut [Piece]) {
+        let Some(first) = pieces.first() else {
+            return;
+        };
+        if first.clause != 0
+            || first.role != (Role::Author { explicit: false })
+            || !first.whole
+            || !self.artist_like(first.span.clone())
+        {
+            return;
+        }
+        let mut span = first.span.clone();
+        if let Some(next) = pieces.get(1)
+            && next.clause == 1
+            && next.bracketed
+            && self.person_like(next.span.clone())
+            && self.text[span.end..next.span.start].trim() == "("
+            && self.text[next.span.end..].starts_with(')')
+        {
+            span.end = next.span.end + 1;
+        }
+        pieces[0].span = span.clone();
+        pieces[0].name = span;
+        pieces[0].role = Role::Author { explicit: true };
     }
 
     /// Whether clause `k` is the next item of a list of names after a label, set off by a
