@@ -740,3 +740,31 @@ fn one_word_after_a_reproduction_is_where_it_was_copied_from() {
         ["Joana Pratvel"]
     );
 }
+
+#[test]
+fn a_member_name_in_a_platform_credit_keeps_its_case() {
+    assert_eq!(
+        authors("photo by mara ostlund from Pexels"),
+        ["mara ostlund"]
+    );
+    assert_eq!(
+        authors("Photo by mara Ostlund on Unsplash"),
+        ["mara Ostlund"]
+    );
+    assert_eq!(
+        authors("Photo by mara ostlund on Unsplash"),
+        ["mara ostlund"]
+    );
+    // Without the platform's words, two lowercase words in a caption are no name.
+    assert!(authors("The old mill at dusk, seen by mara ostlund").is_empty());
+}
+
+#[test]
+fn a_name_for_an_outlet_closes_a_caption() {
+    assert_eq!(
+        authors("A sign along the desert road south of the port. Mara Ostlund for Example World"),
+        ["Mara Ostlund"]
+    );
+    // One capitalised word before "for" is no such credit.
+    assert!(authors("The crowd gathered at the square. Support for Example World").is_empty());
+}

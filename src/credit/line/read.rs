@@ -584,6 +584,23 @@ impl Parser<'_> {
         Some(span)
     }
 
+    /// Whether the text at `end` goes on with the platform of a machine-made credit ("Photo by
+    /// jane doe on Unsplash", "photo by jane doe from Pexels"): the name is whatever the member
+    /// wrote, in any case.
+    pub(super) fn platform_after(&self, end: usize) -> bool {
+        let rest = self.lower.get(end..).unwrap_or("");
+        [
+            " on unsplash",
+            " via unsplash",
+            " from pexels",
+            " on pexels",
+            " from pixabay",
+            " on pixabay",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    }
+
     /// Whether words are a person's name written in capitals at the start of a clause that
     /// follows a caption's sentence: two to four words of capital letters (an initial may
     /// keep its dot), in a line whose text before them has lowercase letters.
@@ -755,7 +772,16 @@ impl Parser<'_> {
             return true;
         };
         let mut span = first.span.start..last.span.end;
-        let whole = whole_clause;
+        // "… a caption's sentence. Jane Doe for Example Post": a name that opens the clause,
+        // with only "for" and the outlet after it, stands where a caption puts its credit.
+        let whole = whole_clause
+            || ctx == Ctx::None
+                && first.span.start == at.clause_start
+                && self.lower[last.span.end..at.clause_end].starts_with(" for ")
+                && self.text[last.span.end + 5..at.clause_end]
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, w))
+                && self.person_like(first.span.start..last.span.end);
         if m.is_none() {
             let before = span.end;
             span = self.name_end(span, last);
@@ -804,7 +830,10 @@ impl Parser<'_> {
                 Ctx::Author => {
                     // "vom 3", "image originale": a name has a capital, unless it is one
                     // word (a user name: "wonderlane").
-                    if !plausible(words, 12, 2) || lowercase && words.len() > 1 {
+                    let platform_credit = self.platform_after(span.end);
+                    if !plausible(words, 12, 2)
+                        || lowercase && words.len() > 1 && !(platform_credit && words.len() <= 4)
+                    {
                         self.rejected_groups.push(at.group);
                         if !self.notes.contains(&LineNote::AuthorUnclear) {
                             self.notes.push(LineNote::AuthorUnclear);
@@ -1215,7 +1244,7 @@ impl Parser<'_> {
                 // "image originale" in a caption: one lowercase word after a label is a user
                 // name only next to an agency, after "by", or in a line that is only a credit.
                 Role::Author { explicit: true } if p.lowercase && caption => {
-                    p.connected || group_has_known(p)
+                    p.connected || group_has_known(p) || self.platform_after(p.span.end)
                 }
                 Role::Author { .. } if !s => {
                     // A label elsewhere in the line says where the credit is.
