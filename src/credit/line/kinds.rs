@@ -768,3 +768,11 @@ fn a_name_for_an_outlet_closes_a_caption() {
     // One capitalised word before "for" is no such credit.
     assert!(authors("The crowd gathered at the square. Support for Example World").is_empty());
 }
+
+#[test]
+fn a_credit_before_the_caption_ends_at_the_agency() {
+    // "Jane Doe/AGENCY The caption …": the caption follows the agency in the same clause.
+    let c = parse_credit_line("Mara Ostlund/REUTERS Soldiers return home after the long mission");
+    assert_eq!(c.authors, ["Mara Ostlund"]);
+    assert_eq!(c.source.as_deref(), Some("REUTERS"));
+}

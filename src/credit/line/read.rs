@@ -721,6 +721,20 @@ impl Parser<'_> {
             }
             words = &words[words.len() - n..];
         }
+        // "Jane Doe/AGENCY The caption's text …": after the slash the agency runs into the
+        // caption that follows the credit; the agency is the credit, the rest is the caption.
+        if ctx == Ctx::None
+            && at.after_slash
+            && words.len() > 2
+            && classify(words).is_none()
+            && let Some(n) = (1..=3).rev().find(|&n| {
+                words.len() > n + 1
+                    && classify(&words[..n]).is_some_and(|m| m.kind == Kind::Agency && m.words == n)
+                    && !words[n].lowercase_initial
+            })
+        {
+            words = &words[..n];
+        }
         // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
         // their whole clause.
         let whole_clause = words
