@@ -642,7 +642,10 @@ impl Parser<'_> {
             && next.clause == 1
             && next.bracketed
             && self.person_like(next.span.clone())
-            && self.text[span.end..next.span.start].trim() == "("
+            && self
+                .text
+                .get(span.end..next.span.start)
+                .is_some_and(|g| g.trim() == "(")
             && self.text[next.span.end..].starts_with(')')
         {
             span.end = next.span.end + 1;
@@ -791,10 +794,17 @@ impl Parser<'_> {
         let whole = whole_clause
             || ctx == Ctx::None
                 && first.span.start == at.clause_start
-                && self.lower[last.span.end..at.clause_end].starts_with(" for ")
-                && self.text[last.span.end + 5..at.clause_end]
-                    .split_whitespace()
-                    .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, w))
+                && self
+                    .lower
+                    .get(last.span.end..at.clause_end)
+                    .is_some_and(|r| r.starts_with(" for "))
+                && self
+                    .text
+                    .get(last.span.end + 5..at.clause_end)
+                    .is_some_and(|r| {
+                        r.split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase) || is_in(PARTICLES, w))
+                    })
                 && self.person_like(first.span.start..last.span.end);
         if m.is_none() {
             let before = span.end;
