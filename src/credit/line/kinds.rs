@@ -776,3 +776,13 @@ fn a_credit_before_the_caption_ends_at_the_agency() {
     assert_eq!(c.authors, ["Mara Ostlund"]);
     assert_eq!(c.source.as_deref(), Some("REUTERS"));
 }
+
+#[test]
+fn a_member_name_in_a_flickr_credit_keeps_its_case() {
+    assert_eq!(
+        authors(
+            "\"Old mill.\" Photograph by mara ostlund (maraost) on Flickr. License: Creative Commons - Attribution 2.0 Generic."
+        ),
+        ["mara ostlund (maraost)"]
+    );
+}

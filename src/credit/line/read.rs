@@ -589,7 +589,15 @@ impl Parser<'_> {
     /// wrote, in any case.
     pub(super) fn platform_after(&self, end: usize) -> bool {
         let rest = self.lower.get(end..).unwrap_or("");
+        // Flickr's "Photograph by jane doe (janedoe) on Flickr": the account in brackets
+        // between the name and the platform.
+        let rest = rest
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .filter(|(account, _)| (1..=40).contains(&account.len()) && !account.contains('('))
+            .map_or(rest, |(_, after)| after);
         [
+            " on flickr",
             " on unsplash",
             " via unsplash",
             " from pexels",
