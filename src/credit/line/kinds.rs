@@ -786,3 +786,13 @@ fn a_member_name_in_a_flickr_credit_keeps_its_case() {
         ["mara ostlund (maraost)"]
     );
 }
+
+#[test]
+fn a_photo_label_run_into_the_caption() {
+    assert_eq!(
+        authors("The artist in front of his flying machine Photo by Mara Ostlund [nl]"),
+        ["Mara Ostlund"]
+    );
+    // A lowercase "photo by" inside a sentence stays the sentence's.
+    assert!(authors("A mural inspired by a photo by the river in the old town").is_empty());
+}

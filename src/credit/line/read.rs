@@ -454,6 +454,26 @@ impl Parser<'_> {
                     }
                     _ => None,
                 };
+                // "… in front of his workshop Photo by Jane Doe": a capitalised "Photo by" inside
+                // a clause is the credit's label run into the caption, not a "by" of its text.
+                if w.lower == "by"
+                    && role_ctx == Ctx::None
+                    && j > start
+                    && !words[j - 1].lowercase_initial
+                    && is_in(
+                        &["photo", "photograph", "photos", "picture", "image"],
+                        &words[j - 1].lower,
+                    )
+                    && words.get(j + 1).is_some_and(|n| !n.lowercase_initial)
+                {
+                    labeled.push(group);
+                    role_ctx = Ctx::Author;
+                    connected = true;
+                    j += 1;
+                    start = j;
+                    org = org_from(j.min(words.len()));
+                    continue;
+                }
                 if let Some((next, skip)) = next_ctx {
                     // Text before "by" that no label introduced is a description or an
                     // unquoted title, not a name.
