@@ -796,3 +796,12 @@ fn a_photo_label_run_into_the_caption() {
     // A lowercase "photo by" inside a sentence stays the sentence's.
     assert!(authors("A mural inspired by a photo by the river in the old town").is_empty());
 }
+
+#[test]
+fn a_spaced_slash_between_two_names_before_an_agency_is_unclear() {
+    let l = analyze_credit_line("Mara Ostlund / Pell Quarry/Getty Images");
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.notes.contains(&LineNote::AuthorUnclear));
+    // Tight slashes throughout are one credit chain: its first name is read as before.
+    assert_eq!(authors("Mara Ostlund/Getty Images"), ["Mara Ostlund"]);
+}

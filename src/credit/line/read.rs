@@ -1075,6 +1075,35 @@ impl Parser<'_> {
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
                     .map(|&k| pieces[k].clause)
                     .collect();
+                // "Jane Doe / John Roe/Agency": a spaced slash between two names and a tight one
+                // binding the second to the agency may set a caption's subject apart from the
+                // photographer, or join two photographers: neither is named.
+                let persons: Vec<usize> = idx
+                    .iter()
+                    .copied()
+                    .filter(|&k| {
+                        matches!(pieces[k].role, Role::Author { .. })
+                            && self.person_like(pieces[k].span.clone())
+                    })
+                    .collect();
+                let split_pair = !agency_first
+                    && persons.len() == 2
+                    && persons[0] + 1 == persons[1]
+                    && self.text[pieces[persons[0]].span.end..pieces[persons[1]].span.start]
+                        == *" / "
+                    && pieces.get(persons[1] + 1).is_some_and(|n| {
+                        n.group == pieces[persons[1]].group
+                            && matches!(n.role, Role::Source { kind: Some(_) })
+                            && self.text[pieces[persons[1]].span.end..n.span.start] == *"/"
+                    });
+                if split_pair {
+                    for &k in &persons {
+                        pieces[k].role = Role::Source { kind: None };
+                    }
+                    // Nor the agency: a person is credited, the reader cannot tell who.
+                    self.rejected_groups.push(pieces[persons[0]].group);
+                    unsure = true;
+                }
                 let keep = if agency_first {
                     clauses.last()
                 } else {
