@@ -805,3 +805,12 @@ fn a_spaced_slash_between_two_names_before_an_agency_is_unclear() {
     // Tight slashes throughout are one credit chain: its first name is read as before.
     assert_eq!(authors("Mara Ostlund/Getty Images"), ["Mara Ostlund"]);
 }
+
+#[test]
+fn a_name_after_an_office_and_a_comma_is_who_is_shown() {
+    let l = analyze_credit_line("Presidente de Exemplia, Pell Quarry / AFP");
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.notes.contains(&LineNote::AuthorUnclear));
+    // Without the office the name before the agency is the photographer.
+    assert_eq!(authors("Pell Quarry / AFP"), ["Pell Quarry"]);
+}

@@ -604,6 +604,19 @@ impl Parser<'_> {
         Some(span)
     }
 
+    /// Whether the text before `start` is an office's title and a comma ("Presidente de
+    /// Example, "): what follows names who holds it. Looks back to the clause's start only.
+    fn after_office(&self, start: usize) -> bool {
+        let Some(head) = self.lower[..start].trim_end().strip_suffix(',') else {
+            return false;
+        };
+        let from = head
+            .rfind(['.', ':', ';', '(', ')', ',', '|', '/'])
+            .map_or(0, |i| i + 1);
+        let clause = &head[from..];
+        clause.len() <= 80 && clause.split_whitespace().any(|w| is_in(OFFICE_TITLES, w))
+    }
+
     /// Whether the text at `end` goes on with the platform of a machine-made credit ("Photo by
     /// jane doe on Unsplash", "photo by jane doe from Pexels"): the name is whatever the member
     /// wrote, in any case.
@@ -1339,6 +1352,20 @@ impl Parser<'_> {
                 _ => true,
             })
             .collect();
+        // "President of Example, Jane Doe / Agency": a bare name right after a comma and an
+        // office's title is the person the caption names, not the photographer.
+        for k in 0..pieces.len() {
+            if keep[k]
+                && pieces[k].role == (Role::Author { explicit: false })
+                && self.after_office(pieces[k].span.start)
+            {
+                keep[k] = false;
+                self.rejected_groups.push(pieces[k].group);
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
+                }
+            }
+        }
         // "by Jane Doe | example.org": a web site is where the image is; it is credited only
         // when no one else is.
         let named_other = pieces.iter().zip(&keep).any(|(p, &k)| {
