@@ -814,3 +814,11 @@ fn a_name_after_an_office_and_a_comma_is_who_is_shown() {
     // Without the office the name before the agency is the photographer.
     assert_eq!(authors("Pell Quarry / AFP"), ["Pell Quarry"]);
 }
+
+#[test]
+fn a_site_after_a_label_in_a_caption_is_credited() {
+    assert_eq!(
+        authors("Old monitors from another time. (Bildquelle: examplecoder.com )"),
+        ["examplecoder.com"]
+    );
+}

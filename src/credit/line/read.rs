@@ -1338,7 +1338,11 @@ impl Parser<'_> {
                 // "image originale" in a caption: one lowercase word after a label is a user
                 // name only next to an agency, after "by", or in a line that is only a credit.
                 Role::Author { explicit: true } if p.lowercase && caption => {
-                    p.connected || group_has_known(p) || self.platform_after(p.span.end)
+                    // A site's name ("example.de") is no word of a caption either.
+                    p.connected
+                        || group_has_known(p)
+                        || self.platform_after(p.span.end)
+                        || is_domain(&self.lower[p.span.clone()])
                 }
                 Role::Author { .. } if !s => {
                     // A label elsewhere in the line says where the credit is.
