@@ -235,6 +235,14 @@ const PHOTO_AGENCIES: &[&str] = &[
     "grosby group",
     // Greek news photo agency.
     "fosphotos",
+    // German photo agencies ("© Ministry / Photothek", "imago images/IPON").
+    "photothek",
+    "photothek.net",
+    "ipon",
+    // British photo agency.
+    "i-images",
+    // National Geographic's photo agency.
+    "national geographic creative",
     // Japanese "AP通信" (Associated Press) and "共同通信" written as one word.
     "ap通信",
     // Xinhua's "新华社发" ("released by Xinhua"): the agency, not a person.

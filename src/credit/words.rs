@@ -754,6 +754,61 @@ pub(crate) const SUBUNITS: &[&str] = &[
     "abteilung",
 ];
 
+/// Offices whose holder a caption names after a comma ("Presidente de Example, Jane Doe"):
+/// the name is who is shown, not who took the photo.
+pub(crate) const OFFICE_TITLES: &[&str] = &[
+    "president",
+    "presidente",
+    "presidenta",
+    "präsident",
+    "präsidentin",
+    "président",
+    "présidente",
+    "prime",
+    "minister",
+    "ministro",
+    "ministra",
+    "ministre",
+    "ministerin",
+    "chancellor",
+    "kanzler",
+    "kanzlerin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "governor",
+    "gobernador",
+    "gobernadora",
+    "mayor",
+    "alcalde",
+    "alcaldesa",
+    "bürgermeister",
+    "bürgermeisterin",
+    "maire",
+    "senator",
+    "senador",
+    "senadora",
+    "king",
+    "queen",
+    "rey",
+    "reina",
+    "könig",
+    "königin",
+    "pope",
+    "papa",
+    "ceo",
+];
+
+/// "Reproduction": a picture copied from a broadcast, a book or a site, which the next words
+/// name.
+pub(crate) const REPRODUCTION_WORDS: &[&str] = &[
+    "reprodução",
+    "reproducao",
+    "reproduction",
+    "reproducción",
+    "reproduccion",
+    "riproduzione",
+];
+
 /// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where
 /// the screenshot was taken.
 pub(crate) const SCREENSHOT_WORDS: &[&str] = &[

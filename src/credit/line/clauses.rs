@@ -82,7 +82,10 @@ impl Parser<'_> {
                 i += n;
                 continue;
             }
-            if c == '(' && matches!(self.lower.get(i..i + 3), Some("(c)" | "(p)")) {
+            if c == '('
+                && matches!(self.lower.get(i..i + 3), Some("(c)" | "(p)"))
+                && !self.party_mark(i)
+            {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + 3,
@@ -255,6 +258,24 @@ impl Parser<'_> {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'));
         prev_ok && next_ok
+    }
+
+    /// "Ola Berg (C), Per Lind (S) och …": a capital letter in brackets after a name and
+    /// before a comma or a conjunction is a party's initial in a list of who is shown, not a
+    /// copyright sign.
+    pub(super) fn party_mark(&self, i: usize) -> bool {
+        let text = self.text;
+        if text.get(i..i + 3) != Some("(C)") {
+            return false;
+        }
+        let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
+        let after = text[i + 3..].trim_start();
+        let conjunction = after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_in(&["och", "og", "and", "und", "et", "y", "e", "i"], w));
+        before.chars().next_back().is_some_and(char::is_alphabetic)
+            && (after.starts_with([',', ')', ';']) || conjunction)
     }
 
     /// A colon inside a word (`re:publica`), not after a label (`Foto:dpa`).

@@ -26,7 +26,7 @@ const NOT_NAME_START: &[&str] = &[
 
 /// Day names, which with a number make text a date, not a name (month names are
 /// `credit::date`'s).
-const DAY_NAMES: &[&str] = &[
+pub(super) const DAY_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -95,7 +95,11 @@ impl Parser<'_> {
         }
         // "F.A.Z. Artikelrechte erwerben", "Überwachungskameras in Wahllokalen während …":
         // a name's words start with capitals, except its particles.
-        if words.len() > 1 {
+        // "Photo by jane doe on Unsplash": the platform's fixed words frame the member's name
+        // as written.
+        if words.len() > 1
+            && !(p.role == (Role::Author { explicit: true }) && self.platform_after(p.span.end))
+        {
             let lowercase = words
                 .iter()
                 .filter(|w| {

@@ -628,3 +628,197 @@ fn a_flickr_account_in_brackets_belongs_to_the_name() {
     // Elsewhere a bracket after a name is not part of it.
     assert_eq!(authors("Photo by Ola Brenn (Reuters)"), ["Ola Brenn"]);
 }
+
+#[test]
+fn semicolons_after_a_label_separate_a_list_of_names() {
+    assert_eq!(
+        authors("(Image credits: Mara Ostlund; Pell Quarry; Ines Vatko)"),
+        ["Mara Ostlund", "Pell Quarry", "Ines Vatko"]
+    );
+    // Without a label, a semicolon still ends the clause: the caption's text is no author.
+    assert_eq!(
+        authors("Vendors pack up early; Mara Ostlund/Reuters"),
+        ["Mara Ostlund"]
+    );
+}
+
+#[test]
+fn a_name_in_capitals_glued_to_a_caption_before_an_agency() {
+    // El País and Folha style: the credit in capitals right after the caption's full stop.
+    let c =
+        parse_credit_line("Bombeiros combatem o fogo no centro, em 3 de maio.JOANA PRATVEL AFP");
+    assert_eq!(c.authors, ["JOANA PRATVEL"]);
+    assert_eq!(c.source.as_deref(), Some("AFP"));
+    // A line written all in capitals gives no such reading: the capitals are its text.
+    assert_ne!(
+        authors("PROTESTERS GATHER DOWNTOWN AFP"),
+        ["PROTESTERS GATHER DOWNTOWN"]
+    );
+}
+
+#[test]
+fn a_caption_run_into_the_name_before_an_agency() {
+    // The caption plainly ends with a lowercase word: the two words after it are the name.
+    assert_eq!(
+        authors("Guests arrive on the red carpet at the charity show Pell Quarry/Getty Images"),
+        ["Pell Quarry"]
+    );
+    assert_eq!(
+        authors("Guests arrive on the red carpet before the show Pell J Quarry/via Reuters"),
+        ["Pell J Quarry"]
+    );
+    // After an acronym that follows the caption: "… the UK Jane Doe/AP".
+    assert_eq!(
+        authors("Ministers said they would represent the UK Pell Quarry/AP"),
+        ["Pell Quarry"]
+    );
+    // A longer capitalised run may open with a place ("… in Paris Jane Doe"): none.
+    assert!(authors("The old cabaret in Paris Pell Quarry/Reuters").is_empty());
+    // A boilerplate word is no name ("… in Manhattan Staff/Agency").
+    assert!(authors("Protesters march through the city in Manhattan Staff/Reuters").is_empty());
+    // A name the caption already mentions is who is shown.
+    assert!(
+        authors("Pell Quarry waves to fans after the match with Pell Quarry/Reuters").is_empty()
+    );
+}
+
+#[test]
+fn a_dash_joins_a_name_after_a_caption_to_its_agency() {
+    assert_eq!(
+        authors("Guests arrive at the gala in the old town. Pell Quarry - Corbis/Getty Images"),
+        ["Pell Quarry"]
+    );
+    // A name and an agency with no caption before them may be who is shown: not joined.
+    assert!(authors("Pell Quarry - Corbis/Getty Images").is_empty());
+}
+
+#[test]
+fn a_museum_record_without_a_museum_opens_with_the_artist() {
+    assert_eq!(
+        authors(
+            "Lune Vasquier, Harbour at Dusk, 1881, oil on canvas. Credit Line: Partial and Promised Gift of Mr. and Mrs. Pell Quarry, 2004. Accession Number: 2004.17"
+        ),
+        ["Lune Vasquier"]
+    );
+    assert_eq!(
+        authors(
+            "Lune Vasquier, Harbour, 1881, ink. Credit Line: Example Fund, 1906. Accession Number: 06.10"
+        ),
+        ["Lune Vasquier"]
+    );
+    // A collection's name first is no artist.
+    assert!(authors("The Example Collection, Purchase, Example Fund, 1936").is_empty());
+}
+
+#[test]
+fn a_dash_for_no_name_after_a_label_keeps_the_label() {
+    assert_eq!(
+        authors("Foto: –/Bundesexampleministerium/dpa"),
+        ["Bundesexampleministerium"]
+    );
+}
+
+#[test]
+fn a_party_initial_in_brackets_is_no_copyright_sign() {
+    // "(C)" after a name in a list of who is shown is a party's initial.
+    assert_eq!(
+        authors(
+            "Former leaders in the gallery. From left Ola Berg (FP), Per Lind (C), Ann Ek (S) och Bo Sten (S). Foto: Pell Quarry / TT"
+        ),
+        ["Pell Quarry"]
+    );
+    // Before a name it is the sign.
+    assert_eq!(authors("(C) Pell Quarry"), ["Pell Quarry"]);
+}
+
+#[test]
+fn one_word_after_a_reproduction_is_where_it_was_copied_from() {
+    assert!(authors("Crédito: Reprodução/Exemplo").is_empty());
+    // A person's name after it is the photographer.
+    assert_eq!(
+        authors("Foto: reprodução/Joana Pratvel/Exemplo Notícias"),
+        ["Joana Pratvel"]
+    );
+}
+
+#[test]
+fn a_member_name_in_a_platform_credit_keeps_its_case() {
+    assert_eq!(
+        authors("photo by mara ostlund from Pexels"),
+        ["mara ostlund"]
+    );
+    assert_eq!(
+        authors("Photo by mara Ostlund on Unsplash"),
+        ["mara Ostlund"]
+    );
+    assert_eq!(
+        authors("Photo by mara ostlund on Unsplash"),
+        ["mara ostlund"]
+    );
+    // Without the platform's words, two lowercase words in a caption are no name.
+    assert!(authors("The old mill at dusk, seen by mara ostlund").is_empty());
+}
+
+#[test]
+fn a_name_for_an_outlet_closes_a_caption() {
+    assert_eq!(
+        authors("A sign along the desert road south of the port. Mara Ostlund for Example World"),
+        ["Mara Ostlund"]
+    );
+    // One capitalised word before "for" is no such credit.
+    assert!(authors("The crowd gathered at the square. Support for Example World").is_empty());
+}
+
+#[test]
+fn a_credit_before_the_caption_ends_at_the_agency() {
+    // "Jane Doe/AGENCY The caption …": the caption follows the agency in the same clause.
+    let c = parse_credit_line("Mara Ostlund/REUTERS Soldiers return home after the long mission");
+    assert_eq!(c.authors, ["Mara Ostlund"]);
+    assert_eq!(c.source.as_deref(), Some("REUTERS"));
+}
+
+#[test]
+fn a_member_name_in_a_flickr_credit_keeps_its_case() {
+    assert_eq!(
+        authors(
+            "\"Old mill.\" Photograph by mara ostlund (maraost) on Flickr. License: Creative Commons - Attribution 2.0 Generic."
+        ),
+        ["mara ostlund (maraost)"]
+    );
+}
+
+#[test]
+fn a_photo_label_run_into_the_caption() {
+    assert_eq!(
+        authors("The artist in front of his flying machine Photo by Mara Ostlund [nl]"),
+        ["Mara Ostlund"]
+    );
+    // A lowercase "photo by" inside a sentence stays the sentence's.
+    assert!(authors("A mural inspired by a photo by the river in the old town").is_empty());
+}
+
+#[test]
+fn a_spaced_slash_between_two_names_before_an_agency_is_unclear() {
+    let l = analyze_credit_line("Mara Ostlund / Pell Quarry/Getty Images");
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.notes.contains(&LineNote::AuthorUnclear));
+    // Tight slashes throughout are one credit chain: its first name is read as before.
+    assert_eq!(authors("Mara Ostlund/Getty Images"), ["Mara Ostlund"]);
+}
+
+#[test]
+fn a_name_after_an_office_and_a_comma_is_who_is_shown() {
+    let l = analyze_credit_line("Presidente de Exemplia, Pell Quarry / AFP");
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.notes.contains(&LineNote::AuthorUnclear));
+    // Without the office the name before the agency is the photographer.
+    assert_eq!(authors("Pell Quarry / AFP"), ["Pell Quarry"]);
+}
+
+#[test]
+fn a_site_after_a_label_in_a_caption_is_credited() {
+    assert_eq!(
+        authors("Old monitors from another time. (Bildquelle: examplecoder.com )"),
+        ["examplecoder.com"]
+    );
+}

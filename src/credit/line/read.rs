@@ -29,11 +29,17 @@ impl Parser<'_> {
             let label_before = std::mem::take(&mut after_label);
             match clause.before {
                 Sep::HardMask if label_before && ctx == Ctx::Author => {}
+                // "Photos: Jane Doe; John Roe; Ann Poe": after a label, a semicolon separates
+                // the names of one list, as long as each item reads as a name.
+                Sep::Hard if ctx == Ctx::Author && self.semicolon_item(clauses, here, &pieces) => {}
                 Sep::Hard | Sep::Start | Sep::HardMask | Sep::Open => ctx = Ctx::None,
                 // "© dpa | Jens Kalaene", "Foto: picture alliance / SZ Photo | Friedrich
                 // Bungert": after a credit's label the bar goes on naming the credit.
                 Sep::Bar if ctx != Ctx::Author => ctx = Ctx::None,
                 // "By X - Own work, …", "Photo: X — Unsplash": after an author, the source.
+                // "Foto: –/Example Ministry/dpa": a dash standing for no name right after the
+                // label leaves the label's context as it was.
+                Sep::Dash if label_before => {}
                 Sep::Dash => {
                     ctx = if ctx == Ctx::Author {
                         Ctx::Source
@@ -55,7 +61,22 @@ impl Parser<'_> {
             }
             // A soft mask ("© 2019 Jane", "Frank Franklin II/Copyright 2026 The AP") keeps the
             // group: the credit goes on across it.
-            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] {
+            // "… a caption's sentence. Jane Doe - Agency/Agency": a dash between a short name
+            // after the caption and a known agency joins one credit, like a slash.
+            let dash_joined = clause.before == Sep::Dash
+                && starts_known(words_of(clauses, here))
+                && here >= 2
+                && matches!(clauses[here - 1].before, Sep::Hard | Sep::HardMask)
+                && clauses[..here - 1]
+                    .iter()
+                    .flat_map(|c| &c.words)
+                    .filter(|w| w.lowercase_initial && !in_list!(PARTICLES, &w.lower))
+                    .nth(1)
+                    .is_some()
+                && (2..=4).contains(&clauses[here - 1].words.len())
+                && !sentences[here - 1];
+            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] && !dash_joined
+            {
                 group += 1;
                 group_opened = matches!(
                     clause.before,
@@ -80,6 +101,12 @@ impl Parser<'_> {
                 sentence: sentences[here],
                 bracketed: clause.before == Sep::Open,
                 after_bar: clause.before == Sep::Bar,
+                agency_next: clause.after == Sep::Slash
+                    && clauses.get(here + 1).is_some_and(|n| {
+                        let w = &n.words;
+                        let via = w.first().is_some_and(|v| v.lower == "via");
+                        starts_known(&w[usize::from(via).min(w.len())..])
+                    }),
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -140,6 +167,7 @@ impl Parser<'_> {
                     .iter()
                     .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
                 && classify(&next.words).is_none()
+                && classify(words).is_none()
                 && !next.words.iter().all(|w| in_list!(ASIDES, &w.lower))
             {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
@@ -240,9 +268,29 @@ impl Parser<'_> {
                 i = 1;
             }
             // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
+            // "Partial and Promised Gift of …": the provenance word may come after others.
             if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
                 || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
+                || words
+                    .windows(2)
+                    .any(|w| is_in(PROVENANCE, &w[0].lower) && w[1].lower == "of")
             {
+                // "The Example Collection, Purchase, …": a collection that is no museum, right
+                // before the provenance, is where the object came from, not who made it.
+                if clause.before == Sep::Comma
+                    && let Some(last) = pieces.last()
+                    && last.clause + 1 == here
+                    && last.role == (Role::Author { explicit: false })
+                    && self.lower[last.span.clone()]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| matches!(w, "collection" | "collections"))
+                    && !self.lower[last.span.clone()]
+                        .split_whitespace()
+                        .any(|w| in_list!(ORG_WORDS, w))
+                {
+                    pieces.pop();
+                }
                 // "The Met, New York, Bequest of …": the city before it is not an author.
                 if clause.before == Sep::Comma
                     && pieces.len() >= 2
@@ -285,6 +333,8 @@ impl Parser<'_> {
                             || Some(p.clause) == artist
                             || p.role != (Role::Author { explicit: false })
                     });
+                } else if !self.provenance {
+                    self.artist_first(&mut pieces);
                 }
                 self.provenance = true;
                 ctx = Ctx::Ignore;
@@ -340,6 +390,17 @@ impl Parser<'_> {
                 ctx = Ctx::Source;
                 continue;
             }
+            // "Crédito: Reprodução/TV", "Foto: Screenshot/Example": after a reproduction's
+            // word, one word that is no person's name is where it was reproduced from.
+            if ctx == Ctx::Author
+                && clause.before == Sep::Slash
+                && words.len() == 1
+                && here > 0
+                && let [prev] = &clauses[here - 1].words[..]
+                && (is_in(SCREENSHOT_WORDS, &prev.lower) || is_in(REPRODUCTION_WORDS, &prev.lower))
+            {
+                ctx = Ctx::Source;
+            }
             // "Bild Från Polisen": "from" in a Scandinavian credit names where the image came
             // from.
             if words.get(i).is_some_and(|w| is_in(&["från"], &w.lower)) {
@@ -393,6 +454,26 @@ impl Parser<'_> {
                     }
                     _ => None,
                 };
+                // "… in front of his workshop Photo by Jane Doe": a capitalised "Photo by" inside
+                // a clause is the credit's label run into the caption, not a "by" of its text.
+                if w.lower == "by"
+                    && role_ctx == Ctx::None
+                    && j > start
+                    && !words[j - 1].lowercase_initial
+                    && is_in(
+                        &["photo", "photograph", "photos", "picture", "image"],
+                        &words[j - 1].lower,
+                    )
+                    && words.get(j + 1).is_some_and(|n| !n.lowercase_initial)
+                {
+                    labeled.push(group);
+                    role_ctx = Ctx::Author;
+                    connected = true;
+                    j += 1;
+                    start = j;
+                    org = org_from(j.min(words.len()));
+                    continue;
+                }
                 if let Some((next, skip)) = next_ctx {
                     // Text before "by" that no label introduced is a description or an
                     // unquoted title, not a name.
@@ -461,6 +542,181 @@ impl Parser<'_> {
         self.finish(pieces, caption, group, &labeled);
     }
 
+    /// The name at the end of a caption's clause, where the caption plainly ends before it:
+    /// two capitalised words (three with a middle initial: "Jane Q Doe") after a lowercase
+    /// word of the caption ("… at the gala Jane Doe"), or after an acronym that follows one
+    /// ("… represent the UK Jane Doe"). A longer capitalised run ("… in Paris Jane Doe") may
+    /// start with a place or a title, so it gives none; so does a run that the caption
+    /// already mentions (who is shown).
+    fn trailing_name(&self, words: &[Word]) -> Option<Range<usize>> {
+        let initial = |w: &Word| {
+            let t = self.text[w.span.clone()].trim_end_matches('.');
+            t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+        };
+        let capitalised = |w: &Word| {
+            let t = &self.text[w.span.clone()];
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && cs.any(char::is_lowercase)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !is_in(confidence::DAY_NAMES, &w.lower)
+                && !crate::credit::date::is_month_name(&w.lower)
+        };
+        let n = words.len();
+        if n < 4 {
+            return None;
+        }
+        let len = if n >= 5 && capitalised(&words[n - 3]) && initial(&words[n - 2]) {
+            3
+        } else {
+            2
+        };
+        let run = &words[n - len..];
+        // "… in Manhattan Staff/Agency": a word of the credit's boilerplate is no name's.
+        if !capitalised(&run[0])
+            || !capitalised(&run[len - 1])
+            || run
+                .iter()
+                .any(|w| classify(std::slice::from_ref(w)).is_some())
+        {
+            return None;
+        }
+        let before = &words[n - len - 1];
+        // A lowercase word that no name holds ("the", "show"; not "van", "de", "bin").
+        let caption_word = |w: &Word| {
+            w.lowercase_initial
+                && w.lower.chars().all(char::is_alphabetic)
+                && (!in_list!(PARTICLES, &w.lower)
+                    || is_in(&["the", "and", "of", "for", "a", "an"], &w.lower))
+        };
+        let acronym_after_caption = acronym(&self.text[before.span.clone()])
+            && n > len + 1
+            && caption_word(&words[n - len - 2]);
+        if !(caption_word(before) || acronym_after_caption) {
+            return None;
+        }
+        let span = run[0].span.start..run[len - 1].span.end;
+        if self.text[..span.start].contains(&self.text[span.clone()]) {
+            return None;
+        }
+        Some(span)
+    }
+
+    /// Whether the text before `start` is an office's title and a comma ("Presidente de
+    /// Example, "): what follows names who holds it. Looks back to the clause's start only.
+    fn after_office(&self, start: usize) -> bool {
+        let Some(head) = self.lower[..start].trim_end().strip_suffix(',') else {
+            return false;
+        };
+        let from = head
+            .rfind(['.', ':', ';', '(', ')', ',', '|', '/'])
+            .map_or(0, |i| i + 1);
+        let clause = &head[from..];
+        clause.len() <= 80
+            && clause
+                .split_whitespace()
+                .any(|w| in_list!(OFFICE_TITLES, w))
+    }
+
+    /// Whether the text at `end` goes on with the platform of a machine-made credit ("Photo by
+    /// jane doe on Unsplash", "photo by jane doe from Pexels"): the name is whatever the member
+    /// wrote, in any case.
+    pub(super) fn platform_after(&self, end: usize) -> bool {
+        let rest = self.lower.get(end..).unwrap_or("");
+        // Flickr's "Photograph by jane doe (janedoe) on Flickr": the account in brackets
+        // between the name and the platform.
+        let rest = rest
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .filter(|(account, _)| (1..=40).contains(&account.len()) && !account.contains('('))
+            .map_or(rest, |(_, after)| after);
+        [
+            " on flickr",
+            " on unsplash",
+            " via unsplash",
+            " from pexels",
+            " on pexels",
+            " from pixabay",
+            " on pixabay",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    }
+
+    /// Whether words are a person's name written in capitals at the start of a clause that
+    /// follows a caption's sentence: two to four words of capital letters (an initial may
+    /// keep its dot), in a line whose text before them has lowercase letters.
+    fn capitals_name(&self, head: &[Word], at: At) -> bool {
+        (2..=4).contains(&head.len())
+            && at.group_opened
+            && head[0].span.start == at.clause_start
+            && head.iter().all(|w| {
+                let t = self.text[w.span.clone()].trim_end_matches('.');
+                t.chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase() || c == '-')
+                    && t.chars().any(char::is_alphabetic)
+            })
+            && head
+                .iter()
+                .filter(|w| w.lower.trim_end_matches('.').chars().count() >= 2)
+                .count()
+                >= 2
+            && self.text[..at.clause_start].chars().any(char::is_lowercase)
+            && classify(head).is_none()
+    }
+
+    /// "Jane Doe, Title, 1872, oil on canvas. Credit Line: Gift of …": a museum's record that
+    /// names no museum opens with the artist. The line's first clause is the artist when it
+    /// reads as one (with her other name in brackets right after it: "Jane Doe (Jane Roe)").
+    fn artist_first(&self, pieces: &mut [Piece]) {
+        let Some(first) = pieces.first() else {
+            return;
+        };
+        if first.clause != 0
+            || first.role != (Role::Author { explicit: false })
+            || !first.whole
+            || !self.artist_like(first.span.clone())
+        {
+            return;
+        }
+        let mut span = first.span.clone();
+        if let Some(next) = pieces.get(1)
+            && next.clause == 1
+            && next.bracketed
+            && self.person_like(next.span.clone())
+            && self
+                .text
+                .get(span.end..next.span.start)
+                .is_some_and(|g| g.trim() == "(")
+            && self.text[next.span.end..].starts_with(')')
+        {
+            span.end = next.span.end + 1;
+        }
+        pieces[0].span = span.clone();
+        pieces[0].name = span;
+        pieces[0].role = Role::Author { explicit: true };
+    }
+
+    /// Whether clause `k` is the next item of a list of names after a label, set off by a
+    /// semicolon: the clause before it named an author explicitly, and this one reads as a
+    /// name (short, capitalised, not a caption's sentence).
+    fn semicolon_item(&self, clauses: &[Clause], k: usize, pieces: &[Piece]) -> bool {
+        let Some(prev) = k.checked_sub(1).and_then(|p| clauses.get(p)) else {
+            return false;
+        };
+        let (Some(a), Some(b)) = (prev.words.last(), clauses[k].words.first()) else {
+            return false;
+        };
+        self.text[a.span.end..b.span.start].trim() == ";"
+            && pieces
+                .last()
+                .is_some_and(|p| p.clause + 1 == k && p.role == (Role::Author { explicit: true }))
+            && plausible(&clauses[k].words, 4, 0)
+            && !sentence_like(&clauses[k])
+    }
+
     /// Turns the words of one piece into an author or a source, or drops them. False when the
     /// words could have been a name and were not readable as one.
     pub(super) fn flush(
@@ -488,7 +744,43 @@ impl Parser<'_> {
                         .is_some_and(|m| m.kind == Kind::Agency && m.words == n)
             })
         {
+            let head = &words[..words.len() - n];
+            // "… em 20 de janeiro.JANE DOE AP": a name in capitals that opens the clause after
+            // a caption's sentence, right before the agency, is its photographer; the caption
+            // is written in mixed case, so capitals there are the credit's.
+            if self.capitals_name(head, at) {
+                let span = head[0].span.start..head[head.len() - 1].span.end;
+                pieces.push(Piece {
+                    span: span.clone(),
+                    name: span,
+                    role: Role::Author { explicit: true },
+                    group: at.group,
+                    after_slash: at.after_slash,
+                    connected: false,
+                    clause: at.clause,
+                    tail: false,
+                    lowercase: false,
+                    sentence: false,
+                    bracketed: at.bracketed,
+                    after_bar: at.after_bar,
+                    whole: false,
+                });
+            }
             words = &words[words.len() - n..];
+        }
+        // "Jane Doe/AGENCY The caption's text …": after the slash the agency runs into the
+        // caption that follows the credit; the agency is the credit, the rest is the caption.
+        if ctx == Ctx::None
+            && at.after_slash
+            && words.len() > 2
+            && classify(words).is_none()
+            && let Some(n) = (1..=3).rev().find(|&n| {
+                words.len() > n + 1
+                    && classify(&words[..n]).is_some_and(|m| m.kind == Kind::Agency && m.words == n)
+                    && !words[n].lowercase_initial
+            })
+        {
+            words = &words[..n];
         }
         // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
         // their whole clause.
@@ -541,7 +833,23 @@ impl Parser<'_> {
             return true;
         };
         let mut span = first.span.start..last.span.end;
-        let whole = whole_clause;
+        // "… a caption's sentence. Jane Doe for Example Post": a name that opens the clause,
+        // with only "for" and the outlet after it, stands where a caption puts its credit.
+        let whole = whole_clause
+            || ctx == Ctx::None
+                && first.span.start == at.clause_start
+                && self
+                    .lower
+                    .get(last.span.end..at.clause_end)
+                    .is_some_and(|r| r.starts_with(" for "))
+                && self
+                    .text
+                    .get(last.span.end + 5..at.clause_end)
+                    .is_some_and(|r| {
+                        r.split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase) || in_list!(PARTICLES, w))
+                    })
+                && self.person_like(first.span.start..last.span.end);
         if m.is_none() {
             let before = span.end;
             span = self.name_end(span, last);
@@ -590,7 +898,10 @@ impl Parser<'_> {
                 Ctx::Author => {
                     // "vom 3", "image originale": a name has a capital, unless it is one
                     // word (a user name: "wonderlane").
-                    if !plausible(words, 12, 2) || lowercase && words.len() > 1 {
+                    let platform_credit = self.platform_after(span.end);
+                    if !plausible(words, 12, 2)
+                        || lowercase && words.len() > 1 && !(platform_credit && words.len() <= 4)
+                    {
                         self.rejected_groups.push(at.group);
                         if !self.notes.contains(&LineNote::AuthorUnclear) {
                             self.notes.push(LineNote::AuthorUnclear);
@@ -601,6 +912,23 @@ impl Parser<'_> {
                 }
                 Ctx::None => {
                     if !plausible(words, 6, 0) {
+                        // "… at the Example Gala Jane Doe/Agency": the caption runs into the
+                        // photographer's name; it is read where the caption plainly ends.
+                        if at.agency_next
+                            && whole
+                            && let Some(run) = self.trailing_name(words)
+                        {
+                            let span = run.start..run.end;
+                            pieces.push(Piece {
+                                span: span.clone(),
+                                name: span,
+                                sentence: false,
+                                whole: false,
+                                tail: true,
+                                ..piece
+                            });
+                            return true;
+                        }
                         self.rejected_groups.push(at.group);
                         return false;
                     }
@@ -763,6 +1091,35 @@ impl Parser<'_> {
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
                     .map(|&k| pieces[k].clause)
                     .collect();
+                // "Jane Doe / John Roe/Agency": a spaced slash between two names and a tight one
+                // binding the second to the agency may set a caption's subject apart from the
+                // photographer, or join two photographers: neither is named.
+                let persons: Vec<usize> = idx
+                    .iter()
+                    .copied()
+                    .filter(|&k| {
+                        matches!(pieces[k].role, Role::Author { .. })
+                            && self.person_like(pieces[k].span.clone())
+                    })
+                    .collect();
+                let split_pair = !agency_first
+                    && persons.len() == 2
+                    && persons[0] + 1 == persons[1]
+                    && self.text[pieces[persons[0]].span.end..pieces[persons[1]].span.start]
+                        == *" / "
+                    && pieces.get(persons[1] + 1).is_some_and(|n| {
+                        n.group == pieces[persons[1]].group
+                            && matches!(n.role, Role::Source { kind: Some(_) })
+                            && self.text[pieces[persons[1]].span.end..n.span.start] == *"/"
+                    });
+                if split_pair {
+                    for &k in &persons {
+                        pieces[k].role = Role::Source { kind: None };
+                    }
+                    // Nor the agency: a person is credited, the reader cannot tell who.
+                    self.rejected_groups.push(pieces[persons[0]].group);
+                    unsure = true;
+                }
                 let keep = if agency_first {
                     clauses.last()
                 } else {
@@ -984,7 +1341,11 @@ impl Parser<'_> {
                 // "image originale" in a caption: one lowercase word after a label is a user
                 // name only next to an agency, after "by", or in a line that is only a credit.
                 Role::Author { explicit: true } if p.lowercase && caption => {
-                    p.connected || group_has_known(p)
+                    // A site's name ("example.de") is no word of a caption either.
+                    p.connected
+                        || group_has_known(p)
+                        || self.platform_after(p.span.end)
+                        || is_domain(&self.lower[p.span.clone()])
                 }
                 Role::Author { .. } if !s => {
                     // A label elsewhere in the line says where the credit is.
@@ -998,6 +1359,20 @@ impl Parser<'_> {
                 _ => true,
             })
             .collect();
+        // "President of Example, Jane Doe / Agency": a bare name right after a comma and an
+        // office's title is the person the caption names, not the photographer.
+        for k in 0..pieces.len() {
+            if keep[k]
+                && pieces[k].role == (Role::Author { explicit: false })
+                && self.after_office(pieces[k].span.start)
+            {
+                keep[k] = false;
+                self.rejected_groups.push(pieces[k].group);
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
+                }
+            }
+        }
         // "by Jane Doe | example.org": a web site is where the image is; it is credited only
         // when no one else is.
         let named_other = pieces.iter().zip(&keep).any(|(p, &k)| {
@@ -1472,6 +1847,8 @@ pub(super) struct At {
     sentence: bool,
     bracketed: bool,
     after_bar: bool,
+    /// Whether a slash and a known agency or platform follow the clause ("… / Reuters").
+    agency_next: bool,
 }
 
 /// The context a short clause before a colon sets: "Photo:" an author, "Via:" a source,
@@ -1503,6 +1880,11 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
 fn starts_known(words: &[Word]) -> bool {
     (1..=words.len().min(4))
         .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+}
+
+/// The words of clause `k`.
+fn words_of(clauses: &[Clause], k: usize) -> &[Word] {
+    &clauses[k].words
 }
 
 /// The next clause that is not an aside ("(talk)", "(UTC)").
