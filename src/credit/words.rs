@@ -491,6 +491,8 @@ pub(crate) const BY_WORDS: &[&str] = &[
     // "for" ("per gentile concessione").
     "tekijä",
     "készítő",
+    // Indonesian and Malay ("Candi Mendut Oleh Jane Doe - Karya sendiri").
+    "oleh",
     "авторство",
     "由",
 ];
@@ -587,6 +589,20 @@ pub(crate) const PROVENANCE: &[&str] = &[
     "schenking",
     "legaat",
     "aankoop",
+];
+
+/// Verbs of a museum's provenance that are followed by "by" or "from" ("Bequeathed by …",
+/// "Presented by …", "Transferred from …"): the giver is not the author.
+pub(crate) const PROVENANCE_VERBS: &[&str] = &[
+    "bequeathed",
+    "presented",
+    "donated",
+    "given",
+    "lent",
+    "loaned",
+    "transferred",
+    "accepted",
+    "allocated",
 ];
 
 /// Source labels that, before a colon, introduce a photo's credit ("Quelle: Jane Doe/dpa",

@@ -56,6 +56,13 @@ impl Parser<'_> {
             r = self.trimmed(r.start..r.start + bar);
         }
         let name = &self.text[r.clone()];
+        // "by undefined", "by null": the generator had no author to fill in.
+        if matches!(
+            name.to_ascii_lowercase().as_str(),
+            "undefined" | "null" | "none"
+        ) {
+            return Some(Vec::new());
+        }
         let ok = !name.is_empty() && name.len() <= 120 && !name.contains(". ");
         ok.then(|| vec![r])
     }

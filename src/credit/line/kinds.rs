@@ -822,3 +822,53 @@ fn a_site_after_a_label_in_a_caption_is_credited() {
         ["examplecoder.com"]
     );
 }
+
+#[test]
+fn indonesian_commons_attributions_name_the_author_after_oleh() {
+    assert_eq!(
+        authors(
+            "Candi Contoh Oleh Budi Santosa - Karya sendiri, CC BY-SA 4.0, \
+             https://commons.wikimedia.org/w/index.php?curid=1"
+        ),
+        ["Budi Santosa"]
+    );
+}
+
+#[test]
+fn a_museum_giver_is_not_an_author() {
+    assert!(authors("Bequeathed by P.Q. Ostlund 1931").is_empty());
+    assert!(authors("Presented by the Friends of the Example Gallery 1902").is_empty());
+    assert!(authors("Transferred from the Example Library 1955").is_empty());
+    // A photographer's "by" is still one.
+    assert_eq!(authors("Photo by Pell Quarry"), ["Pell Quarry"]);
+}
+
+#[test]
+fn an_unlisted_photo_service_is_known_by_its_shape() {
+    // The service beside the photographer is the source, on either side of the slash.
+    assert_eq!(
+        authors("Warga menonton pawai di Jakarta. (EXAMPLA FOTO/Budi Santosa)"),
+        ["Budi Santosa"]
+    );
+    assert_eq!(
+        authors("FOTO: Exampla Photos / Mara Ostlund"),
+        ["Mara Ostlund"]
+    );
+    assert_eq!(authors("Фото: EPA/Exampla-photo"), ["EPA"]);
+    // A kind of photo is not a service, nor a photographer's own studio.
+    assert!(authors("Foto: Family Photo").iter().all(|a| a != "Family"));
+    assert_eq!(
+        authors("Photo: Ostlund Photography"),
+        ["Ostlund Photography"]
+    );
+}
+
+#[test]
+fn an_openverse_attribution_without_an_author_names_none() {
+    let l = analyze_credit_line(
+        "\"File:Example.svg\" by undefined is marked with CC0 1.0. To view the terms, visit \
+         http://creativecommons.org/publicdomain/zero/1.0/deed.en?ref=openverse.",
+    );
+    assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
+    assert!(l.credit.license.is_some());
+}

@@ -404,10 +404,92 @@ fn classify(words: &[Word]) -> Option<agency::NameMatch> {
     // Called for most runs of words of a line: the first word rules most out before anything
     // is collected, and the rest fit on the stack (a profile of the credit bench).
     if !agency::may_start(&words.first()?.lower) {
-        return None;
+        return photo_service(words);
     }
     let lower: SmallVec<[&str; 8]> = words.iter().map(|w| w.lower.as_str()).collect();
-    agency::classify(&lower)
+    agency::classify(&lower).or_else(|| photo_service(words))
+}
+
+/// A photo service the tables do not list, known by its shape: one capitalised word and a photo
+/// word ("ANTARA FOTO", "Inquam Photos", "Example Images"), or one word joined to it by a hyphen
+/// ("Vostock-photo"). Wire credits put such a name beside the photographer's ("ANTARA
+/// FOTO/Jane Doe"); a person's name does not end with these words. Not "pictures" (film
+/// studios: "Example Pictures" releases stills of its films), "photography" or "studio" (they
+/// end the names of photographers' own studios, who are authors), and only two words: a longer
+/// run may hold a name before a known agency ("Jane Doe Getty Images").
+fn photo_service(words: &[Word]) -> Option<agency::NameMatch> {
+    // The words that name the service with the name ("Inquam Photos"), and those that only say
+    // "photo", like "AP Photo" ("ANTARA FOTO" is ANTARA's).
+    const PART_OF_NAME: &[&str] = &["photos", "fotos", "images"];
+    const PHOTO: &[&str] = &["photo", "foto"];
+    // Words that make "X Photo" a kind of photo rather than a name ("File Photo", "Family
+    // Photo", "Stock Images").
+    const NOT_A_NAME: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "your",
+        "file",
+        "stock",
+        "archive",
+        "family",
+        "press",
+        "handout",
+        "pool",
+        "official",
+        "cover",
+        "profile",
+        "group",
+        "aerial",
+        "drone",
+        "satellite",
+        "more",
+        "all",
+        "see",
+        "top",
+        "main",
+        "new",
+    ];
+    let upper_initial =
+        |w: &Word| w.lower.chars().next().is_some_and(char::is_alphabetic) && !w.lowercase_initial;
+    let service = |name: &str, tail: &str| {
+        name.chars().count() >= 2
+            && name.chars().all(char::is_alphabetic)
+            && !is_in(NOT_A_NAME, name)
+            && (is_in(PART_OF_NAME, tail) || is_in(PHOTO, tail))
+    };
+    match words {
+        [one] => {
+            let (head, tail) = one.lower.rsplit_once('-')?;
+            (upper_initial(one) && head.chars().count() >= 3 && service(head, tail)).then_some(
+                agency::NameMatch {
+                    kind: Kind::Agency,
+                    words: 1,
+                },
+            )
+        }
+        [name, tail] => {
+            (upper_initial(name) && upper_initial(tail) && service(&name.lower, &tail.lower))
+                .then_some(agency::NameMatch {
+                    kind: Kind::Agency,
+                    // A short name's "Photo" is not part of it ("HT Photo", like "AP Photo"); a
+                    // word's is ("Rescue Photo").
+                    words: if is_in(PHOTO, &tail.lower) && name.lower.len() <= 4 {
+                        1
+                    } else {
+                        2
+                    },
+                })
+        }
+        _ => None,
+    }
 }
 
 /// One flag per clause or per piece of a line, on the stack for lines of usual length: the reader

@@ -270,6 +270,11 @@ impl Parser<'_> {
             // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
             // "Partial and Promised Gift of …": the provenance word may come after others.
             if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
+                // "Bequeathed by Jane Doe 1927", "Presented by the Trustees …": who gave the
+                // object to the museum, not who made it.
+                || words.len() >= 2
+                    && is_in(PROVENANCE_VERBS, &words[0].lower)
+                    && is_in(&["by", "from"], &words[1].lower)
                 || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
                 || words
                     .windows(2)
