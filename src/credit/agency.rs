@@ -248,6 +248,37 @@ const PHOTO_AGENCIES: &[&str] = &[
     // Xinhua's "新华社发" ("released by Xinhua"): the agency, not a person.
     "新华社发",
     "新華社發",
+    // Stock and nature photo agencies.
+    "bigstock",
+    "stocksy",
+    "pond5",
+    "superstock",
+    "age fotostock",
+    "westend61",
+    "masterfile",
+    "robert harding",
+    "nature picture library",
+    "naturepl",
+    "minden pictures",
+    "science photo library",
+    // National news agencies: Indonesia, Denmark, the Czech Republic, Bulgaria, Malaysia, India.
+    "antara",
+    "ritzau",
+    "čtk",
+    "ctk",
+    "bta",
+    "bernama",
+    "pti",
+    "ians",
+    // Chinese picture agencies and China News Service.
+    "视觉中国",
+    "東方ic",
+    "东方ic",
+    "人民视觉",
+    "中新社",
+    // Romanian and French news photo agencies.
+    "inquam",
+    "bestimage",
 ];
 
 /// One table entry, split into words once.
@@ -384,5 +415,7 @@ mod tests {
         assert_eq!(kind("File Photo"), Some(Kind::Boilerplate));
         assert_eq!(kind("Apple"), None);
         assert_eq!(kind("Reuters Smith"), None);
+        assert_eq!(kind("ANTARA FOTO"), Some(Kind::Agency));
+        assert_eq!(kind("Minden Pictures"), Some(Kind::Agency));
     }
 }
