@@ -872,3 +872,13 @@ fn an_openverse_attribution_without_an_author_names_none() {
     assert!(l.credit.authors.is_empty(), "{:?}", l.credit.authors);
     assert!(l.credit.license.is_some());
 }
+
+#[test]
+fn a_pool_glued_to_the_name_is_not_part_of_it() {
+    assert_eq!(
+        authors(
+            "The defendant arrives at court, May 2, 2019 in Exampleton. Pell Quarry-Pool/Getty Images"
+        ),
+        ["Pell Quarry"]
+    );
+}

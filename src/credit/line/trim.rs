@@ -31,15 +31,17 @@ impl Parser<'_> {
         }
     }
 
-    /// "Jane Doe-USA TODAY Sports": an agency glued to the name with a hyphen is the source
-    /// ("Mandatory Credit: Jane Doe-Example Sports"), not part of the name.
+    /// "Jane Doe-USA TODAY Sports": an agency (or a pool) glued to the name with a hyphen is the
+    /// source ("Mandatory Credit: Jane Doe-Example Sports"), not part of the name.
     fn trim_glued_agency(&self, r: Range<usize>) -> Range<usize> {
         let text = &self.text[r.clone()];
         for (i, _) in text.match_indices('-') {
             let (name, rest) = (&text[..i], &self.lower[r.start + i + 1..r.end]);
             let words: Vec<&str> = rest.split_whitespace().collect();
+            // "Jane Doe-Pool/Getty Images": a pool glued the same way.
             let agency = agency::classify(&words)
-                .is_some_and(|m| m.kind == Kind::Agency && m.words == words.len());
+                .is_some_and(|m| m.kind == Kind::Agency && m.words == words.len())
+                || words == ["pool"];
             if agency && name.split_whitespace().count() >= 2 {
                 return r.start..r.start + name.trim_end().len();
             }
