@@ -475,7 +475,8 @@ fn photo_service(words: &[Word]) -> Option<agency::NameMatch> {
                 },
             )
         }
-        [name, tail] => {
+        // The photo word first: it rules out nearly every pair, cheaply.
+        [name, tail] if is_in(PART_OF_NAME, &tail.lower) || is_in(PHOTO, &tail.lower) => {
             (upper_initial(name) && upper_initial(tail) && service(&name.lower, &tail.lower))
                 .then_some(agency::NameMatch {
                     kind: Kind::Agency,
