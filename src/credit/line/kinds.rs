@@ -882,3 +882,14 @@ fn a_pool_glued_to_the_name_is_not_part_of_it() {
         ["Pell Quarry"]
     );
 }
+
+#[test]
+fn pieces_that_overlap_after_a_rule_widens_one_do_not_panic() {
+    // Found by the credit_line fuzz target: a museum line with control characters inside the
+    // artist's name, whose pieces ended up out of order.
+    let line = "F`ra Carnevale (Bartolomeo di G\u{1}\0\0\0\0\0\0\0Corradini), heT Birth of the Virgin, \
+                1467, tempera and oil on wood.d. Credit Line: Rogers and Gwynne Andrews Funds, \
+                1935. Accession Number35.121";
+    let l = analyze_credit_line(line);
+    assert!(l.credit.authors.len() <= 3, "{:?}", l.credit.authors);
+}

@@ -342,6 +342,12 @@ impl<'a> Parser<'a> {
             .is_some_and(|m| m.iter().all(|&m| m == Mark::Free))
     }
 
+    /// The text between two spans, `None` when they touch out of order (a widened piece that
+    /// reaches into the next one).
+    fn gap(&self, a: &Range<usize>, b: &Range<usize>) -> Option<&str> {
+        self.text.get(a.end..b.start)
+    }
+
     /// The text at `r` in lowercase: a slice of `lower` when the text there is ASCII (then the
     /// two agree byte for byte), a fresh string only otherwise.
     fn lower_at(&self, r: Range<usize>) -> Cow<'_, str> {

@@ -112,7 +112,9 @@ impl Parser<'_> {
             if let Some(next) = next_clause(clauses, here)
                 && next.before != Sep::Slash
                 && let (Some(a), Some(b)) = (words.last(), next.words.first())
-                && self.text[a.span.end..b.span.start].contains(['-', '–', '—', ',', '.'])
+                && self
+                    .gap(&a.span, &b.span)
+                    .is_some_and(|g| g.contains(['-', '–', '—', ',', '.']))
                 && is_own_work(&next.words)
             {
                 let from = words
@@ -714,7 +716,7 @@ impl Parser<'_> {
         let (Some(a), Some(b)) = (prev.words.last(), clauses[k].words.first()) else {
             return false;
         };
-        self.text[a.span.end..b.span.start].trim() == ";"
+        self.gap(&a.span, &b.span).is_some_and(|g| g.trim() == ";")
             && pieces
                 .last()
                 .is_some_and(|p| p.clause + 1 == k && p.role == (Role::Author { explicit: true }))
@@ -1166,7 +1168,7 @@ impl Parser<'_> {
             if was_address
                 && b.clause == a.clause + 1
                 && matches!(b.role, Role::Author { .. })
-                && self.text[a.span.end..b.span.start].trim() == ","
+                && self.gap(&a.span, &b.span).is_some_and(|g| g.trim() == ",")
                 && !self.text[b.span.clone()].contains(char::is_whitespace)
             {
                 pieces[k].role = Role::Source { kind: None };
@@ -1179,7 +1181,11 @@ impl Parser<'_> {
             {
                 continue;
             }
-            let gap = self.text[a.span.end..b.span.start].trim();
+            // Pieces are in reading order, but a rule that widens one may reach into the next:
+            // then there is no gap, and no rule that reads one applies.
+            let Some(gap) = self.gap(&a.span, &b.span).map(str::trim) else {
+                continue;
+            };
             let b_text = &self.text[b.span.clone()];
             let one_word =
                 !b_text.contains(char::is_whitespace) && b_text.starts_with(char::is_uppercase);
@@ -1187,7 +1193,8 @@ impl Parser<'_> {
             let a_person = self.person_like(a.span.clone());
             let held = self.copyright_groups.contains(&a.group);
             let more_after = pieces.get(k + 1).is_some_and(|c| {
-                c.clause == b.clause + 1 && self.text[b.span.end..c.span.start].trim() == ","
+                c.clause == b.clause + 1
+                    && self.gap(&b.span, &c.span).is_some_and(|g| g.trim() == ",")
             });
             if gap == "," && held && a_org && one_word && !more_after {
                 pieces[k - 1].role = Role::Source { kind: None };
