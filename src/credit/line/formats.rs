@@ -160,7 +160,9 @@ impl Parser<'_> {
                 // A sentence inside the segment is a caption, not an attribution; a segment
                 // that opens the line is the attribution whatever it holds ("由 United
                 // States. Office of …").
-                let seg = &self.lower[by_end..end];
+                // A by-word right before the dash ("Photo by - / AFP") ends past the segment:
+                // it names nobody.
+                let seg = self.lower.get(by_end..end)?;
                 if by_start != 0 && (seg.contains(". ") || seg.contains(": ")) {
                     return None;
                 }

@@ -893,3 +893,17 @@ fn pieces_that_overlap_after_a_rule_widens_one_do_not_panic() {
     let l = analyze_credit_line(line);
     assert!(l.credit.authors.len() <= 3, "{:?}", l.credit.authors);
 }
+
+#[test]
+fn a_by_word_right_before_a_dash_in_a_commons_line_does_not_panic() {
+    // Found by the credit_line fuzz target: "by" ends where the segment's dash begins.
+    let line = "Pell Quarry speaks in Exampleton on May 7, 2025. Photo by - / AFP via Getty \
+                Images, CC BY-SA 2.5, https://commons.wikimedia.org/w/index.php?curid=1";
+    let l = analyze_credit_line(line);
+    assert!(l.credit.license.is_some());
+    assert!(
+        l.credit.authors.iter().all(|a| a != "-"),
+        "{:?}",
+        l.credit.authors
+    );
+}
