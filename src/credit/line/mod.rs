@@ -465,26 +465,25 @@ fn photo_service(words: &[Word]) -> Option<agency::NameMatch> {
     ];
     let upper_initial =
         |w: &Word| w.lower.chars().next().is_some_and(char::is_alphabetic) && !w.lowercase_initial;
-    let service = |name: &str, tail: &str| {
+    let photo_word = |w: &str| is_in(PART_OF_NAME, w) || is_in(PHOTO, w);
+    let name_ok = |name: &str| {
         name.chars().count() >= 2
             && name.chars().all(char::is_alphabetic)
             && !is_in(NOT_A_NAME, name)
-            && (is_in(PART_OF_NAME, tail) || is_in(PHOTO, tail))
     };
     match words {
         [one] => {
             let (head, tail) = one.lower.rsplit_once('-')?;
-            (upper_initial(one) && head.chars().count() >= 3 && service(head, tail)).then_some(
-                agency::NameMatch {
+            (photo_word(tail) && upper_initial(one) && head.chars().count() >= 3 && name_ok(head))
+                .then_some(agency::NameMatch {
                     kind: Kind::Agency,
                     words: 1,
-                },
-            )
+                })
         }
         // The photo word first: it rules out nearly every pair, cheaply.
-        [name, tail] if is_in(PART_OF_NAME, &tail.lower) || is_in(PHOTO, &tail.lower) => {
-            (upper_initial(name) && upper_initial(tail) && service(&name.lower, &tail.lower))
-                .then_some(agency::NameMatch {
+        [name, tail] if photo_word(&tail.lower) => {
+            (upper_initial(name) && upper_initial(tail) && name_ok(&name.lower)).then_some(
+                agency::NameMatch {
                     kind: Kind::Agency,
                     // A short name's "Photo" is not part of it ("HT Photo", like "AP Photo"); a
                     // word's is ("Rescue Photo").
@@ -493,7 +492,8 @@ fn photo_service(words: &[Word]) -> Option<agency::NameMatch> {
                     } else {
                         2
                     },
-                })
+                },
+            )
         }
         _ => None,
     }
