@@ -41,6 +41,13 @@ const PLATFORMS: &[&str] = &[
     "wikipédia",
     "wikipedija",
     "википедия",
+    // Commons in Russian, Ukrainian, Japanese and Chinese ("через Викисклад", "…経由").
+    "викисклад",
+    "вікісховище",
+    "ウィキメディア・コモンズ",
+    "ウィキメディア・コモンズ経由",
+    "维基共享资源",
+    "維基共享資源",
     "flickr",
     "flickr.com",
     "unsplash",
@@ -276,6 +283,21 @@ const PHOTO_AGENCIES: &[&str] = &[
     "东方ic",
     "人民视觉",
     "中新社",
+    // Italian, Croatian, Greek and Korean news photo agencies; Brazil's public news company.
+    "contrasto",
+    "pixsell",
+    "intimenews",
+    "news1",
+    "뉴스1",
+    "ebc",
+    // Reuters, Kyodo and Jiji in Japanese, Xinhua in Chinese.
+    "ロイター",
+    "共同",
+    "時事",
+    "新華社",
+    "新华社",
+    // West Asia News Agency.
+    "wana",
     // Romanian and French news photo agencies.
     "inquam",
     "bestimage",
@@ -295,6 +317,7 @@ static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
         // Press-material words ("handout", "courtesy", "zVg") are boilerplate too: one list,
         // kept where the rights rule reads it.
         (Kind::Boilerplate, crate::credit::words::PRESS_MATERIAL),
+        (Kind::Boilerplate, crate::credit::words::SOCIAL_MEDIA),
         (Kind::Agency, AGENCIES),
         (Kind::Agency, PHOTO_AGENCIES),
         (Kind::Platform, PLATFORMS),

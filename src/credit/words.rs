@@ -11,8 +11,25 @@ pub use crate::lexicon::AUTHOR_LABELS;
 
 /// Words between a label and the name: `Photo by`, `Foto von`, `Foto de`, `Foto di`.
 pub(crate) const LABEL_CONNECTORS: &[&str] = &[
-    "by", "von", "de", "di", "por", "par", "door", "van", "da", "do", "of", "del", "dal", "della",
-    "des", "du", "der",
+    "by",
+    "von",
+    "de",
+    "di",
+    "por",
+    "par",
+    "door",
+    "van",
+    "da",
+    "do",
+    "of",
+    "del",
+    "dal",
+    "della",
+    "des",
+    "du",
+    "der",
+    // Polish "Zdjęcie autorstwa X" ("photo authored by X").
+    "autorstwa",
 ];
 
 /// Labels that introduce the source (one copy, in [`crate::lexicon`]).
@@ -58,6 +75,10 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "media caption",
     "hide caption",
     "toggle caption",
+    // Reuters' tags after the credit ("REUTERS/Jane Doe TPX IMAGES OF THE DAY").
+    "tpx images of the day",
+    "images of the day",
+    "picture of the day",
     // "Show more" of scraped Scandinavian captions.
     "vis mer",
     "visa mer",
@@ -87,6 +108,8 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "museum",
     "library",
     "university",
+    "univ.",
+    "univ",
     "institute",
     "institution",
     "agency",
@@ -185,7 +208,27 @@ pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "
 
 /// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
-    "on", "at", "auf", "bei", "sur", "su", "op", "em", "no", "na", "en", "in", "from", "über",
+    // Italian "tramite", Portuguese "através", Russian and Ukrainian "через", Polish "z" and
+    // "przez": "through" or "from", before a platform only ("tramite Wikimedia Commons").
+    "tramite",
+    "através",
+    "через",
+    "z",
+    "przez",
+    "on",
+    "at",
+    "auf",
+    "bei",
+    "sur",
+    "su",
+    "op",
+    "em",
+    "no",
+    "na",
+    "en",
+    "in",
+    "from",
+    "über",
     "von",
 ];
 
@@ -432,6 +475,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "dept", "corp", "dipl", "ing", "hon", "rev", "gen", "col", "capt", "lt", "sgt", "no", "nr",
     "vol", "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto",
     "ste", "s", "fot",
+    // Military ranks before a photographer's name ("Photo by Spc. Jane Doe", "Pfc. Jane Doe").
+    "pfc", "spc", "pvt", "cpl", "maj", "cmdr", "adm", "cpt", "ens", "amn", "tech", "univ",
 ];
 
 /// Whether a lowercase word is in one of the long word lists: a hash set built from the list once
@@ -733,6 +778,8 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "press image",
     "pr",
     "pr image",
+    // Indonesian "special": a picture supplied to the paper, named by no one ("Foto: Istimewa").
+    "istimewa",
 ];
 
 /// Legal forms of companies, lowercase: they end an organisation's name, which is one author
@@ -825,6 +872,63 @@ pub(crate) const REPRODUCTION_WORDS: &[&str] = &[
     "riproduzione",
 ];
 
+/// Space agencies, observatories and research institutions that make their own images and credit
+/// them in slash chains of institutions ("NASA/JPL-Caltech/Univ. of Arizona", "NASA/ESA/STScI"):
+/// in such a chain every institution is an author, none is a source.
+pub(crate) const SCIENCE_BODIES: &[&str] = &[
+    "nasa",
+    "esa",
+    "jpl",
+    "jpl-caltech",
+    "caltech",
+    "stsci",
+    "csa",
+    "jaxa",
+    "eso",
+    "noaa",
+    "usgs",
+    "msss",
+    "swri",
+    "jhuapl",
+    "nrao",
+    "noirlab",
+    "nsf",
+    "cxc",
+    "sao",
+    "cnes",
+    "isro",
+    "roscosmos",
+    "dlr",
+    "nasa goddard",
+    "goddard",
+    "ssi",
+    "lasp",
+    "mpia",
+    "alma",
+    "eht",
+    "esa/webb",
+    "esa/hubble",
+    "ipac",
+    "gsfc",
+    "nasa/jpl",
+    "nasa/jpl-caltech",
+    "noaa/nesdis",
+    "nssdc",
+];
+
+/// "Social networks": a picture copied from them, which names no one ("Reprodução/Redes
+/// Sociais").
+pub(crate) const SOCIAL_MEDIA: &[&str] = &[
+    "redes sociais",
+    "redes sociales",
+    "social media",
+    "sosyal medya",
+    "соцсети",
+    "социальные сети",
+    "соцмережі",
+    "media społecznościowe",
+];
+
 /// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where
 /// the screenshot was taken.
 pub(crate) const SCREENSHOT_WORDS: &[&str] = &[
@@ -866,8 +970,27 @@ pub(crate) const RANK_WORDS: &[&str] = &[
     "cpl.",
     "corporal",
     "pfc.",
+    "pfc",
     "spc.",
+    "spc",
     "pvt.",
+    "pvt",
+    "cpl",
+    "sfc",
+    "sfc.",
+    "ssg",
+    "ssg.",
+    "sgt.maj.",
+    "msgt.",
+    "tsgt.",
+    "ssgt.",
+    "sra",
+    "a1c",
+    "cpt.",
+    "cwo",
+    "mc1",
+    "mc2",
+    "mc3",
     "private",
     "capt.",
     "captain",
@@ -897,6 +1020,13 @@ pub(crate) const RANK_WORDS: &[&str] = &[
     "fotógrafa",
     "fotografo",
     "fotografa",
+];
+
+/// The service before a rank ("U.S. Army Staff Sgt. Jane Doe", "Air Force Senior Airman Jane
+/// Doe"): dropped with the rank, never alone.
+pub(crate) const SERVICE_WORDS: &[&str] = &[
+    "u.s.", "us", "army", "navy", "air", "force", "marine", "marines", "corps", "coast", "guard",
+    "national", "space", "reserve",
 ];
 
 /// What stands before a name in Chinese and Japanese credits: "新华社记者 Name 摄" (Xinhua

@@ -75,7 +75,25 @@ impl Parser<'_> {
                     .is_some()
                 && (2..=4).contains(&clauses[here - 1].words.len())
                 && !sentences[here - 1];
-            if !matches!(clause.before, Sep::Slash | Sep::Soft) && !bar_joined[here] && !dash_joined
+            // "… a caption's sentence. (Jane Doe, Agency)", "(Jane Doe, Agency/Agency)": in
+            // brackets of their own, a short name and a known agency after a comma are one
+            // credit, like a slash.
+            let comma_joined = clause.before == Sep::Comma
+                && starts_known(words_of(clauses, here))
+                && here >= 1
+                && (2..=4).contains(&clauses[here - 1].words.len())
+                && !sentences[here - 1]
+                && clauses[here..]
+                    .iter()
+                    .find(|c| c.after != Sep::Slash)
+                    .is_some_and(|c| matches!(c.after, Sep::Hard | Sep::End))
+                && self.text[..clauses[here - 1].words[0].span.start]
+                    .trim_end()
+                    .ends_with(['(', '（']);
+            if !matches!(clause.before, Sep::Slash | Sep::Soft)
+                && !bar_joined[here]
+                && !dash_joined
+                && !comma_joined
             {
                 group += 1;
                 group_opened = matches!(
@@ -456,7 +474,10 @@ impl Parser<'_> {
                             words[j + 1..].iter().map(|w| w.lower.as_str()).collect();
                         let known = agency::classify(&rest)
                             .is_some_and(|m| m.kind != Kind::Boilerplate)
-                            || p == "from" && !rest.is_empty();
+                            // "… from the first drives of …": "from" and a lowercase word
+                            // are a caption's prose, not where the image came from.
+                            || p == "from"
+                                && words.get(j + 1).is_some_and(|n| !n.lowercase_initial);
                         known.then_some((Ctx::Source, 1))
                     }
                     _ => None,
@@ -1001,6 +1022,22 @@ impl Parser<'_> {
             let sourced = idx
                 .iter()
                 .any(|&k| matches!(pieces[k].role, Role::Source { .. }));
+            // "NASA/JPL-Caltech/Univ. of Arizona", "NASA / JPL-Caltech / Cornell / ASU /
+            // Reuters": a chain of research institutions names no person; every institution
+            // made the image with the others, and only the agencies are sources.
+            if idx.len() >= 2
+                && idx.iter().any(|&k| {
+                    matches!(pieces[k].role, Role::Author { .. })
+                        && in_list!(SCIENCE_BODIES, &self.lower[pieces[k].span.clone()])
+                })
+                && idx.iter().all(|&k| {
+                    matches!(pieces[k].role, Role::Source { kind: Some(_) })
+                        || matches!(pieces[k].role, Role::Author { .. })
+                            && !self.person_like(pieces[k].span.clone())
+                })
+            {
+                continue;
+            }
             if idx.len() >= 2 && !sourced {
                 // "Doug Mills/The New York Times": in a slash group with no known name, the
                 // piece that reads as an organisation is the source; else the last one.

@@ -55,16 +55,18 @@ impl Parser<'_> {
     fn trim_rank(&self, r: Range<usize>) -> Range<usize> {
         let text = &self.text[r.clone()];
         let mut rest = text;
-        let mut skipped = 0;
+        let mut ranks = 0;
         while let Some(w) = rest.split_whitespace().next() {
-            if !with_lower(w, |w| in_list!(RANK_WORDS, w)) {
+            let rank = with_lower(w, |w| in_list!(RANK_WORDS, w));
+            // "U.S. Army Staff Sgt.": the service goes with the rank after it.
+            if !rank && (ranks > 0 || !with_lower(w, |w| in_list!(SERVICE_WORDS, w))) {
                 break;
             }
+            ranks += usize::from(rank);
             let after = rest.trim_start();
             rest = after[w.len()..].trim_start();
-            skipped += 1;
         }
-        if skipped == 0 {
+        if ranks == 0 {
             return r;
         }
         let name: Vec<&str> = rest.split_whitespace().collect();
