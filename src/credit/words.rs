@@ -181,6 +181,15 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "verlag",
     "zeitung",
     "rundfunk",
+    // Government agencies named "X and Y" ("Customs and Border Protection", "Fish and
+    // Wildlife Service", "Immigration and Customs Enforcement").
+    "customs",
+    "protection",
+    "enforcement",
+    "administration",
+    "commission",
+    "authority",
+    "bureau",
     // Newspapers' words in more languages ("Dziennik Polski", "Gazeta Wyborcza").
     "dziennik",
     "gazeta",
@@ -1044,7 +1053,9 @@ pub(crate) const CJK_NAME_INTROS: &[&str] = &[
 ];
 
 /// What stands after a name in Chinese and Japanese credits: "photographed (by)".
-pub(crate) const CJK_NAME_TAILS: &[&str] = &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝"];
+/// Korean "기자" (reporter) after the name ("© News1 Name 기자").
+pub(crate) const CJK_NAME_TAILS: &[&str] =
+    &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝", "기자"];
 
 /// Job titles that follow a name in a credit ("Jane Doe, Staff Photographer"): the title is not
 /// a second author.

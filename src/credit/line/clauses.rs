@@ -55,8 +55,14 @@ impl Parser<'_> {
                 continue;
             }
             if c == '©' || c == '℗' {
-                // "… caption text © Jane Doe": the notice starts a clause of its own.
-                push_sep(&mut cur, &mut out, Sep::Hard);
+                // "… caption text © Jane Doe": the notice starts a clause of its own. Right
+                // after a slash it goes on with the slash group ("Jane Doe / © Agency").
+                let after_slash = text[..i].trim_end().ends_with(['/', '／']);
+                push_sep(
+                    &mut cur,
+                    &mut out,
+                    if after_slash { Sep::Slash } else { Sep::Hard },
+                );
                 cur.words.push(Word {
                     span: i..i + clen,
                     lower: "©".into(),
@@ -200,6 +206,27 @@ impl Parser<'_> {
                     period = true;
                 }
             }
+            // "…plastic bags.CreditJane Doe/The New York Times": a page's "Credit" label, its
+            // space lost when the page became text, glued to the name it introduces.
+            let glued_label = ["Credit", "Credits"].iter().find_map(|l| {
+                let rest = text[start..end].strip_prefix(l)?;
+                let mut cs = rest.chars();
+                let (a, b) = (cs.next()?, cs.next()?);
+                // A name of two words at least ("CreditSuisse" alone is a bank's name).
+                let next_capital = text[end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|t| t.starts_with(char::is_uppercase));
+                (a.is_uppercase() && b.is_lowercase() && next_capital).then_some(l.len())
+            });
+            if let Some(n) = glued_label {
+                cur.words.push(Word {
+                    span: start..start + n,
+                    lower: text[start..start + n].to_ascii_lowercase(),
+                    copyright: false,
+                    lowercase_initial: false,
+                });
+            }
+            let start = start + glued_label.unwrap_or(0);
             let word = &text[start..end];
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {

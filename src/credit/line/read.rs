@@ -277,6 +277,7 @@ impl Parser<'_> {
             if words.len() > 1
                 && !words[1].lowercase_initial
                 && clause.before != Sep::Slash
+                && !self.lowercase_quote_before(at.clause_start)
                 && (matches!(clause.before, Sep::Soft | Sep::HardMask)
                     && is_in(
                         &["von", "par", "de", "di", "por", "door", "da", "van"],
@@ -502,6 +503,29 @@ impl Parser<'_> {
                     org = org_from(j.min(words.len()));
                     continue;
                 }
+                // "REUTERS/Jane Doe Image copyright Reuters" (the BBC's captions): the label of
+                // the copyright notice run into the credit before it.
+                if w.lower == "image"
+                    && j > start
+                    && !w.lowercase_initial
+                    && words.get(j + 1).is_some_and(|n| n.lower == "copyright")
+                    && words.len() > j + 2
+                {
+                    // The words before are a name ("Jane Doe"), or the caption's text, which
+                    // the notice ends.
+                    if role_ctx != Ctx::None || plausible(&words[start..j], 4, 0) {
+                        last_ok =
+                            self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
+                    }
+                    labeled.push(group);
+                    self.copyright_groups.push(group);
+                    role_ctx = Ctx::Author;
+                    connected = true;
+                    j += 2;
+                    start = j;
+                    org = org_from(j.min(words.len()));
+                    continue;
+                }
                 if let Some((next, skip)) = next_ctx {
                     // Text before "by" that no label introduced is a description or an
                     // unquoted title, not a name.
@@ -568,6 +592,16 @@ impl Parser<'_> {
             labeled.push(group);
         }
         self.finish(pieces, caption, group, &labeled);
+    }
+
+    /// Whether the text right before `at` is a quoted word in lowercase: a word a caption
+    /// sets apart ("la 'consellera' de Justicia"), not a title, so a "de" after it is no "by".
+    fn lowercase_quote_before(&self, at: usize) -> bool {
+        self.spans.title.as_ref().is_some_and(|t| {
+            self.text.get(t.end..at).is_some_and(|g| {
+                g.chars().count() <= 3 && g.chars().all(|c| is_quote(c) || c == ' ')
+            }) && self.text[t.clone()].starts_with(char::is_lowercase)
+        })
     }
 
     /// The name at the end of a caption's clause, where the caption plainly ends before it:

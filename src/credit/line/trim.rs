@@ -102,6 +102,21 @@ impl Parser<'_> {
         }
         let t = self.text[start..end].trim_end();
         end = start + t.len();
+        // "News1 최창호" (of "© News1 최창호 기자"): a Korean credit puts the agency before the
+        // reporter's name, which is one word of two to four Hangul syllables.
+        let t = &self.text[start..end];
+        if let Some((head, name)) = t.rsplit_once(' ')
+            && (2..=4).contains(&name.chars().count())
+            && name.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7AF))
+        {
+            let lower = head.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            if agency::classify(&words)
+                .is_some_and(|m| m.kind == Kind::Agency && m.words == words.len())
+            {
+                start = end - name.len();
+            }
+        }
         if start < end { start..end } else { r }
     }
 }
