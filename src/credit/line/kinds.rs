@@ -907,3 +907,159 @@ fn a_by_word_right_before_a_dash_in_a_commons_line_does_not_panic() {
         l.credit.authors
     );
 }
+
+#[test]
+fn ranks_and_their_service_are_not_part_of_the_name() {
+    // A rank's abbreviation does not end the sentence, and the service before it goes with it.
+    assert_eq!(
+        authors("Troops train in the field. (Example Army photo by Spc. Quillon Arvey)"),
+        ["Quillon Arvey"]
+    );
+    assert_eq!(
+        authors("Photo by U.S. Army Staff Sgt. Morwen Tallis"),
+        ["Morwen Tallis"]
+    );
+    assert_eq!(
+        authors("(U.S. Army photos by PFC Idra Voss)"),
+        ["Idra Voss"]
+    );
+    // A service with no rank and no name after it is the author, whole.
+    assert_eq!(
+        authors("Photo: U.S. Army National Guard"),
+        ["U.S. Army National Guard"]
+    );
+}
+
+#[test]
+fn a_name_and_an_agency_in_closing_brackets_are_one_credit() {
+    assert_eq!(
+        authors("Una donna cammina davanti a un manifesto ad Atene. (Ilio Marandis, Afp)"),
+        ["Ilio Marandis"]
+    );
+    assert_eq!(
+        authors("Un prete vota in una scuola di Atene. (Sava Kordelis, Reuters/Contrasto)"),
+        ["Sava Kordelis"]
+    );
+}
+
+#[test]
+fn a_chain_of_research_institutions_names_each_of_them() {
+    assert_eq!(authors("Credit: NASA/ESA"), ["NASA", "ESA"]);
+    assert_eq!(
+        authors("Image: NASA/JPL-Caltech/Univ. of Exampleton"),
+        ["NASA", "JPL-Caltech", "Univ. of Exampleton"]
+    );
+    // A person in the chain is the photographer; the institution is the source.
+    assert_eq!(authors("NASA/Orrin Falk"), ["Orrin Falk"]);
+}
+
+#[test]
+fn from_before_prose_is_no_source() {
+    // "Tracks from the first drives …": the caption's "from" does not make what follows "by"
+    // a credit.
+    assert_eq!(
+        authors(
+            "Tracks from the first drives of the rover are visible in this image captured by \
+             the Example Imaging Experiment camera. Credit: NASA/JPL-Caltech"
+        ),
+        ["NASA", "JPL-Caltech"]
+    );
+}
+
+#[test]
+fn commons_via_words_in_more_languages() {
+    assert_eq!(
+        authors("Foto di Ilaria Venn tramite Wikimedia Commons, licenza CC BY-SA 3.0."),
+        ["Ilaria Venn"]
+    );
+    assert_eq!(
+        authors("(Автор Всеволод Примеров [CC0], через Викисклад)"),
+        ["Всеволод Примеров"]
+    );
+    assert_eq!(
+        authors("Zdjęcie autorstwa Kalina Wrzos z Pexels"),
+        ["Kalina Wrzos"]
+    );
+}
+
+#[test]
+fn credits_that_name_no_one_give_no_author() {
+    // Indonesian "special" (supplied to the paper) and social networks.
+    assert_eq!(
+        authors("Suasana acara di kampus. (Foto: Istimewa)"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        authors("O técnico comanda o time | Foto: Reprodução/Redes Sociais"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn wire_tags_after_the_credit_are_not_part_of_it() {
+    assert_eq!(
+        authors(
+            "People stand in silence in Exampleville, March 3, 2026. REUTERS/Tamsin Orle TPX IMAGES OF THE DAY"
+        ),
+        ["Tamsin Orle"]
+    );
+}
+
+#[test]
+fn a_copyright_notice_after_a_slash_goes_on_with_the_credit() {
+    assert_eq!(
+        authors("Собаки играют в снегу, 15 января / Каспар Дейл /  © REUTERS"),
+        ["Каспар Дейл"]
+    );
+    assert_eq!(authors("Pell Marrow/© REUTERS"), ["Pell Marrow"]);
+}
+
+#[test]
+fn image_copyright_run_into_a_credit_or_a_caption() {
+    // The BBC's captions: the notice's label glued to the credit or the caption before it.
+    assert_eq!(
+        authors("The emir inspects guards. REUTERS/Orla Fenwick Image copyright Reuters"),
+        ["Orla Fenwick"]
+    );
+    assert_eq!(
+        authors("Pigeons fly in front of posters. Photo/EPA Image copyright TOMAS VRELL"),
+        ["TOMAS VRELL"]
+    );
+}
+
+#[test]
+fn a_korean_agency_before_its_reporter() {
+    assert_eq!(
+        authors("산사태가 발생했다. 2019.10.3/뉴스1 © News1 한가람 기자"),
+        ["한가람"]
+    );
+}
+
+#[test]
+fn a_lowercase_quoted_word_is_no_title_before_de() {
+    assert_eq!(
+        authors(
+            "Cientos de funcionarios piden la dimisión de la 'consellera' de Justicia, Ona \
+             Ferrant, y del responsable. Foto: EFE/Lía Moret."
+        ),
+        ["Lía Moret"]
+    );
+}
+
+#[test]
+fn a_credit_label_glued_to_the_name() {
+    assert_eq!(
+        authors("The governor wants to ban bags.CreditNoor Kestrel/The Example Times"),
+        ["Noor Kestrel"]
+    );
+    // One capitalised word glued to "Credit" is a name of its own.
+    assert_eq!(authors("CreditExample"), ["CreditExample"]);
+}
+
+#[test]
+fn a_government_agency_named_x_and_y_is_one_author() {
+    assert_eq!(
+        authors("Courtesy U.S. Customs and Border Protection/Handout via REUTERS."),
+        ["U.S. Customs and Border Protection"]
+    );
+}
