@@ -110,6 +110,13 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "φωτογραφία",
     "φωτογραφίες",
     "φωτ.",
+    "φωτο",
+    // Turkish, Hebrew, Hindi
+    "fotoğraf",
+    "görsel",
+    "צילום",
+    "फोटो",
+    "फ़ोटो",
     // Nordic, Polish, Finnish, Hungarian, Lithuanian, Vietnamese
     "ljósmynd",
     "mynd",
@@ -128,6 +135,9 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "摄影",
     "攝影",
     "사진",
+    // Korean "photo provided = X": the picture was supplied by X.
+    "사진제공",
+    "사진 제공",
     // Arabic ("تصوير: Name", "صورة: Name")
     "تصوير",
     "صورة",

@@ -47,6 +47,7 @@ const PLATFORMS: &[&str] = &[
     "ウィキメディア・コモンズ",
     "ウィキメディア・コモンズ経由",
     "维基共享资源",
+    "通过维基共享资源",
     "維基共享資源",
     "flickr",
     "flickr.com",
@@ -101,6 +102,9 @@ const BOILERPLATE: &[&str] = &[
     "pool",
     "file",
     "file photo",
+    // Arabic "archive picture", a file photo.
+    "صورة أرشيفية",
+    "أرشيفية",
     "archive",
     "archives photo",
     "archiv",
@@ -296,6 +300,21 @@ const PHOTO_AGENCIES: &[&str] = &[
     "時事",
     "新華社",
     "新华社",
+    // Aflo (Japan), the Vietnam News Agency, Global Look Press (Russia).
+    "アフロ",
+    "aflo",
+    "ttxvn",
+    "global look press",
+    "globallookpress.com",
+    // Rights societies that hold an artist's copyright: the holder's agent, not the maker.
+    "artists rights society",
+    "vg bild-kunst",
+    "adagp",
+    "dacs",
+    "bildupphovsrätt",
+    // Israel's Government Press Office.
+    "לע\"מ",
+    "לע''מ",
     // West Asia News Agency.
     "wana",
     // Romanian and French news photo agencies.
@@ -333,7 +352,7 @@ static INDEX: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
 /// Whether a run of words that starts with this lowercase word can be in the tables at all: a
 /// hash lookup that lets callers skip collecting the words of the many clauses that cannot.
 pub fn may_start(first: &str) -> bool {
-    INDEX.contains_key(first) || first.contains('-')
+    INDEX.contains_key(first) || first.contains(['-', '.'])
 }
 
 /// Matches lowercase words (`["ap", "photo"]`) against the tables. Boilerplate wins over
@@ -359,6 +378,24 @@ pub fn classify(words: &[&str]) -> Option<NameMatch> {
                     words: w,
                 });
             }
+        }
+    }
+    // "wikipedia.de", "de.wikipedia.org", "www.pexels.com": a platform's web address names the
+    // platform (the site's name is the label before the top-level domain).
+    if words.len() == 1
+        && let Some((host, tld)) = first.rsplit_once('.')
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        let site = host.rsplit('.').next().unwrap_or(host);
+        if INDEX.get(site).is_some_and(|es| {
+            es.iter()
+                .any(|e| e.kind == Kind::Platform && e.words.len() == 1)
+        }) {
+            consider(NameMatch {
+                kind: Kind::Platform,
+                words: 1,
+            });
         }
     }
     // "dpa-Bildfunk", "EPA-EFE": one word, an agency glued to a suffix or another agency.

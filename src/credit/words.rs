@@ -219,6 +219,12 @@ pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
     // Italian "tramite", Portuguese "através", Russian and Ukrainian "через", Polish "z" and
     // "przez": "through" or "from", before a platform only ("tramite Wikimedia Commons").
+    // Greek, Indonesian and Malay, Vietnamese, Czech and Arabic "via".
+    "μέσω",
+    "melalui",
+    "qua",
+    "prostřednictvím",
+    "عبر",
     "tramite",
     "através",
     "через",
@@ -657,6 +663,7 @@ pub(crate) const PROVENANCE_VERBS: &[&str] = &[
     "transferred",
     "accepted",
     "allocated",
+    "commissioned",
 ];
 
 /// Source labels that, before a colon, introduce a photo's credit ("Quelle: Jane Doe/dpa",
@@ -721,7 +728,8 @@ pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
 ];
 
 /// Words after a name that say the picture was provided by it: press material.
-pub(crate) const PROVIDED: &[&str] = &["提供", "제공", "cung cấp"];
+/// Chinese "供图" and "供稿" ("picture supplied by"), Korean "제공" ("provided").
+pub(crate) const PROVIDED: &[&str] = &["提供", "제공", "cung cấp", "供图", "供圖", "供稿"];
 
 /// Work credited next to a photo that is not the photo ("Styling by …"): who did it is not the
 /// photo's author.
@@ -787,6 +795,10 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "press image",
     "pr",
     "pr image",
+    // Portuguese and Spanish "personal archive": a picture from the family's or the
+    // subject's own files, named by no one.
+    "arquivo pessoal",
+    "archivo personal",
     // Indonesian "special": a picture supplied to the paper, named by no one ("Foto: Istimewa").
     "istimewa",
 ];
@@ -1049,6 +1061,9 @@ pub(crate) const CJK_NAME_INTROS: &[&str] = &[
     "攝影",
     "写真",
     "照片",
+    // Chinese "thanks to X (for the picture)".
+    "感谢",
+    "感謝",
     "由",
 ];
 

@@ -176,7 +176,7 @@ impl Parser<'_> {
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
                     || ends_word(d)
-                    || (is_quote(d) && !matches!(d, '\'' | '’'))
+                    || (is_quote(d) && !matches!(d, '\'' | '’') && !hebrew_gershayim(text, j))
                 {
                     break;
                 }
@@ -197,7 +197,17 @@ impl Parser<'_> {
                 let w = &text[start..end - 1];
                 let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                 let next = text[j..].trim_start().chars().next();
+                // "Lj. Bukvić", "Gy. Kovács": a two-letter initial (a digraph) before a name.
+                let digraph_initial = letters == 2
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().nth(1).is_some_and(char::is_lowercase)
+                    && next.is_some_and(char::is_uppercase)
+                    && text[j..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|n| n.chars().count() >= 3);
                 let keep = letters == 1
+                    || digraph_initial
                     || w.contains('.')
                     || with_lower(w, |w| in_list!(ABBREVIATIONS, w))
                     || next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit());
@@ -208,25 +218,29 @@ impl Parser<'_> {
             }
             // "…plastic bags.CreditJane Doe/The New York Times": a page's "Credit" label, its
             // space lost when the page became text, glued to the name it introduces.
-            let glued_label = ["Credit", "Credits"].iter().find_map(|l| {
-                let rest = text[start..end].strip_prefix(l)?;
-                let mut cs = rest.chars();
-                let (a, b) = (cs.next()?, cs.next()?);
-                // A name of two words at least ("CreditSuisse" alone is a bank's name).
-                let next_capital = text[end..]
-                    .strip_prefix(' ')
-                    .is_some_and(|t| t.starts_with(char::is_uppercase));
-                (a.is_uppercase() && b.is_lowercase() && next_capital).then_some(l.len())
-            });
-            if let Some(n) = glued_label {
+            // "…in 2017.Credit...Jane Doe for The New York Times": the same with the dots that
+            // stood for the line break.
+            let glued_label = ["Credit...", "Credit…", "Credit", "Credits"]
+                .iter()
+                .find_map(|l| {
+                    let rest = text[start..end].strip_prefix(l)?;
+                    let mut cs = rest.chars();
+                    let (a, b) = (cs.next()?, cs.next()?);
+                    // A name of two words at least ("CreditSuisse" alone is a bank's name).
+                    let next_capital = text[end..]
+                        .strip_prefix(' ')
+                        .is_some_and(|t| t.starts_with(char::is_uppercase));
+                    (a.is_uppercase() && b.is_lowercase() && next_capital).then_some(*l)
+                });
+            if let Some(l) = glued_label {
                 cur.words.push(Word {
-                    span: start..start + n,
-                    lower: text[start..start + n].to_ascii_lowercase(),
+                    span: start..start + l.len(),
+                    lower: l.trim_end_matches(['.', '…']).to_ascii_lowercase(),
                     copyright: false,
                     lowercase_initial: false,
                 });
             }
-            let start = start + glued_label.unwrap_or(0);
+            let start = start + glued_label.map_or(0, str::len);
             let word = &text[start..end];
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
@@ -272,6 +286,12 @@ impl Parser<'_> {
             .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/'))
             .map_or(text.len(), |k| i + 1 + k);
         let next = &text[i + 1..after_end];
+        // "…in Versailles.Credit...Jane Doe": the dots of a page's "Credit..." are not the
+        // next word's.
+        let next = next
+            .strip_prefix("Credit...")
+            .or_else(|| next.strip_prefix("Credit…"))
+            .map_or(next, |rest| if rest.is_empty() { next } else { "Credit" });
         let prev_len = prev.chars().count();
         let prev_ok = prev_len >= 2
             && !with_lower(prev, |w| in_list!(ABBREVIATIONS, w))
@@ -320,6 +340,15 @@ impl Parser<'_> {
         let w = self.lower[wstart..i].to_string();
         !in_list!(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
     }
+}
+
+/// Whether the double quote at `j` is a Hebrew gershayim, the mark of an acronym between two
+/// Hebrew letters ("לע"מ"), which is part of the word.
+fn hebrew_gershayim(text: &str, j: usize) -> bool {
+    let hebrew = |c: Option<char>| c.is_some_and(|c| ('\u{05D0}'..='\u{05EA}').contains(&c));
+    text[j..].starts_with(['"', '״'])
+        && hebrew(text[..j].chars().next_back())
+        && hebrew(text[j + 1..].chars().next())
 }
 
 /// Characters that end a word wherever they stand. A `match` rather than a search of a string

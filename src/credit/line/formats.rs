@@ -7,7 +7,11 @@
 //!   the author is the whole segment before the license, with its commas, brackets and
 //!   "et al." ("Anna from Lyon, France").
 //!
-//! Both are recognized only when their fixed words are there, so free text never takes this
+//! - A reference list's citation of an image (APA style): `AUTHOR. (YEAR). TITLE [Photograph].
+//!   SOURCE. URL`: the author is everything before the year in brackets, when the line also
+//!   says where the image was found (a web address, Wikimedia Commons, "retrieved").
+//!
+//! All are recognized only when their fixed words are there, so free text never takes this
 //! path.
 
 use std::ops::Range;
@@ -16,7 +20,11 @@ use super::*;
 
 impl Parser<'_> {
     pub(super) fn machine_formats(&mut self) {
-        // Both formats need a license or a rights statement; most lines have none.
+        if let Some(authors) = self.citation() {
+            self.format_authors = Some(authors);
+            return;
+        }
+        // The other formats need a license or a rights statement; most lines have none.
         if self.spans.license.is_empty() && self.spans.rights.is_empty() {
             return;
         }
@@ -27,6 +35,62 @@ impl Parser<'_> {
         {
             self.format_authors = Some(authors);
         }
+    }
+
+    /// "Doe, J. (2009). Title [Photograph]. Wikimedia Commons. https://…", "Example Lab &
+    /// Jane Doe. (1986). …": the authors of a reference list's citation, before "(YEAR).".
+    fn citation(&self) -> Option<Vec<Range<usize>>> {
+        let open = self.text.find(". (")?;
+        let after = &self.text[open + 3..];
+        let year_end = after.find(')')?;
+        let year = &after[..year_end];
+        // "(2005)", "(2019, March 3)", "(n.d.)".
+        let year_ok = year.len() <= 24
+            && (year
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                || year == "n.d.");
+        if !year_ok || !after[year_end + 1..].starts_with('.') {
+            return None;
+        }
+        let rest = &self.lower[open + 3 + year_end..];
+        let found_at = [
+            "http",
+            "wikimedia commons",
+            "retrieved",
+            "erişildi",
+            "abgerufen",
+            "récupéré",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
+        // The author is short and holds no sentence ("Doe, J." keeps its initial's dot).
+        let head = &self.text[..open + 1];
+        let parts: Vec<&str> = head.split(". ").collect();
+        let sentence = parts[..parts.len() - 1].iter().any(|part| {
+            part.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() > 2)
+        });
+        if !found_at || head.len() > 100 || sentence || head.contains(['"', '“', ':']) {
+            return None;
+        }
+        let end = if head.ends_with(". ") || head.ends_with('.') && !initial_end(head) {
+            open
+        } else {
+            open + 1
+        };
+        let r = self.trimmed(0..end);
+        let seg = &self.text[r.clone()];
+        // "Example Lab & Jane Doe", "Doe, J., & Roe, R.": one author each side of "&".
+        let mut out = Vec::new();
+        let mut from = r.start;
+        for (i, _) in seg.match_indices(" & ") {
+            out.push(self.trimmed(from..r.start + i));
+            from = r.start + i + 3;
+        }
+        out.push(self.trimmed(from..r.end));
+        (!out.iter().any(|a| a.is_empty())).then_some(out)
     }
 
     fn openverse(&self) -> Option<Vec<Range<usize>>> {
@@ -274,4 +338,11 @@ fn sentence_break(s: &str) -> bool {
                 &word.chars().rev().collect::<String>().to_lowercase(),
             )
     })
+}
+
+/// Whether text ends with an initial and its dot ("Mattern, R."), which is part of the name.
+fn initial_end(s: &str) -> bool {
+    let t = s.trim_end_matches('.');
+    let last = t.rsplit([' ', '.']).next().unwrap_or(t);
+    last.chars().count() == 1 && last.chars().all(char::is_uppercase)
 }

@@ -1063,3 +1063,100 @@ fn a_government_agency_named_x_and_y_is_one_author() {
         ["U.S. Customs and Border Protection"]
     );
 }
+
+#[test]
+fn hebrew_photo_label_and_the_government_press_office() {
+    assert_eq!(
+        authors("בולדווין חוגג ניצחון (צילום: דנה אורן)"),
+        ["דנה אורן"]
+    );
+    assert_eq!(authors("צילום: יואב שחר, לע\"מ"), ["יואב שחר"]);
+}
+
+#[test]
+fn korean_and_chinese_provided_by_credits() {
+    let c = parse_credit_line("파주시청. 사진제공=가온시");
+    assert_eq!(c.authors, ["가온시"]);
+    assert_eq!(c.rights, Rights::Other);
+    let c = parse_credit_line("（感谢 Jory Lam 供图）");
+    assert_eq!(c.authors, ["Jory Lam"]);
+    assert_eq!(c.rights, Rights::Other);
+}
+
+#[test]
+fn a_personal_archive_names_no_one() {
+    let c = parse_credit_line("Ela dá aulas na rede municipal (Foto: Arquivo Pessoal)");
+    assert_eq!(c.authors, Vec::<String>::new());
+    assert_eq!(c.rights, Rights::Other);
+    assert_eq!(authors("F-35A — صورة أرشيفية"), Vec::<String>::new());
+}
+
+#[test]
+fn an_organisation_photo_by_a_person() {
+    // "Example Air Force photo by …": whose photo it is, and who took it.
+    assert_eq!(
+        authors("Image Courtesy of Example Air Force photo by Senior Airman Tobin Rusk"),
+        ["Tobin Rusk"]
+    );
+}
+
+#[test]
+fn a_two_letter_initial_keeps_its_dot() {
+    assert_eq!(authors("Foto: Lj. Vranić"), ["Lj. Vranić"]);
+}
+
+#[test]
+fn a_credit_label_glued_with_dots() {
+    assert_eq!(
+        authors("Voting at the town hall.Credit...Ines Falgo for The Example Times"),
+        ["Ines Falgo"]
+    );
+}
+
+#[test]
+fn pixabay_attributions_in_german() {
+    assert_eq!(authors("Bild von wolkenfeld auf Pixabay"), ["wolkenfeld"]);
+    assert_eq!(authors("Harro Lindqvist auf Pixabay"), ["Harro Lindqvist"]);
+}
+
+#[test]
+fn a_platform_web_address_is_no_author() {
+    assert_eq!(authors("Bildquelle: wikipedia.de"), Vec::<String>::new());
+    assert_eq!(authors("Foto: example.de/Jane Doe"), ["Jane Doe"]);
+}
+
+#[test]
+fn a_legal_form_alone_is_no_name() {
+    assert!(
+        !authors("Dana Vell/Example-Roll Call, Inc via Getty Images")
+            .iter()
+            .any(|a| a == "Inc")
+    );
+}
+
+#[test]
+fn a_reference_list_citation_names_its_authors() {
+    assert_eq!(
+        authors(
+            "Orvik, T. (2009). Example structural formula [Grafik]. Wikimedia Commons aracılığıyla erişildi. Kamu Malı (Public Domain)."
+        ),
+        ["Orvik, T."]
+    );
+    assert_eq!(
+        authors(
+            "Example Imagebank & USEXLAB. (1986). Historical collections (Image ID: 0279) [Fotoğraf]. Wikimedia Commons aracılığıyla erişildi."
+        ),
+        ["Example Imagebank", "USEXLAB"]
+    );
+    assert_eq!(
+        authors(
+            "Lumenar. (2010). Pigmented cells [Görsel]. Wikimedia Commons. Erişim adresi: https://commons.wikimedia.org/wiki/File:Example.jpg"
+        ),
+        ["Lumenar"]
+    );
+    // A caption with a year in brackets is not a citation.
+    assert_eq!(
+        authors("The old mill. (1923). It burnt down later."),
+        Vec::<String>::new()
+    );
+}

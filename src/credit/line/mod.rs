@@ -691,11 +691,23 @@ fn fold_width(s: &str) -> String {
 /// Whether a clause reads as a sentence of a caption rather than a credit: four or more words,
 /// two of them lowercase words that are not name particles.
 fn sentence_like(c: &Clause) -> bool {
+    // "Bild von jdoe auf Pixabay": a preposition before a platform's name is the credit's
+    // fixed wording, not a caption's.
+    let before_platform = |k: usize| {
+        is_in(PLATFORM_PREPS, &c.words[k].lower)
+            && c.words.get(k + 1).is_some_and(|n| {
+                agency::classify(&[n.lower.as_str()]).is_some_and(|m| m.kind == Kind::Platform)
+            })
+    };
     let lower = c
         .words
         .iter()
-        .filter(|w| {
-            w.lowercase_initial && !in_list!(PARTICLES, &w.lower) && !is_in(CONNECTORS, &w.lower)
+        .enumerate()
+        .filter(|&(k, w)| {
+            w.lowercase_initial
+                && !in_list!(PARTICLES, &w.lower)
+                && !is_in(CONNECTORS, &w.lower)
+                && !before_platform(k)
         })
         .count();
     c.words.len() >= 4 && lower >= 2

@@ -238,6 +238,10 @@ impl Parser<'_> {
             if clause.after == Sep::Colon && words.len() <= 4 {
                 match label_ctx(words) {
                     Some(c) => {
+                        // "사진제공=X", "사진 제공: X": the picture was provided.
+                        if c == Ctx::Author && words.iter().any(|w| w.lower.ends_with("제공")) {
+                            self.press_material = true;
+                        }
                         ctx = c;
                         if c != Ctx::Ignore {
                             labeled.push(group);
@@ -385,6 +389,10 @@ impl Parser<'_> {
                 }
                 match match_label(&words[i..]) {
                     Some((n, false)) => {
+                        // "사진제공=X": a label that says the picture was provided.
+                        if words[i..i + n].iter().any(|w| w.lower.ends_with("제공")) {
+                            self.press_material = true;
+                        }
                         ctx = Ctx::Author;
                         labeled.push(group);
                         i += n;
@@ -483,6 +491,29 @@ impl Parser<'_> {
                     }
                     _ => None,
                 };
+                // "U.S. Navy photo by Jane Doe", "Courtesy of Example Air Force photo by Jane
+                // Doe": the organisation whose photo it is, then who took it. The organisation is
+                // the source, the person after "by" the author.
+                if w.lower == "by"
+                    && role_ctx != Ctx::Source
+                    && j >= start + 2
+                    && is_in(&["photo", "photos", "image", "images"], &words[j - 1].lower)
+                    && words.get(j + 1).is_some_and(|n| !n.lowercase_initial)
+                    && words[start..j - 1]
+                        .iter()
+                        .all(|w| !w.lowercase_initial || in_list!(PARTICLES, &w.lower))
+                    && !is_in(INDEFINITE_ARTICLES, &words[start].lower)
+                    && !is_in(ARTICLES, &words[start].lower)
+                {
+                    self.flush(&words[start..j - 1], Ctx::Source, true, at, &mut pieces);
+                    labeled.push(group);
+                    role_ctx = Ctx::Author;
+                    connected = true;
+                    j += 1;
+                    start = j;
+                    org = org_from(j.min(words.len()));
+                    continue;
+                }
                 // "… in front of his workshop Photo by Jane Doe": a capitalised "Photo by" inside
                 // a clause is the credit's label run into the caption, not a "by" of its text.
                 if w.lower == "by"
@@ -790,6 +821,10 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
+        // "CQ-Roll Call, Inc via Getty Images": a legal form alone names no one.
+        if !words.is_empty() && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower)) {
+            return true;
+        }
         // "by Flickr user Jane Doe": the platform's word for a member is not the name.
         if words.len() > 2
             && words[0].lower == "flickr"
@@ -1006,7 +1041,7 @@ impl Parser<'_> {
     /// follow the name they credit. An abbreviation keeps its dot ("Trelvik Co.").
     fn name_end(&self, span: Range<usize>, last: &Word) -> Range<usize> {
         let text = &self.text[span.clone()];
-        for suffix in ["提供", "撮影", "제공"] {
+        for suffix in ["提供", "撮影", "제공", "供图", "供圖", "供稿"] {
             if let Some(stem) = text.strip_suffix(suffix)
                 && stem.chars().any(is_cjk)
             {
