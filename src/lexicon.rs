@@ -115,6 +115,7 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "fotoğraf",
     "görsel",
     "צילום",
+    "צילום מסך",
     "फोटो",
     "फ़ोटो",
     // Nordic, Polish, Finnish, Hungarian, Lithuanian, Vietnamese

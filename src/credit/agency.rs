@@ -102,6 +102,11 @@ const BOILERPLATE: &[&str] = &[
     "pool",
     "file",
     "file photo",
+    // Japanese "image (picture)": an illustrative picture, credited to no one; Hebrew
+    // "advertisement".
+    "イメージ",
+    "イメージ写真",
+    "פרסומת",
     // Arabic "archive picture", a file photo.
     "صورة أرشيفية",
     "أرشيفية",
@@ -315,6 +320,27 @@ const PHOTO_AGENCIES: &[&str] = &[
     // Israel's Government Press Office.
     "לע\"מ",
     "לע''מ",
+    // More news and photo agencies: Leemage, laif, Contact Press Images, Time Life Pictures,
+    // Eurokinissi, PhotoPQR and MaxPPP, Fotobaires, Andina, dapd, KCNA, Alamy.
+    "leemage",
+    "laif",
+    "contact press images",
+    "time life pictures",
+    "eurokinissi",
+    "photopqr",
+    "maxppp",
+    "fotobaires",
+    "andina",
+    "dapd",
+    "kcna",
+    "alamy",
+    "alamy stock photo",
+    // Reuters, AP and AFP in Hebrew.
+    "רויטרס",
+    "אי־פי",
+    "אי-פי",
+    "אי־אף־פי",
+    "אי־אף־פ",
     // West Asia News Agency.
     "wana",
     // Romanian and French news photo agencies.

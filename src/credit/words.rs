@@ -77,6 +77,10 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "toggle caption",
     // Reuters' tags after the credit ("REUTERS/Jane Doe TPX IMAGES OF THE DAY").
     "tpx images of the day",
+    "refile - quality repeat",
+    "refile - corrected",
+    "refile",
+    "quality repeat",
     "images of the day",
     "picture of the day",
     // "Show more" of scraped Scandinavian captions.
@@ -181,6 +185,11 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "verlag",
     "zeitung",
     "rundfunk",
+    // Tourist boards ("SalzburgerLand Tourismus").
+    "tourismus",
+    "tourism",
+    "tourisme",
+    "turismo",
     // Government agencies named "X and Y" ("Customs and Border Protection", "Fish and
     // Wildlife Service", "Immigration and Customs Enforcement").
     "customs",
@@ -630,6 +639,7 @@ pub(crate) const PROVENANCE: &[&str] = &[
     "gift",
     "gifts",
     "purchase",
+    "acquisition",
     "purchased",
     "legs",
     "don",
@@ -799,6 +809,9 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     // subject's own files, named by no one.
     "arquivo pessoal",
     "archivo personal",
+    // Russian "press service": supplied by an organisation's press office.
+    "пресс-служба",
+    "пресс-службы",
     // Indonesian "special": a picture supplied to the paper, named by no one ("Foto: Istimewa").
     "istimewa",
 ];

@@ -193,6 +193,8 @@ const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
     ),
     ("no copyright", Pd, "no copyright", Case::Any),
     ("not copyrighted", Pd, "no copyright", Case::Any),
+    // French "droits réservés", abbreviated under press photos.
+    ("D.R.", Arr, "all rights reserved", Case::Exact),
     ("PD-US", Pd, "public domain", Case::Exact),
     ("PD-old", Pd, "public domain", Case::Exact),
     ("PD-self", Pd, "public domain", Case::Exact),

@@ -1160,3 +1160,45 @@ fn a_reference_list_citation_names_its_authors() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn the_flickr_cc_attribution_helper() {
+    let c = parse_credit_line(
+        "flickr photo by tallgrass_ed https://flickr.com/photos/example/1 shared under a Creative Commons (BY) license",
+    );
+    assert_eq!(c.authors, ["tallgrass_ed"]);
+    assert_eq!(c.rights, Rights::Cc);
+    assert_eq!(
+        c.license.map(|l| l.key().to_string()).as_deref(),
+        Some("by")
+    );
+}
+
+#[test]
+fn an_outlet_after_fuer_or_pour() {
+    assert_eq!(authors("Foto Ansgar Velt für den SPIEGEL"), ["Ansgar Velt"]);
+    // In bare text "für" is a caption's word.
+    assert!(
+        !authors("Bild: SN/APA/KEYSTONE/ODA FRIEL Trauertag für Opfer der Katastrophe")
+            .iter()
+            .any(|a| a == "SN")
+    );
+}
+
+#[test]
+fn droits_reserves_is_all_rights_reserved() {
+    let c = parse_credit_line("Crédit photo : séance au Grand Palais, mercredi 16 mars 2011 D.R.");
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+    assert_eq!(c.authors, Vec::<String>::new());
+}
+
+#[test]
+fn a_capital_after_a_date_starts_a_sentence_not_a_place() {
+    let c = parse_credit_line(
+        "UK news in pictures 19 October 2020 A man walks past a mural in Exampleford Reuters",
+    );
+    assert_eq!(c.place, None);
+    let c =
+        parse_credit_line("Fans at the final, March 3, 2019, in Lyon, France. REUTERS/Jane Doe");
+    assert_eq!(c.place.as_deref(), Some("Lyon, France"));
+}

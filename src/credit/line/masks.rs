@@ -317,7 +317,13 @@ impl Parser<'_> {
             let r = &self.text[i..];
             let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
             let w = r[..wlen].to_lowercase();
-            if wlen == 0 || !is_in(preps, &w) || !self.free(i..i + wlen) {
+            // "… 19 October 2020 A man walks past …": a capital starts the caption's next
+            // sentence; the preposition of a place is written in lowercase.
+            if wlen == 0
+                || !is_in(preps, &w)
+                || !self.free(i..i + wlen)
+                || r.starts_with(char::is_uppercase)
+            {
                 return;
             }
             i += wlen;
@@ -330,6 +336,18 @@ impl Parser<'_> {
         let end = self.place_end(i);
         let place = self.text[i..end].trim_end();
         if place.is_empty() || !place.starts_with(char::is_alphabetic) {
+            return;
+        }
+        // A place's words are names and their particles ("Rio de Janeiro", "Frankfurt am
+        // Main"); two other lowercase words make it a caption's clause ("stag stands behind
+        // females").
+        let prose = place
+            .split_whitespace()
+            .filter(|w| {
+                w.starts_with(char::is_lowercase) && !with_lower(w, |w| in_list!(PARTICLES, w))
+            })
+            .count();
+        if prose >= 2 {
             return;
         }
         let pend = i + place.len();

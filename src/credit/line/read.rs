@@ -467,7 +467,32 @@ impl Parser<'_> {
                         Some((Ctx::Ignore, 1))
                     }
                     "by" => Some((Ctx::Author, 1)),
-                    "via" | "for" | "über" => Some((Ctx::Source, 1)),
+                    // "jdoe shared under a Creative Commons license": what follows is the terms.
+                    "shared" | "licensed" | "released" | "used" | "available"
+                        if j > start && words.get(j + 1).is_some_and(|n| n.lower == "under") =>
+                    {
+                        Some((Ctx::Ignore, 2))
+                    }
+                    // Spanish "vía" ("Ministerio de Defensa vía AP").
+                    "via" | "for" | "über" | "vía" => Some((Ctx::Source, 1)),
+                    // German "für" and French "pour" after a credited name ("Foto Jane Doe für
+                    // den SPIEGEL"); in bare text they are a caption's words.
+                    // The outlet after it opens with an article or is written in capitals.
+                    "für" | "pour"
+                        if role_ctx == Ctx::Author
+                            && j > start
+                            && words.get(j + 1).is_some_and(|n| {
+                                is_in(&["den", "die", "das", "dem", "le", "la", "les"], &n.lower)
+                                    || n.lower.starts_with("l'")
+                                    || n.lower.starts_with("l’")
+                                    || !n.lowercase_initial
+                                        && self.text[n.span.clone()]
+                                            .chars()
+                                            .all(|c| !c.is_lowercase())
+                            }) =>
+                    {
+                        Some((Ctx::Source, 1))
+                    }
                     "courtesy" => {
                         let of = words.get(j + 1).is_some_and(|n| {
                             matches!(n.lower.as_str(), "of" | "von" | "de" | "di" | "van")
@@ -494,14 +519,22 @@ impl Parser<'_> {
                 // "U.S. Navy photo by Jane Doe", "Courtesy of Example Air Force photo by Jane
                 // Doe": the organisation whose photo it is, then who took it. The organisation is
                 // the source, the person after "by" the author.
+                // "flickr photo by jdoe shared under …": after a platform's name the member's
+                // name may be lowercase.
+                let platform_photo = j >= 2
+                    && agency::classify(&[words[j - 2].lower.as_str()])
+                        .is_some_and(|m| m.kind == Kind::Platform);
                 if w.lower == "by"
                     && role_ctx != Ctx::Source
                     && j >= start + 2
                     && is_in(&["photo", "photos", "image", "images"], &words[j - 1].lower)
-                    && words.get(j + 1).is_some_and(|n| !n.lowercase_initial)
-                    && words[start..j - 1]
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|n| !n.lowercase_initial || platform_photo)
+                    && (words[start..j - 1]
                         .iter()
                         .all(|w| !w.lowercase_initial || in_list!(PARTICLES, &w.lower))
+                        || platform_photo && j == start + 2)
                     && !is_in(INDEFINITE_ARTICLES, &words[start].lower)
                     && !is_in(ARTICLES, &words[start].lower)
                 {

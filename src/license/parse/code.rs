@@ -48,7 +48,13 @@ pub(super) fn at(s: &str, i: usize) -> Option<Mention> {
             return None;
         }
         dash_after_prefix = (sp.dash || sp.underscore) && !sp.spaces;
-        sp.end
+        // "shared under a Creative Commons (BY) license": the elements in brackets after the
+        // name.
+        if prefix == Prefix::CreativeCommons && s[sp.end..].starts_with('(') {
+            sp.end + 1
+        } else {
+            sp.end
+        }
     };
     // "Creative Commons 4.0 BY-SA": the version before the elements.
     if prefix == Prefix::CreativeCommons
