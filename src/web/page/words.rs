@@ -277,6 +277,20 @@ pub(super) fn credit_in_description(text: &str) -> Option<&str> {
     if let Some(t) = tail.filter(|t| written_as_credit(t, 0)) {
         return Some(t);
     }
+    // "雨游黄鹤楼照样开心。城市摄影队 周斌 摄": a Chinese or Japanese caption ends its last
+    // sentence with the photographer and "photographed" (or "supplied").
+    let last = text
+        .rsplit(['。', '．'])
+        .find(|s| !s.trim().is_empty())
+        .map(str::trim);
+    if let Some(t) = last.filter(|t| {
+        t.chars().count() <= 30
+            && ["摄", "攝", "撮影", "拍摄", "拍攝", "供图", "供圖"]
+                .iter()
+                .any(|w| t.ends_with(w))
+    }) {
+        return Some(t);
+    }
     written_as_credit(text, 0).then_some(text)
 }
 
@@ -314,6 +328,12 @@ mod tests {
             Some("Photo by Kim Lee")
         );
         assert_eq!(credit_in_description("© Kim Lee"), Some("© Kim Lee"));
+        // A Chinese caption's last sentence: the photographer and "photographed".
+        assert_eq!(
+            credit_in_description("雨中游园照样开心。城市摄影队 王明 摄"),
+            Some("城市摄影队 王明 摄")
+        );
+        assert_eq!(credit_in_description("游客在园中拍照。"), None);
         // A newspaper's "(Name / Outlet)" at the end.
         assert_eq!(
             credit_in_description("A skipper near his boat. (Ann M. Lee / The Daily Times)"),
