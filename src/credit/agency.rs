@@ -334,7 +334,6 @@ const PHOTO_AGENCIES: &[&str] = &[
     "dapd",
     "kcna",
     "alamy",
-    "alamy stock photo",
     // Reuters, AP and AFP in Hebrew.
     "רויטרס",
     "אי־פי",

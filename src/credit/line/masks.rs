@@ -338,16 +338,18 @@ impl Parser<'_> {
         if place.is_empty() || !place.starts_with(char::is_alphabetic) {
             return;
         }
-        // A place's words are names and their particles ("Rio de Janeiro", "Frankfurt am
-        // Main"); two other lowercase words make it a caption's clause ("stag stands behind
-        // females").
+        // A place is a few words: names, their particles ("Rio de Janeiro", "Frankfurt am
+        // Main") and a common noun or two ("Atmeh refugee camp", "Marseille city hall"). A
+        // longer run with more lowercase words is a caption's clause ("red deer stag stands
+        // behind females").
+        let words = place.split_whitespace().count();
         let prose = place
             .split_whitespace()
             .filter(|w| {
                 w.starts_with(char::is_lowercase) && !with_lower(w, |w| in_list!(PARTICLES, w))
             })
             .count();
-        if prose >= 2 {
+        if prose >= 2 && words > 4 {
             return;
         }
         let pend = i + place.len();
