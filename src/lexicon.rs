@@ -126,6 +126,8 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "fotó",
     "nuotrauka",
     "ảnh",
+    // Indonesian "photo credit"
+    "kredit foto",
     // Japanese, Chinese, Korean
     "写真",
     "圖",

@@ -102,6 +102,8 @@ const BOILERPLATE: &[&str] = &[
     "pool",
     "file",
     "file photo",
+    // "Photo courtesy of the author": the writer of the text, unnamed.
+    "the author",
     // Japanese "image (picture)": an illustrative picture, credited to no one; Hebrew
     // "advertisement".
     "イメージ",
@@ -340,6 +342,20 @@ const PHOTO_AGENCIES: &[&str] = &[
     "אי-פי",
     "אי־אף־פי",
     "אי־אף־פ",
+    // SOPA Images, LightRocket, VCG, China Sports, Costfoto, Flash90, Getty Images Bank (Korea),
+    // Reuters in Korean.
+    "sopa images",
+    "lightrocket",
+    "vcg",
+    "chinasports",
+    "costfoto",
+    "flash90",
+    "flash 90",
+    "פלאש 90",
+    "פלאש90",
+    "게티이미지뱅크",
+    "게티이미지코리아",
+    "로이터",
     // West Asia News Agency.
     "wana",
     // Romanian and French news photo agencies.

@@ -500,7 +500,9 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "vol", "ca", "mag", "ph", "phil", "sen", "rep", "gov", "jun", "sen", "av", "ave", "sta", "sto",
     "ste", "s", "fot",
     // Military ranks before a photographer's name ("Photo by Spc. Jane Doe", "Pfc. Jane Doe").
-    "pfc", "spc", "pvt", "cpl", "maj", "cmdr", "adm", "cpt", "ens", "amn", "tech", "univ",
+    // Abbreviated given names ("Rolf Chr. Ulrichsen", "Wm. Doe").
+    "chr", "wm", "jos", "thos", "chas", "jas", "pfc", "spc", "pvt", "cpl", "maj", "cmdr", "adm",
+    "cpt", "ens", "amn", "tech", "univ",
 ];
 
 /// Whether a lowercase word is in one of the long word lists: a hash set built from the list once
@@ -687,6 +689,7 @@ pub(crate) const CREDIT_SOURCE_LABELS: &[&str] = &[
     "fonte",
     "bron",
     "źródło",
+    "zdroj",
 ];
 
 /// Words of a short clause before a colon that make it a label for the photo's credit even
@@ -809,6 +812,8 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     // subject's own files, named by no one.
     "arquivo pessoal",
     "archivo personal",
+    // Mexican Spanish "special": supplied to the paper ("Foto: Especial").
+    "especial",
     // Russian "press service": supplied by an organisation's press office.
     "пресс-служба",
     "пресс-службы",

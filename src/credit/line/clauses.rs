@@ -219,8 +219,8 @@ impl Parser<'_> {
             // "…plastic bags.CreditJane Doe/The New York Times": a page's "Credit" label, its
             // space lost when the page became text, glued to the name it introduces.
             // "…in 2017.Credit...Jane Doe for The New York Times": the same with the dots that
-            // stood for the line break.
-            let glued_label = ["Credit...", "Credit…", "Credit", "Credits"]
+            // stood for the line break; "image copyrightJane Doe via Getty Images" (the BBC).
+            let glued_label = ["Credit...", "Credit…", "Credit", "Credits", "copyright"]
                 .iter()
                 .find_map(|l| {
                     let rest = text[start..end].strip_prefix(l)?;

@@ -1202,3 +1202,28 @@ fn a_capital_after_a_date_starts_a_sentence_not_a_place() {
         parse_credit_line("Fans at the final, March 3, 2019, in Lyon, France. REUTERS/Jane Doe");
     assert_eq!(c.place.as_deref(), Some("Lyon, France"));
 }
+
+#[test]
+fn an_ap_style_credit_in_brackets_with_a_pool() {
+    assert_eq!(
+        authors("Leaders meet in Exampleburg. (Ilya Varnov, Sputnik, Kremlin Pool Photo via AP)"),
+        ["Ilya Varnov"]
+    );
+    assert_eq!(authors("(Orly Taviv, Pool Photo via AP)"), ["Orly Taviv"]);
+}
+
+#[test]
+fn an_abbreviated_given_name_keeps_its_dot() {
+    assert_eq!(
+        authors("Foto: Rolf Chr. Exampleson / Aftenposten / NTB"),
+        ["Rolf Chr. Exampleson"]
+    );
+}
+
+#[test]
+fn the_bbc_copyright_label_glued_to_the_name() {
+    assert_eq!(
+        authors("image copyrightExample Agency via Getty Images image captionA market in Accra"),
+        ["Example Agency"]
+    );
+}

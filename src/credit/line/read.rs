@@ -78,18 +78,25 @@ impl Parser<'_> {
             // "… a caption's sentence. (Jane Doe, Agency)", "(Jane Doe, Agency/Agency)": in
             // brackets of their own, a short name and a known agency after a comma are one
             // credit, like a slash.
+            // "(Jane Doe, Agency, Pool Photo via AP)": the brackets hold only the credit, up
+            // to their close.
             let comma_joined = clause.before == Sep::Comma
-                && starts_known(words_of(clauses, here))
+                && (starts_known(words_of(clauses, here))
+                    || words_of(clauses, here)
+                        .first()
+                        .is_some_and(|w| w.lower == "pool"))
                 && here >= 1
                 && (2..=4).contains(&clauses[here - 1].words.len())
                 && !sentences[here - 1]
-                && clauses[here..]
-                    .iter()
-                    .find(|c| c.after != Sep::Slash)
-                    .is_some_and(|c| matches!(c.after, Sep::Hard | Sep::End))
                 && self.text[..clauses[here - 1].words[0].span.start]
                     .trim_end()
-                    .ends_with(['(', '（']);
+                    .ends_with(['(', '（'])
+                && self.text[at_start_of(clauses, here)..]
+                    .find([')', '）'])
+                    .is_some_and(|close| {
+                        let inner = &self.text[at_start_of(clauses, here)..][..close];
+                        inner.len() <= 80 && !inner.contains(". ")
+                    });
             if !matches!(clause.before, Sep::Slash | Sep::Soft)
                 && !bar_joined[here]
                 && !dash_joined
@@ -2031,6 +2038,11 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
 fn starts_known(words: &[Word]) -> bool {
     (1..=words.len().min(4))
         .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+}
+
+/// Where clause `k`'s first word starts (the text's end for a clause without words).
+fn at_start_of(clauses: &[Clause], k: usize) -> usize {
+    clauses[k].words.first().map_or(0, |w| w.span.start)
 }
 
 /// The words of clause `k`.
