@@ -531,7 +531,9 @@ impl Parser<'_> {
                 let platform_photo = j >= 2
                     && agency::classify(&[words[j - 2].lower.as_str()])
                         .is_some_and(|m| m.kind == Kind::Platform);
-                if w.lower == "by"
+                // A label run into the clause: how many words it takes, after what its kind does
+                // with the words before it.
+                let inline_label = if w.lower == "by"
                     && role_ctx != Ctx::Source
                     && j >= start + 2
                     && is_in(&["photo", "photos", "image", "images"], &words[j - 1].lower)
@@ -546,17 +548,8 @@ impl Parser<'_> {
                     && !is_in(ARTICLES, &words[start].lower)
                 {
                     self.flush(&words[start..j - 1], Ctx::Source, true, at, &mut pieces);
-                    labeled.push(group);
-                    role_ctx = Ctx::Author;
-                    connected = true;
-                    j += 1;
-                    start = j;
-                    org = org_from(j.min(words.len()));
-                    continue;
-                }
-                // "… in front of his workshop Photo by Jane Doe": a capitalised "Photo by" inside
-                // a clause is the credit's label run into the caption, not a "by" of its text.
-                if w.lower == "by"
+                    Some(1)
+                } else if w.lower == "by"
                     && role_ctx == Ctx::None
                     && j > start
                     && !words[j - 1].lowercase_initial
@@ -566,33 +559,33 @@ impl Parser<'_> {
                     )
                     && words.get(j + 1).is_some_and(|n| !n.lowercase_initial)
                 {
-                    labeled.push(group);
-                    role_ctx = Ctx::Author;
-                    connected = true;
-                    j += 1;
-                    start = j;
-                    org = org_from(j.min(words.len()));
-                    continue;
-                }
-                // "REUTERS/Jane Doe Image copyright Reuters" (the BBC's captions): the label of
-                // the copyright notice run into the credit before it.
-                if w.lower == "image"
+                    // "… in front of his workshop Photo by Jane Doe": a capitalised "Photo by"
+                    // inside a clause is the credit's label run into the caption, not a "by" of
+                    // its text.
+                    Some(1)
+                } else if w.lower == "image"
                     && j > start
                     && !w.lowercase_initial
                     && words.get(j + 1).is_some_and(|n| n.lower == "copyright")
                     && words.len() > j + 2
                 {
-                    // The words before are a name ("Jane Doe"), or the caption's text, which
-                    // the notice ends.
+                    // "REUTERS/Jane Doe Image copyright Reuters" (the BBC's captions): the label
+                    // of the copyright notice run into the credit before it. The words before
+                    // are a name ("Jane Doe"), or the caption's text, which the notice ends.
                     if role_ctx != Ctx::None || plausible(&words[start..j], 4, 0) {
                         last_ok =
                             self.flush(&words[start..j], role_ctx, connected, at, &mut pieces);
                     }
-                    labeled.push(group);
                     self.copyright_groups.push(group);
+                    Some(2)
+                } else {
+                    None
+                };
+                if let Some(skip) = inline_label {
+                    labeled.push(group);
                     role_ctx = Ctx::Author;
                     connected = true;
-                    j += 2;
+                    j += skip;
                     start = j;
                     org = org_from(j.min(words.len()));
                     continue;
