@@ -346,9 +346,11 @@ impl Parser<'_> {
 /// Hebrew letters ("לע"מ"), which is part of the word.
 fn hebrew_gershayim(text: &str, j: usize) -> bool {
     let hebrew = |c: Option<char>| c.is_some_and(|c| ('\u{05D0}'..='\u{05EA}').contains(&c));
-    text[j..].starts_with(['"', '״'])
+    // The mark's own length: '״' takes two bytes, '"' one.
+    let mut rest = text[j..].chars();
+    matches!(rest.next(), Some('"' | '״'))
         && hebrew(text[..j].chars().next_back())
-        && hebrew(text[j + 1..].chars().next())
+        && hebrew(rest.next())
 }
 
 /// Characters that end a word wherever they stand. A `match` rather than a search of a string
