@@ -153,6 +153,32 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "times",
     "post",
     "press",
+    // Research bodies ("Example Space Science Systems", "Example Observatory").
+    "systems",
+    "science",
+    "sciences",
+    "laboratory",
+    "laboratories",
+    "lab",
+    "observatory",
+    "research",
+    // Newspapers' and magazines' own words ("The Daily Herald", "Example Gazette").
+    "herald",
+    "gazette",
+    "tribune",
+    "journal",
+    "chronicle",
+    "courier",
+    "newspaper",
+    "newspapers",
+    "magazine",
+    "daily",
+    "dispatch",
+    "inquirer",
+    "sentinel",
+    "examiner",
+    "telegraph",
+    "telegram",
     "ltd",
     "ltd.",
     "limited",
@@ -1142,4 +1168,17 @@ pub(crate) const TEXT_ROLES: &[&str] = &[
     "words",
     "reportage",
     "reporting",
+];
+
+/// The United States' postal codes and the Associated Press's abbreviations of state names,
+/// as they end a newsroom's credit ("Jane Doe | Example Herald, Springfield, OH"): with the
+/// city before them, a place, never a name.
+pub(crate) const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.",
+    "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+    "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.",
+    "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
 ];

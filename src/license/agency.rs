@@ -65,6 +65,8 @@ pub const AGENCIES: &[&str] = &[
     "anadolu",
     "anadolu agency",
     "europa press",
+    // Its own house spelling in credits.
+    "europapress",
     "agência brasil",
     "agencia brasil",
     "folhapress",

@@ -121,6 +121,8 @@ impl Parser<'_> {
                 ';' | ')' | ']' | '}' | '·' | '•' | '\n' | '\r' | '!' | '?' | '…' => {
                     Some(Sep::Hard)
                 }
+                // "JPL–Caltech": an en dash between two letters joins a word, like a hyphen.
+                '–' if glued_en_dash(text, i) => None,
                 '–' | '—' => Some(Sep::Dash),
                 '-' | '.' | '*' | '=' | '~' | '>' | '<' => {
                     let prev_space = text[..i]
@@ -175,7 +177,7 @@ impl Parser<'_> {
                     || (d == '.' && j > start && self.glued_sentence_end(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
-                    || ends_word(d)
+                    || ends_word(d) && !(d == '–' && glued_en_dash(text, j))
                     || (is_quote(d) && !matches!(d, '\'' | '’') && !hebrew_gershayim(text, j))
                 {
                     break;
@@ -355,6 +357,18 @@ fn hebrew_gershayim(text: &str, j: usize) -> bool {
 
 /// Characters that end a word wherever they stand. A `match` rather than a search of a string
 /// of them: this runs for every character of every word.
+/// Whether the en dash at byte `i` stands between two letters ("JPL–Caltech").
+fn glued_en_dash(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+        && text[i + '–'.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+}
+
 fn ends_word(c: char) -> bool {
     matches!(
         c,

@@ -1227,3 +1227,86 @@ fn the_bbc_copyright_label_glued_to_the_name() {
         ["Example Agency"]
     );
 }
+
+#[test]
+fn a_bar_before_an_agency_sets_off_the_credit_like_a_slash() {
+    // Spanish newsrooms: the caption, then "NAME | AGENCY". A name in capitals after a caption
+    // in mixed case is the photographer's.
+    assert_eq!(
+        authors("Olga Brisa (PSOE), ministra de Ejemplo del Gobierno QUIM VALDÉS | EFE"),
+        ["QUIM VALDÉS"]
+    );
+    // In mixed case the caption runs into the name: the agency is not the author.
+    let line = "Olga Brisa, ministra de Ejemplo del Gobierno Quim Valdés | Europa Press";
+    assert!(authors(line).is_empty());
+    assert!(unclear(line));
+    // A caption without a person's name before the agency still credits the agency alone.
+    assert_eq!(authors("Vendors pack up early | EFE"), ["EFE"]);
+    assert_eq!(authors("Lía Cámbara | EFE"), ["Lía Cámbara"]);
+}
+
+#[test]
+fn an_outlet_and_its_town_after_a_bar() {
+    // US newsrooms: "Name | Outlet, City, ST": the outlet is the source, the town no one.
+    let c = parse_credit_line("Pell Quarry | The Example Courier, Springfield, OH");
+    assert_eq!(c.authors, ["Pell Quarry"]);
+    assert_eq!(c.source.as_deref(), Some("The Example Courier"));
+    assert_eq!(
+        authors("Pell Quarry | Example Advocate-News, Fort Example, Calif."),
+        ["Pell Quarry"]
+    );
+    // Two people across a bar stay two authors.
+    assert_eq!(
+        authors("Pell Quarry | Lía Cámbara"),
+        ["Pell Quarry", "Lía Cámbara"]
+    );
+}
+
+#[test]
+fn an_agency_or_outlet_label_in_closing_brackets() {
+    // Australian newsrooms: "(AGENCY: Name)" after the caption.
+    let c = parse_credit_line("Travellers arrive at the airport. (AAP: Pell Quarry)");
+    assert_eq!(c.authors, ["Pell Quarry"]);
+    assert_eq!(c.source.as_deref(), Some("AAP"));
+    assert_eq!(
+        authors("Students gather outside the school. (Example News: Pell Quarry)"),
+        ["Pell Quarry"]
+    );
+    // "Supplied" is press material: the party after it supplied the picture.
+    let c = parse_credit_line("The coroner found the death preventable.(Supplied: Example Trust)");
+    assert_eq!(c.authors, ["Example Trust"]);
+    assert_eq!(c.rights, Rights::Other);
+    // Full-width brackets close it too, and a bracket of prose is no credit.
+    assert_eq!(authors("（AAP: Pell Quarry）"), ["Pell Quarry"]);
+    assert!(authors("The river at dawn (Example: a view)").is_empty());
+}
+
+#[test]
+fn a_long_number_is_an_identifier_not_a_name() {
+    assert_eq!(
+        authors("© dpa-infocom, dpa:230227-99-123456/16"),
+        ["dpa-infocom"]
+    );
+}
+
+#[test]
+fn research_bodies_in_closing_brackets_and_a_glued_en_dash() {
+    assert_eq!(
+        authors(
+            "A view of the crater from orbit. (NASA/JPL-Caltech/Example Space Science \
+             Systems/Univ. of Exampleton)"
+        ),
+        [
+            "NASA",
+            "JPL-Caltech",
+            "Example Space Science Systems",
+            "Univ. of Exampleton"
+        ]
+    );
+    // A typographic en dash between letters joins one word, like a hyphen.
+    assert_eq!(
+        authors("Image: (NASA/JPL–Caltech)"),
+        ["NASA", "JPL–Caltech"]
+    );
+    assert_eq!(authors("Photo: Lía–Maren Cámbara"), ["Lía–Maren Cámbara"]);
+}

@@ -7,6 +7,7 @@ use super::*;
 
 impl Parser<'_> {
     pub(super) fn read(&mut self, clauses: &[Clause]) {
+        let clauses = self.without_us_address(clauses);
         // A line with a sentence in it is a caption: its names are the people shown, not the
         // photographer, unless the credit part of the line says so.
         let sentences: Flags = clauses.iter().map(sentence_like).collect();
@@ -97,8 +98,22 @@ impl Parser<'_> {
                         let inner = &self.text[at_start_of(clauses, here)..][..close];
                         inner.len() <= 80 && !inner.contains(". ")
                     });
+            // "… the caption's text Jane Doe | Agency": a bar before an agency that ends the
+            // line joins the credit like a slash.
+            // Only after a capitalised word: a caption that plainly ends ("… pack up early |
+            // Agency") credits the agency alone.
+            let bar_agency = clause.before == Sep::Bar
+                && matches!(clause.after, Sep::End | Sep::Hard | Sep::HardMask)
+                && here >= 1
+                && clauses[here - 1]
+                    .words
+                    .last()
+                    .is_some_and(|w| self.text[w.span.clone()].starts_with(char::is_uppercase))
+                && classify(&clause.words)
+                    .is_some_and(|m| m.kind == Kind::Agency && m.words == clause.words.len());
             if !matches!(clause.before, Sep::Slash | Sep::Soft)
                 && !bar_joined[here]
+                && !bar_agency
                 && !dash_joined
                 && !comma_joined
             {
@@ -131,7 +146,16 @@ impl Parser<'_> {
                         let w = &n.words;
                         let via = w.first().is_some_and(|v| v.lower == "via");
                         starts_known(&w[usize::from(via).min(w.len())..])
-                    }),
+                    })
+                    // "… the caption's text JANE DOE | AGENCY": a bar before an agency that
+                    // ends the line sets off the credit like a slash.
+                    || clause.after == Sep::Bar
+                        && clauses.get(here + 1).is_some_and(|n| {
+                            matches!(n.after, Sep::End | Sep::Hard | Sep::HardMask)
+                                && classify(&n.words).is_some_and(|m| {
+                                    m.kind == Kind::Agency && m.words == n.words.len()
+                                })
+                        }),
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -254,6 +278,27 @@ impl Parser<'_> {
                             labeled.push(group);
                         }
                         after_label = c == Ctx::Author;
+                    }
+                    // "… a caption's sentence. (AAP: Jane Doe)", "(Example News: Jane Doe)",
+                    // "(Supplied: Example Project)": in brackets that close the line, an agency,
+                    // an outlet or "supplied" before a colon labels the credit that follows.
+                    None if self.text[..at.clause_start]
+                        .trim_end()
+                        .ends_with(['(', '（'])
+                        && self.closing_bracket_after(clauses, here)
+                        && (classify(words).is_some_and(|m| m.words == words.len())
+                            || self.org_like(at.clause_start..at.clause_end)
+                                && plausible(words, 4, 0)) =>
+                    {
+                        let said: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+                        if in_list!(PRESS_MATERIAL, &said.join(" ")) {
+                            self.press_material = true;
+                        } else {
+                            self.flush(words, Ctx::Source, false, at, &mut pieces);
+                        }
+                        ctx = Ctx::Author;
+                        labeled.push(group);
+                        after_label = true;
                     }
                     // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
                     // lead or a credit for something else.
@@ -668,6 +713,35 @@ impl Parser<'_> {
         })
     }
 
+    /// "… vicepresidenta del Gobierno JANE DOE | Agency": two or three words in capitals that
+    /// end a caption written in mixed case, right before an agency, are the credit's, whatever
+    /// word comes before them.
+    fn trailing_capitals(&self, words: &[Word]) -> Option<Range<usize>> {
+        let n = words.len();
+        let capitals = |w: &Word| {
+            let t = self.text[w.span.clone()].trim_end_matches('.');
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase() || matches!(c, '-' | '\''))
+                && classify(std::slice::from_ref(w)).is_none()
+        };
+        if let Some(len) = (2..=3).rev().find(|&len| {
+            n > len + 1
+                && words[n - len..].iter().all(capitals)
+                && !capitals(&words[n - len - 1])
+                && !words[..n - len].iter().any(capitals)
+                && words[..n - len]
+                    .iter()
+                    .any(|w| w.lower.chars().any(char::is_alphabetic) && w.lowercase_initial)
+        }) {
+            let span = words[n - len].span.start..words[n - 1].span.end;
+            if !self.text[..span.start].contains(&self.text[span.clone()]) {
+                return Some(span);
+            }
+        }
+        None
+    }
+
     /// The name at the end of a caption's clause, where the caption plainly ends before it:
     /// two capitalised words (three with a middle initial: "Jane Q Doe") after a lowercase
     /// word of the caption ("… at the gala Jane Doe"), or after an acronym that follows one
@@ -1041,6 +1115,20 @@ impl Parser<'_> {
                     piece.role = Role::Author { explicit: true };
                 }
                 Ctx::None => {
+                    if at.agency_next
+                        && let Some(span) = self.trailing_capitals(words)
+                    {
+                        pieces.push(Piece {
+                            span: span.clone(),
+                            name: span,
+                            role: Role::Author { explicit: true },
+                            sentence: false,
+                            whole: false,
+                            tail: true,
+                            ..piece
+                        });
+                        return true;
+                    }
                     if !plausible(words, 6, 0) {
                         // "… at the Example Gala Jane Doe/Agency": the caption runs into the
                         // photographer's name; it is read where the caption plainly ends.
@@ -1292,6 +1380,20 @@ impl Parser<'_> {
                         }
                     }
                 }
+            }
+        }
+        // "Jane Doe | The Example Herald": a bare person's name, a bar and an outlet (a name
+        // with an organisation's word) are the photographer and the outlet she works for.
+        for k in 1..pieces.len() {
+            let (a, b) = (&pieces[k - 1], &pieces[k]);
+            if a.clause + 1 == b.clause
+                && b.after_bar
+                && matches!(a.role, Role::Author { .. })
+                && matches!(b.role, Role::Author { .. })
+                && self.person_like(a.span.clone())
+                && self.org_like(b.span.clone())
+            {
+                pieces[k].role = Role::Source { kind: None };
             }
         }
         // "Photo: Jane Doe, Examplepost": one word after a person's name, across a comma, is
@@ -1778,8 +1880,10 @@ impl Parser<'_> {
             let dropped_before = pieces.iter().zip(&keep).any(|(p, &k)| {
                 !k && matches!(p.role, Role::Author { .. })
                     && p.span.end <= a.start
-                    && (matches!(self.text[p.span.end..a.start].trim(), "-" | "–" | "—" | "/")
-                        || self.slash_across_masks(p.span.end..a.start))
+                    && (matches!(
+                        self.text[p.span.end..a.start].trim(),
+                        "-" | "–" | "—" | "/" | "|"
+                    ) || self.slash_across_masks(p.span.end..a.start))
             });
             // "… im UN-Hauptquartier Jane Doe/Copyright 2026 The AP": the place read after the
             // date ran into the photographer's name.
@@ -1885,6 +1989,49 @@ impl Parser<'_> {
         matches!(free.as_str(), "/" | "/copyright" | "/©" | "/(c)")
     }
 
+    /// The clauses without a United States address that ends the line ("…, Springfield, OH",
+    /// "…, Fort Worth, Texas" is not read: only the state's code or abbreviation): a city of one
+    /// to three capitalised words and the state, each set off by a comma, after more text.
+    fn without_us_address<'c>(&self, clauses: &'c [Clause]) -> &'c [Clause] {
+        let n = clauses.len();
+        if n < 3 {
+            return clauses;
+        }
+        let (city, state) = (&clauses[n - 2], &clauses[n - 1]);
+        let state_text = match (state.words.first(), state.words.last()) {
+            (Some(a), Some(b)) => self.text[a.span.start..b.span.end].trim_end_matches('.'),
+            _ => return clauses,
+        };
+        let is_state = US_STATES
+            .iter()
+            .any(|s| s.trim_end_matches('.') == state_text);
+        if is_state
+            && state.before == Sep::Comma
+            && city.before == Sep::Comma
+            && (1..=3).contains(&city.words.len())
+            && city
+                .words
+                .iter()
+                .all(|w| self.text[w.span.clone()].starts_with(char::is_uppercase))
+        {
+            &clauses[..n - 2]
+        } else {
+            clauses
+        }
+    }
+
+    /// Whether the clause after `k` closes a bracket that ends the line: "(AAP: Jane Doe)".
+    fn closing_bracket_after(&self, clauses: &[Clause], k: usize) -> bool {
+        clauses
+            .get(k + 1)
+            .and_then(|c| c.words.last())
+            .is_some_and(|w| {
+                let rest = self.text[w.span.end..].trim_start();
+                rest.strip_prefix([')', '）'])
+                    .is_some_and(|r| r.trim().trim_end_matches('.').is_empty())
+            })
+    }
+
     /// Whether a piece reads as a person's name: two to four words, each starting with a
     /// capital (or a name particle), no digits, not an organisation.
     fn person_like(&self, span: Range<usize>) -> bool {
@@ -1951,7 +2098,10 @@ impl Parser<'_> {
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
         let t = self.text[span].to_lowercase();
-        t.starts_with("the ") || t.split_whitespace().any(|w| in_list!(ORG_WORDS, w))
+        // "Example Advocate-News": a hyphen joins an outlet's words too.
+        t.starts_with("the ")
+            || t.split(|c: char| c.is_whitespace() || c == '-')
+                .any(|w| in_list!(ORG_WORDS, w))
     }
 
     /// Sources next to each other ("AFP via Getty Images", "picture alliance/dpa") are kept as
