@@ -104,6 +104,10 @@ const BOILERPLATE: &[&str] = &[
     "file photo",
     // "Photo courtesy of the author": the writer of the text, unnamed.
     "the author",
+    // "Cover photo by me", "photo by yours truly": the writer, unnamed.
+    "me",
+    "myself",
+    "yours truly",
     // Japanese "image (picture)": an illustrative picture, credited to no one; Hebrew
     // "advertisement".
     "イメージ",

@@ -143,6 +143,69 @@ const MONTHS: &[(&str, u8)] = &[
     ("outubro", 10),
     ("novembro", 11),
     ("dezembro", 12),
+    // Russian: the genitive a full date uses ("15 июня 2017"), and the nominative of a month
+    // and a year ("июнь 2017").
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    // Ukrainian, likewise.
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    ("січень", 1),
+    ("лютий", 2),
+    ("березень", 3),
+    ("квітень", 4),
+    ("травень", 5),
+    ("червень", 6),
+    ("липень", 7),
+    ("серпень", 8),
+    ("вересень", 9),
+    ("жовтень", 10),
+    ("листопад", 11),
+    ("грудень", 12),
+];
+
+/// Portuguese and Spanish abbreviations of months that are everyday words elsewhere ("out",
+/// "ago", "set"): read only after a day ("11.out.2014", "3 ene 2020"), never as "out 2014".
+const MONTHS_AFTER_DAY: &[(&str, u8)] = &[
+    ("fev", 2),
+    ("abr", 4),
+    ("ago", 8),
+    ("set", 9),
+    ("out", 10),
+    ("ene", 1),
+    ("dic", 12),
 ];
 
 /// Words that may stand between the parts of a date: `14 de abril de 2013`, `1er avril`.
@@ -407,7 +470,14 @@ impl Cursor<'_> {
             // 14 April 2013, 14. April 2013, 14 de abril de 2013, 1er avril 2013
             let j = self.after_day(i + 1);
             let j = self.skip_joiners(j);
-            if let Some(m) = self.month(j) {
+            let after_day = |w: &str| {
+                let w = w.strip_suffix('.').unwrap_or(w);
+                MONTHS_AFTER_DAY
+                    .iter()
+                    .find(|(n, _)| *n == w)
+                    .map(|&(_, m)| m)
+            };
+            if let Some(m) = self.month(j).or_else(|| self.word(j).and_then(after_day)) {
                 let k = self.skip_joiners(j + 1);
                 if let Some(y) = self.year(k) {
                     return full(y, m, a, self.span(i, k)).map(|f| (f, k + 1));
@@ -509,6 +579,17 @@ mod tests {
 
     fn iso(s: &str) -> Vec<String> {
         find(s).iter().map(FoundDate::iso).collect()
+    }
+
+    #[test]
+    fn russian_and_ukrainian_months_and_abbreviations_after_a_day() {
+        assert_eq!(iso("Москва, 15 июня 2017 года"), ["2017-06-15"]);
+        assert_eq!(iso("Горный Алтай, июнь 2017."), ["2017-06"]);
+        assert_eq!(iso("Київ, 3 березня 2022"), ["2022-03-03"]);
+        assert_eq!(iso("11.out.2014 - Diretor"), ["2014-10-11"]);
+        // Without a day these abbreviations are everyday words.
+        assert_eq!(iso("Sold out 2014 tour"), ["2014"]);
+        assert_eq!(iso("Ten years ago 2014"), ["2014"]);
     }
 
     #[test]

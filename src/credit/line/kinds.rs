@@ -1310,3 +1310,62 @@ fn research_bodies_in_closing_brackets_and_a_glued_en_dash() {
     );
     assert_eq!(authors("Photo: Lía–Maren Cámbara"), ["Lía–Maren Cámbara"]);
 }
+
+#[test]
+fn a_korean_caption_is_no_name_and_its_dateline_labels_the_credit() {
+    // "/Place=Credit" closes a Korean wire caption; the caption's sentence is no author.
+    assert_eq!(
+        authors("시민들이 광장에 모여 있다. /서울=김예시 기자"),
+        ["김예시"]
+    );
+    assert_eq!(
+        authors("시민들이 광장에 모여 있다. /서울=사진공동취재단"),
+        ["사진공동취재단"]
+    );
+    assert!(
+        !authors("시민들이 광장에 모여 있다. /서울=연합뉴스")
+            .contains(&"시민들이 광장에 모여 있다".to_string())
+    );
+}
+
+#[test]
+fn flickr_originally_uploaded_by_and_the_writer_unnamed() {
+    assert_eq!(authors("Originally uploaded by jdoe42."), ["jdoe42"]);
+    assert!(authors("Cover photo by me").is_empty());
+}
+
+#[test]
+fn an_artist_with_life_years_in_a_museum_record() {
+    let c = parse_credit_line(
+        "Fig. 2 Quim Valdés (American, 1801–1848). A View near Exampleton, 1832. Oil on \
+         canvas. The Example Museum of Art, Example Fund, 1903",
+    );
+    assert_eq!(c.authors, ["Quim Valdés"]);
+    // The life years are not when the picture was made.
+    assert_eq!(c.date.as_deref(), Some("1832"));
+    // In a caption of a photo (no medium), a person with life years is who is shown.
+    assert_ne!(
+        authors("Quim Valdés (1881–1973) in his studio. Photo: Pell Quarry"),
+        ["Quim Valdés"]
+    );
+    // A labelled credit is not replaced.
+    assert_eq!(
+        authors(
+            "Works by the writer Quim Valdés (1882-1956), oil on canvas, in the museum. \
+             Foto: Example Agency"
+        ),
+        ["Example Agency"]
+    );
+}
+
+#[test]
+fn a_caption_signed_with_the_photographers_address() {
+    assert_eq!(
+        authors(
+            "The new bar at the hotel, seen Oct. 31, 2025. Pell Quarry pquarry@example-star.com"
+        ),
+        ["Pell Quarry"]
+    );
+    // An address that does not spell the name signs nothing.
+    assert!(authors("Contact Pell Quarry info@example.com").is_empty());
+}

@@ -87,6 +87,52 @@ impl Parser<'_> {
         }
     }
 
+    /// "… seen Oct. 31, 2025. Jane Doe jdoe@example.com": a newsroom signs a caption with the
+    /// photographer's name and e-mail address. When the address's local part holds a word of
+    /// the name right before it, that name is the photographer's and the address is masked.
+    pub(super) fn signature(&mut self) {
+        let text = self.text.trim_end().trim_end_matches('.');
+        let Some((ws, space)) = text.char_indices().rev().find(|(_, c)| c.is_whitespace()) else {
+            return;
+        };
+        let at = ws + space.len_utf8();
+        let email = &text[at..];
+        let Some((local, domain)) = email.split_once('@') else {
+            return;
+        };
+        if local.is_empty() || !domain.contains('.') || domain.contains('@') {
+            return;
+        }
+        let head = text[..ws].trim_end();
+        let words: Vec<(usize, &str)> = head
+            .rsplit(' ')
+            .scan(head.len(), |end, w| {
+                let start = *end - w.len();
+                *end = start.saturating_sub(1);
+                Some((start, w))
+            })
+            .take(3)
+            .collect();
+        let local = local.to_lowercase();
+        // Two or three capitalised words, one of which the address spells.
+        for n in (2..=words.len().min(3)).rev() {
+            let name = &words[..n];
+            let capital = name.iter().all(|(_, w)| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            });
+            let spelled = name
+                .iter()
+                .any(|(_, w)| w.chars().count() >= 3 && local.contains(&w.to_lowercase()));
+            if capital && spelled {
+                let start = name[n - 1].0;
+                self.mark(at..at + email.len(), Mark::Hard);
+                self.signed = Some(start..head.len());
+                return;
+            }
+        }
+    }
+
     pub(super) fn noise(&mut self) {
         if let Some(phrases) = &*NOISE_AUTOMATON {
             for r in self.find_phrases(phrases) {
@@ -249,6 +295,34 @@ impl Parser<'_> {
         }
         out.retain(|r| !r.is_empty());
         out
+    }
+
+    /// "Jane Doe (American, 1801–1848)", "Jane Doe (1590-1649)", "(born 1950)": a museum's
+    /// label gives the artist's life years in brackets after her name. They are not when the
+    /// picture was made, so they are masked; the name right before them is the artist.
+    /// Linear: each opening bracket is looked at once, and only its next 64 bytes.
+    pub(super) fn life_years(&mut self) {
+        let text = self.text;
+        let mut from = 0;
+        while let Some(p) = memchr::memchr(b'(', &text.as_bytes()[from..]) {
+            let open = from + p;
+            from = open + 1;
+            let Some(close) = text[open + 1..]
+                .char_indices()
+                .take_while(|&(i, _)| i < 64)
+                .find(|&(_, c)| c == ')')
+                .map(|(i, _)| open + 1 + i)
+            else {
+                continue;
+            };
+            if !life_span(&text[open + 1..close]) || !self.free(open..close + 1) {
+                continue;
+            }
+            self.mark(open..close + 1, Mark::Hard);
+            if self.artist.is_none() {
+                self.artist = name_before(text, open);
+            }
+        }
     }
 
     pub(super) fn dates(&mut self) {
@@ -447,4 +521,73 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// Whether a bracket's text is an artist's life years: "1801–1848", "American, 1801–1848",
+/// "born 1950", "French, b. 1962".
+fn life_span(inner: &str) -> bool {
+    let (nationality, years) = match inner.rsplit_once(", ") {
+        Some((n, y)) => (Some(n), y.trim()),
+        None => (None, inner.trim()),
+    };
+    if nationality.is_some_and(|n| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        words.is_empty()
+            || words.len() > 3
+            || !words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+    }) {
+        return false;
+    }
+    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(y) = years
+        .strip_prefix("born ")
+        .or_else(|| years.strip_prefix("b. "))
+    {
+        return year(y.trim());
+    }
+    years
+        .split_once(['-', '–'])
+        .is_some_and(|(a, b)| year(a.trim()) && year(b.trim()))
+}
+
+/// The name that ends right before byte `at`: two to four words that start with a capital
+/// (name particles allowed inside), set off from what comes before by a word that is not a
+/// name's, a punctuation mark or the line's start.
+fn name_before(text: &str, at: usize) -> Option<Range<usize>> {
+    const PARTICLE: &[&str] = &[
+        "de", "van", "von", "da", "di", "del", "la", "le", "ter", "der", "den", "du",
+    ];
+    let head = text[..at].trim_end();
+    let end = head.len();
+    let mut pos = end;
+    let mut start = end;
+    let mut words = 0;
+    while words < 4 {
+        let ws = head[..pos].rfind(' ').map_or(0, |i| i + 1);
+        let w = &head[ws..pos];
+        let capital = w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'));
+        if !(capital || words > 0 && is_in(PARTICLE, w)) {
+            break;
+        }
+        words += 1;
+        start = ws;
+        if ws == 0 {
+            break;
+        }
+        pos = ws - 1;
+        // "…, Jane Doe": a comma or a full stop before the word ends the name.
+        if head[..pos].ends_with([',', ';', ':']) {
+            break;
+        }
+    }
+    let first_particle = text[start..end]
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    (words >= 2 && !first_particle).then_some(start..end)
 }

@@ -207,6 +207,10 @@ struct Parser<'a> {
     provenance: bool,
     /// "Divulgação", "Supplied", "Handout": the credit calls the image press material.
     press_material: bool,
+    /// The name before an artist's life years in brackets ("Jane Doe (American, 1801–1848)").
+    artist: Option<Range<usize>>,
+    /// The name before a closing e-mail address that spells it ("Jane Doe jdoe@example.com").
+    signed: Option<Range<usize>>,
     notes: Vec<LineNote>,
 }
 
@@ -314,6 +318,8 @@ impl<'a> Parser<'a> {
             copyright_groups: Vec::new(),
             provenance: false,
             press_material: false,
+            artist: None,
+            signed: None,
             notes: Vec::new(),
         }
     }
@@ -321,9 +327,11 @@ impl<'a> Parser<'a> {
     fn run(mut self) -> CreditLine {
         self.licenses();
         self.urls();
+        self.signature();
         self.noise();
         self.title();
         self.modified();
+        self.life_years();
         self.dates();
         self.place_intros();
         self.machine_formats();
@@ -712,9 +720,27 @@ fn sentence_like(c: &Clause) -> bool {
                 && !in_list!(PARTICLES, &w.lower)
                 && !is_in(CONNECTORS, &w.lower)
                 && !before_platform(k)
+                // "Originally uploaded by jdoe": the user name after "by" is no caption's word.
+                && (k == 0 || !in_list!(BY_WORDS, &c.words[k - 1].lower))
         })
         .count();
-    c.words.len() >= 4 && lower >= 2
+    c.words.len() >= 4 && lower >= 2 || korean_sentence(&c.words)
+}
+
+/// Korean has no capitals to tell a caption from a name: a clause that ends in the
+/// declarative "-다" ("… 모여 있다") or runs to five words of Hangul is a sentence; a name is
+/// one word, with "기자" ("reporter") or a place and "=" before it.
+fn korean_sentence(words: &[Word]) -> bool {
+    let hangul = |w: &Word| {
+        w.lower
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| hangul(w) && w.lower.trim_end_matches(['.', '。']).ends_with('다'))
+        || words.len() >= 5 && words.iter().all(hangul)
 }
 
 /// Connector words that do not make a clause a sentence: "an original by Daniel Kim", "… by

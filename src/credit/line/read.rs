@@ -300,6 +300,20 @@ impl Parser<'_> {
                         labeled.push(group);
                         after_label = true;
                     }
+                    // Korean wires: "… 캡션. /서울=연합뉴스", "/연평도=사진공동취재단": after a
+                    // slash, a place in Hangul before "=" is the credit's dateline.
+                    None if self.text[..at.clause_start].trim_end().ends_with('/')
+                        && words.len() == 1
+                        && self.text[at.clause_end..].starts_with('=')
+                        && words[0]
+                            .lower
+                            .chars()
+                            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) =>
+                    {
+                        ctx = Ctx::Author;
+                        labeled.push(group);
+                        after_label = true;
+                    }
                     // "EZB-Präsidentin Christine Lagarde: …", "Food styling: …": a caption's
                     // lead or a credit for something else.
                     None => {
@@ -1578,7 +1592,10 @@ impl Parser<'_> {
             .iter()
             .map(|p| match p.role {
                 Role::Author { explicit } => {
-                    explicit || group_has_known(p) || p.whole && before_bracketed_agency(p)
+                    explicit
+                        || group_has_known(p)
+                        || p.whole && before_bracketed_agency(p)
+                        || self.signed.as_ref() == Some(&p.span)
                 }
                 _ => false,
             })
@@ -1870,6 +1887,16 @@ impl Parser<'_> {
         for a in &mut authors {
             *a = self.trim_author(a.clone());
         }
+        // "Jane Doe (American, 1801–1848). A View, 1832. Oil on canvas. Example Museum, …": in
+        // the record of an artwork, the artist named with her life years is the author, before
+        // the museum that holds it.
+        if let Some(artist) = self.artist.clone()
+            && self.artwork_record()
+            && (authors.is_empty()
+                || self.provenance && authors.iter().all(|a| self.org_like(a.clone())))
+        {
+            authors = vec![artist];
+        }
         if authors.is_empty()
             && let Some((a, g)) = first_agency
         {
@@ -2030,6 +2057,31 @@ impl Parser<'_> {
                 rest.strip_prefix([')', '）'])
                     .is_some_and(|r| r.trim().trim_end_matches('.').is_empty())
             })
+    }
+
+    /// Whether the line describes an artwork: its medium.
+    fn artwork_record(&self) -> bool {
+        [
+            "canvas",
+            "painting",
+            "painter",
+            "oil on",
+            "tempera",
+            "watercolo",
+            "engraving",
+            "etching",
+            "lithograph",
+            "woodcut",
+            "sculpt",
+            "bronze",
+            "gouache",
+            "pastel",
+            "drawing",
+            "on panel",
+            "on paper",
+        ]
+        .iter()
+        .any(|w| self.lower.contains(w))
     }
 
     /// Whether a piece reads as a person's name: two to four words, each starting with a
