@@ -77,6 +77,10 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "toggle caption",
     // Reuters' tags after the credit ("REUTERS/Jane Doe TPX IMAGES OF THE DAY").
     "tpx images of the day",
+    // Yonhap's terms after its credit: "no resale, no database use".
+    "재판매 및 db 금지",
+    // Creative Commons' own pages title a license "CC BY-SA 4.0 DEED".
+    "deed",
     "refile - quality repeat",
     "refile - corrected",
     "refile",
@@ -658,6 +662,10 @@ pub(crate) const ASIDES: &[&str] = &[
     "左",
     "右",
     "中央",
+    // Korean positions: "(왼쪽)", "(오른쪽)".
+    "왼쪽",
+    "오른쪽",
+    "가운데",
 ];
 
 /// The first word of a museum's provenance ("Bequest of …", "Gift of …", "Purchase, … Fund"):
@@ -824,6 +832,8 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "privada",
     "privato",
     "supplied",
+    // Vietnamese "nhân vật cung cấp": supplied by the person the story is about.
+    "nvcc",
     "supplied image",
     "supplied photo",
     "divulgação",
@@ -866,8 +876,25 @@ pub(crate) const ARTICLES: &[&str] = &["the"];
 
 /// Asides that say where someone stands in the photo: the line around them is a caption.
 pub(crate) const POSITION_ASIDES: &[&str] = &[
-    "l", "r", "l.", "r.", "li.", "re.", "left", "right", "center", "centre", "v.l.", "v.l.n.r.",
-    "中", "左", "右", "中央",
+    "l",
+    "r",
+    "l.",
+    "r.",
+    "li.",
+    "re.",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "v.l.",
+    "v.l.n.r.",
+    "中",
+    "左",
+    "右",
+    "中央",
+    "왼쪽",
+    "오른쪽",
+    "가운데",
 ];
 
 /// Units of an institution, lowercase: "…, Prints and Photographs Division" is part of the
@@ -992,6 +1019,8 @@ pub(crate) const SOCIAL_MEDIA: &[&str] = &[
     "социальные сети",
     "соцмережі",
     "media społecznościowe",
+    // Korean "online community".
+    "온라인 커뮤니티",
 ];
 
 /// "Screenshot" in the languages of the corpus: after a credit's label, what follows is where

@@ -54,7 +54,8 @@ impl Parser<'_> {
                 i += clen;
                 continue;
             }
-            if c == '©' || c == '℗' {
+            // Korean sites write the sign circled: "ⓒ김예시 기자".
+            if c == '©' || c == '℗' || c == 'ⓒ' {
                 // "… caption text © Jane Doe": the notice starts a clause of its own. Right
                 // after a slash it goes on with the slash group ("Jane Doe / © Agency").
                 let after_slash = text[..i].trim_end().ends_with(['/', '／']);
@@ -391,6 +392,7 @@ fn ends_word(c: char) -> bool {
             | '…'
             | '©'
             | '℗'
+            | 'ⓒ'
             | '、'
             | '：'
             | '／'

@@ -96,9 +96,11 @@ impl Parser<'_> {
         // "F.A.Z. Artikelrechte erwerben", "Überwachungskameras in Wahllokalen während …":
         // a name's words start with capitals, except its particles.
         // "Photo by jane doe on Unsplash": the platform's fixed words frame the member's name
-        // as written.
+        // as written (a short one: a longer run is a caption's).
         if words.len() > 1
-            && !(p.role == (Role::Author { explicit: true }) && self.platform_after(p.span.end))
+            && !(p.role == (Role::Author { explicit: true })
+                && words.len() <= 4
+                && self.platform_after(p.span.end))
         {
             let lowercase = words
                 .iter()

@@ -1369,3 +1369,32 @@ fn a_caption_signed_with_the_photographers_address() {
     // An address that does not spell the name signs nothing.
     assert!(authors("Contact Pell Quarry info@example.com").is_empty());
 }
+
+#[test]
+fn korean_and_vietnamese_credit_words() {
+    // The circled copyright sign Korean sites use, and "X 제공" ("provided by X").
+    assert_eq!(authors("류현진 ⓒ김예시 기자"), ["김예시"]);
+    let c = parse_credit_line("고현지(오른쪽)와 어머니 [WKBL 제공. 재판매 및 DB 금지]");
+    assert_eq!(c.authors, ["WKBL"]);
+    assert_eq!(c.rights, Rights::Other);
+    // "NVCC": supplied by the person in the story, who is not named.
+    assert!(authors("Ảnh: NVCC").is_empty());
+    assert!(authors("/사진=온라인 커뮤니티").is_empty());
+}
+
+#[test]
+fn a_label_shared_with_another_medium_and_a_deed_after_a_license() {
+    assert_eq!(
+        authors("Video & Photo: Pell Quarry, Lía Cámbara"),
+        ["Pell Quarry", "Lía Cámbara"]
+    );
+    assert_eq!(authors("Pell Quarry, CC BY-SA 4.0 DEED"), ["Pell Quarry"]);
+    // A user name may open with a digit when it is mostly letters.
+    assert_eq!(authors("Автор: 4art2art"), ["4art2art"]);
+    // A caption's long run before "on Unsplash" is not a member's name.
+    assert!(
+        authors("fotografía del monte desde la ciudad por Pell Quarry en Unsplash")
+            .iter()
+            .all(|a| a == "Pell Quarry")
+    );
+}

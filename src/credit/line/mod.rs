@@ -571,9 +571,9 @@ fn plausible(words: &[Word], max_words: usize, lowercase: usize) -> bool {
         // letters and then a number ("Valerie2000", "Sae1962", "B1mbo") are.
         let digit_first = l.starts_with(|c: char| c.is_ascii_digit());
         // "dpa:230227-99-764269": a long number after a short prefix is an identifier too.
+        // "4art2art", a user name that opens with a digit, is mostly letters.
         all_identifiers &= digits > 0
-            && (digit_first
-                || letters < 3 && digits >= letters
+            && ((digit_first || letters < 3) && digits >= letters
                 || digits >= 6 && digits > 2 * letters);
         // An e-mail address or a web address is where to write, not who. Bytes, not chars: a
         // `str::contains(char)` per word cost more than the search (a profile of the credit bench).

@@ -846,17 +846,30 @@ impl Parser<'_> {
             .and_then(|r| r.split_once(')'))
             .filter(|(account, _)| (1..=40).contains(&account.len()) && !account.contains('('))
             .map_or(rest, |(_, after)| after);
-        [
-            " on flickr",
-            " on unsplash",
-            " via unsplash",
-            " from pexels",
-            " on pexels",
-            " from pixabay",
-            " on pixabay",
+        // "on" in the languages of the platforms' own attribution strings: Italian "su",
+        // Indonesian "di", Russian "на", Polish "z serwisu", Arabic "على", Portuguese "no",
+        // Spanish "en", French "sur", German "auf".
+        let Some(after) = [
+            " on ",
+            " via ",
+            " from ",
+            " su ",
+            " di ",
+            " на ",
+            " z serwisu ",
+            " على ",
+            " no ",
+            " en ",
+            " sur ",
+            " auf ",
         ]
         .iter()
-        .any(|p| rest.starts_with(p))
+        .find_map(|p| rest.strip_prefix(p)) else {
+            return false;
+        };
+        ["flickr", "unsplash", "pexels", "pixabay"]
+            .iter()
+            .any(|n| after.starts_with(n))
     }
 
     /// Whether words are a person's name written in capitals at the start of a clause that
@@ -1182,6 +1195,12 @@ impl Parser<'_> {
             {
                 return span.start..span.end - suffix.len();
             }
+        }
+        // Korean "제공" ("provided") after the name, as a word of its own: "[WKBL 제공]".
+        if let Some(stem) = text.strip_suffix(" 제공")
+            && !stem.trim().is_empty()
+        {
+            return span.start..span.start + stem.trim_end().len();
         }
         // Vietnamese "cung cấp" ("provided") after the name.
         if let Some(stem) = text.strip_suffix(" cung cấp")
@@ -2209,7 +2228,17 @@ pub(super) struct At {
 /// its credit, an author. `None` when the clause is no label ("Food styling:", a caption's lead).
 fn label_ctx(words: &[Word]) -> Option<Ctx> {
     let any = |list: &[&str]| words.iter().any(|w| is_in(list, &w.lower));
-    if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
+    // "Video & Photo: Jane Doe", "Text und Fotos: Jane Doe": a label shared with another
+    // medium still labels the photo's author.
+    let shared = words.iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "&" | "and" | "und" | "et" | "y" | "e" | "i"
+        )
+    }) && (1..words.len()).any(|k| match_label(&words[k..]).is_some_and(|m| !m.1));
+    if shared && !any(RIGHTS_LABELS) {
+        Some(Ctx::Author)
+    } else if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
         Some(Ctx::Ignore)
     } else if words
         .iter()
