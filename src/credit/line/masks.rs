@@ -97,6 +97,15 @@ impl Parser<'_> {
 
     pub(super) fn title(&mut self) {
         let text = self.text;
+        // Every opening quote below starts with one of these bytes in UTF-8 (`"`, `'`; U+00AB
+        // and U+00BB; U+2018 to U+201E; U+300A and U+300C): a line without any of them has no
+        // title, and its characters need not be walked (a profile of the credit bench).
+        if !text
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+        {
+            return;
+        }
         let mut chars = text.char_indices();
         while let Some((i, c)) = chars.next() {
             let closers: &[char] = match c {
@@ -178,10 +187,29 @@ impl Parser<'_> {
     }
 
     pub(super) fn modified(&mut self) {
+        // The bytes a modification word can start with, lowercase: a word whose first byte is
+        // ASCII lowers to a word starting with that byte in lowercase, so a word starting with
+        // any other ASCII byte cannot be one, and is not lowered (most words of a line; a profile
+        // of the credit bench). A word starting with a non-ASCII byte is always tried.
+        static FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
+            let mut t = [false; 256];
+            for s in MODIFIED_STEMS.iter().chain(MODIFIED_WORDS) {
+                match s.as_bytes().first() {
+                    Some(&b) => t[usize::from(b)] = true,
+                    None => t = [true; 256],
+                }
+            }
+            t
+        });
         let words = self.alpha_words();
         let mut k = 0;
         while k < words.len() {
             let r = words[k].clone();
+            let b = self.text.as_bytes()[r.start];
+            if b.is_ascii() && !FIRST[usize::from(b.to_ascii_lowercase())] {
+                k += 1;
+                continue;
+            }
             let w = self.lower_at(r.clone());
             let hit = MODIFIED_STEMS.iter().any(|s| w.starts_with(s)) || is_in(MODIFIED_WORDS, &w);
             if hit && self.free(r.clone()) {

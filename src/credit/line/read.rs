@@ -528,9 +528,12 @@ impl Parser<'_> {
                 // the source, the person after "by" the author.
                 // "flickr photo by jdoe shared under …": after a platform's name the member's
                 // name may be lowercase.
-                let platform_photo = j >= 2
-                    && agency::classify(&[words[j - 2].lower.as_str()])
-                        .is_some_and(|m| m.kind == Kind::Platform);
+                // Looked up only where the rule below needs it (after a "by"), not for every word.
+                let platform_photo = || {
+                    j >= 2
+                        && agency::classify(&[words[j - 2].lower.as_str()])
+                            .is_some_and(|m| m.kind == Kind::Platform)
+                };
                 // A label run into the clause: how many words it takes, after what its kind does
                 // with the words before it.
                 let inline_label = if w.lower == "by"
@@ -539,11 +542,11 @@ impl Parser<'_> {
                     && is_in(&["photo", "photos", "image", "images"], &words[j - 1].lower)
                     && words
                         .get(j + 1)
-                        .is_some_and(|n| !n.lowercase_initial || platform_photo)
+                        .is_some_and(|n| !n.lowercase_initial || platform_photo())
                     && (words[start..j - 1]
                         .iter()
                         .all(|w| !w.lowercase_initial || in_list!(PARTICLES, &w.lower))
-                        || platform_photo && j == start + 2)
+                        || platform_photo() && j == start + 2)
                     && !is_in(INDEFINITE_ARTICLES, &words[start].lower)
                     && !is_in(ARTICLES, &words[start].lower)
                 {
@@ -1889,12 +1892,13 @@ impl Parser<'_> {
     /// capital (or a name particle), no digits, not an organisation.
     fn person_like(&self, span: Range<usize>) -> bool {
         let t = &self.text[span.clone()];
-        let words: Vec<&str> = t.split_whitespace().collect();
-        (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
+        // The words are counted, not collected: this runs many times per line (a profile of
+        // the credit bench).
+        (2..=4).contains(&t.split_whitespace().take(5).count())
+            && t.split_whitespace().all(|w| {
                 w.starts_with(char::is_uppercase) || with_lower(w, |w| in_list!(PARTICLES, w))
             })
-            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.bytes().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
     }
 
@@ -1950,7 +1954,8 @@ impl Parser<'_> {
 
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
-        let t = self.text[span].to_lowercase();
+        // A slice of the line's lowered copy where the text is ASCII, not a fresh string.
+        let t = self.lower_at(span);
         t.starts_with("the ") || t.split_whitespace().any(|w| in_list!(ORG_WORDS, w))
     }
 
