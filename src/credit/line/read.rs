@@ -868,9 +868,12 @@ impl Parser<'_> {
         {
             words = &words[2..];
         }
+        // What the tables make of the words as they stand, looked up again only when a rule
+        // below shortens them (the lookups are a good part of a line's cost).
+        let mut whole_match = classify(words);
         // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
         // credit, the words before it are who is shown.
-        if classify(words).is_none()
+        if whole_match.is_none()
             && let Some(n) = (1..=3).rev().find(|&n| {
                 words.len() > n + 1
                     && classify(&words[words.len() - n..])
@@ -900,13 +903,14 @@ impl Parser<'_> {
                 });
             }
             words = &words[words.len() - n..];
+            whole_match = classify(words);
         }
         // "Jane Doe/AGENCY The caption's text …": after the slash the agency runs into the
         // caption that follows the credit; the agency is the credit, the rest is the caption.
         if ctx == Ctx::None
             && at.after_slash
             && words.len() > 2
-            && classify(words).is_none()
+            && whole_match.is_none()
             && let Some(n) = (1..=3).rev().find(|&n| {
                 words.len() > n + 1
                     && classify(&words[..n]).is_some_and(|m| m.kind == Kind::Agency && m.words == n)
@@ -914,6 +918,7 @@ impl Parser<'_> {
             })
         {
             words = &words[..n];
+            whole_match = classify(words);
         }
         // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
         // their whole clause.
@@ -931,7 +936,7 @@ impl Parser<'_> {
             return true;
         }
         // A piece that is a known name is taken whole, before trimming its ends.
-        let m = classify(words).or_else(|| {
+        let m = whole_match.or_else(|| {
             while words
                 .first()
                 .is_some_and(|w| w.copyright || is_in(HEAD_NOISE, &w.lower))
@@ -2034,8 +2039,18 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
 
 /// Whether the words start with the name of an agency or a platform (not boilerplate).
 fn starts_known(words: &[Word]) -> bool {
-    (1..=words.len().min(4))
-        .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let known = |m: agency::NameMatch, n: usize| m.kind != Kind::Boilerplate && m.words == n;
+    // All the runs tried share their first word: when the tables hold no name starting with it,
+    // `classify` of each run is `photo_service` of it, which reads runs of one or two words only
+    // (this runs for most clauses of a line; a profile of the credit bench).
+    if !agency::may_start(&first.lower) {
+        return (1..=words.len().min(2))
+            .any(|n| photo_service(&words[..n]).is_some_and(|m| known(m, n)));
+    }
+    (1..=words.len().min(4)).any(|n| classify(&words[..n]).is_some_and(|m| known(m, n)))
 }
 
 /// Where clause `k`'s first word starts (the text's end for a clause without words).
