@@ -1,7 +1,8 @@
 //! Reading clauses left to right into pieces (authors and sources), and choosing among them.
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use super::*;
 
@@ -1731,12 +1732,13 @@ impl Parser<'_> {
             }
         }
         let mut authors: Vec<Range<usize>> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        // Lowercase names as slices of the lowered line where they are ASCII, not fresh
+        // strings, in a set with a fast hash (a profile of the credit bench).
+        let mut seen: FxHashSet<Cow<'_, str>> = FxHashSet::default();
         let mut named = 0;
         let mut sources: Vec<Range<usize>> = Vec::new();
         let mut first_agency: Option<(Range<usize>, usize)> = None;
         let format_authors = self.format_authors.take();
-        let text = self.text;
         for (p, &keep) in pieces.iter().zip(&keep) {
             if !keep {
                 continue;
@@ -1748,7 +1750,7 @@ impl Parser<'_> {
                     }
                     // A set, so that a line of thousands of names costs linear time.
                     // "Eran Yardeni | ERAN YARDENI" is one name.
-                    if seen.insert(text[p.span.clone()].to_lowercase()) {
+                    if seen.insert(self.lower_at(p.span.clone())) {
                         named += 1;
                         if authors.len() < MAX_AUTHORS {
                             authors.push(p.span.clone());
