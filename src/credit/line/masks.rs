@@ -252,7 +252,8 @@ impl Parser<'_> {
 
     /// Byte ranges of runs of letters (with inner apostrophes and hyphens), unmasked.
     pub(super) fn alpha_words(&self) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
+        // Room for the words of a usual line: growing one by one reallocated several times.
+        let mut out = Vec::with_capacity(16);
         let mut start: Option<usize> = None;
         for (i, c) in self.text.char_indices() {
             let inner = matches!(c, '\'' | '’' | '-') && start.is_some();

@@ -14,7 +14,7 @@ impl Parser<'_> {
         let bar_joined = bar_chains(clauses, &sentences);
         let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
-        let mut pieces: Vec<Piece> = Vec::new();
+        let mut pieces: Vec<Piece> = Vec::with_capacity(8);
         let mut group = 0;
         let mut group_opened = true;
         // Groups in which a label, a "©" or an own-work mark says where the credit is.
@@ -1117,7 +1117,7 @@ impl Parser<'_> {
     ) {
         // Pieces come in reading order, so each group's pieces are one run: every choice below
         // is linear in the number of pieces.
-        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut runs: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
         for k in 0..pieces.len() {
             match runs.last_mut() {
                 Some(r) if pieces[r.start].group == pieces[k].group => r.end = k + 1,
