@@ -3,7 +3,8 @@
 use super::*;
 
 impl Parser<'_> {
-    pub(super) fn clauses(&self) -> Vec<Clause> {
+    /// `lower` is `self.lower`, or a copy of it.
+    pub(super) fn clauses<'l>(&self, lower: &'l str) -> Vec<Clause<'l>> {
         let text = self.text;
         // Room for the clauses and words of a usual line, so that pushing rarely reallocates
         // (growing these vectors was a good part of a line's allocations; a profile of the
@@ -14,7 +15,7 @@ impl Parser<'_> {
             before: Sep::Start,
             after: Sep::End,
         };
-        let push_sep = |cur: &mut Clause, out: &mut Vec<Clause>, sep: Sep| {
+        let push_sep = |cur: &mut Clause<'l>, out: &mut Vec<Clause<'l>>, sep: Sep| {
             // Consecutive separators collapse; the strongest wins.
             if cur.words.is_empty() {
                 cur.before = stronger(cur.before, sep);
@@ -68,7 +69,7 @@ impl Parser<'_> {
                 );
                 cur.words.push(Word {
                     span: i..i + clen,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -84,7 +85,7 @@ impl Parser<'_> {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + n,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -98,7 +99,7 @@ impl Parser<'_> {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + 3,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -244,7 +245,8 @@ impl Parser<'_> {
             if let Some(l) = glued_label {
                 cur.words.push(Word {
                     span: start..start + l.len(),
-                    lower: l.trim_end_matches(['.', '…']).to_ascii_lowercase(),
+                    // The label in ASCII lowercase: "credit", "copyright".
+                    lower: Lower::Line(&lower[start..start + l.trim_end_matches(['.', '…']).len()]),
                     copyright: false,
                     lowercase_initial: false,
                 });
@@ -254,10 +256,11 @@ impl Parser<'_> {
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
                     span: start..end,
+                    // `lower` agrees byte for byte with the text where the text is ASCII.
                     lower: if word.is_ascii() {
-                        word.to_ascii_lowercase()
+                        Lower::Line(&lower[start..end])
                     } else {
-                        fold_width(word).to_lowercase()
+                        Lower::Own(fold_width(word).to_lowercase().into())
                     },
                     copyright: false,
                     lowercase_initial: word.starts_with(char::is_lowercase),

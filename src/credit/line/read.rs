@@ -1156,7 +1156,7 @@ impl Parser<'_> {
                 // "Parlamentsdirektion/Jane Doe", "BARD-Gruppe/Jane Doe", "example.de / Jane
                 // Doe": when one piece reads as a person's name and every other is one word, an
                 // organisation or a site, the person is the author wherever she stands.
-                let person: Vec<usize> = idx
+                let person: Indices = idx
                     .iter()
                     .copied()
                     .filter(|&k| self.person_like(pieces[k].span.clone()))
@@ -1241,7 +1241,7 @@ impl Parser<'_> {
                         && self.acronym(pieces[idx[0]].span.clone())
                         && matches!(pieces[idx[1]].role, Role::Source { kind: Some(_) })
                         && matches!(pieces[idx[idx.len() - 1]].role, Role::Author { .. });
-                let clauses: Vec<usize> = idx
+                let clauses: Indices = idx
                     .iter()
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
                     .map(|&k| pieces[k].clause)
@@ -1249,7 +1249,7 @@ impl Parser<'_> {
                 // "Jane Doe / John Roe/Agency": a spaced slash between two names and a tight one
                 // binding the second to the agency may set a caption's subject apart from the
                 // photographer, or join two photographers: neither is named.
-                let persons: Vec<usize> = idx
+                let persons: Indices = idx
                     .iter()
                     .copied()
                     .filter(|&k| {
@@ -1425,7 +1425,7 @@ impl Parser<'_> {
         let mut known_clauses: Vec<(usize, usize, Option<usize>)> = Vec::new();
         let mut bracketed_agency: Vec<usize> = Vec::new();
         // "(AP Photo/Eraldo Peres)" names its own photographer: the text before it is a caption.
-        let mut author_groups: Vec<usize> = pieces
+        let mut author_groups: Indices = pieces
             .iter()
             .filter(|q| matches!(q.role, Role::Author { .. }))
             .map(|q| q.group)
@@ -1467,10 +1467,11 @@ impl Parser<'_> {
         // brackets is its photographer.
         let before_bracketed_agency =
             |p: &Piece| !p.sentence && bracketed_agency.binary_search(&(p.clause + 1)).is_ok();
-        // Labeled groups that credited something.
-        let mut with_pieces: Vec<usize> = pieces.iter().map(|p| p.group).collect();
+        // Labeled groups that credited something. (These lists, and the ones above, are on the
+        // stack for lines of usual length: a profile of the credit bench.)
+        let mut with_pieces: Indices = pieces.iter().map(|p| p.group).collect();
         with_pieces.dedup();
-        let mut labeled: Vec<usize> = labeled
+        let mut labeled: Indices = labeled
             .iter()
             .copied()
             .filter(|g| with_pieces.binary_search(g).is_ok())
@@ -1632,7 +1633,7 @@ impl Parser<'_> {
             && self.format_authors.is_none()
             && pieces.iter().all(|p| matches!(p.role, Role::Author { .. }))
         {
-            let bare: Vec<usize> = (0..pieces.len())
+            let bare: Indices = (0..pieces.len())
                 .filter(|&k| keep[k] && pieces[k].role == (Role::Author { explicit: false }))
                 .collect();
             let framed = bare
@@ -2061,12 +2062,12 @@ fn at_start_of(clauses: &[Clause], k: usize) -> usize {
 }
 
 /// The words of clause `k`.
-fn words_of(clauses: &[Clause], k: usize) -> &[Word] {
+fn words_of<'c>(clauses: &'c [Clause], k: usize) -> &'c [Word<'c>] {
     &clauses[k].words
 }
 
 /// The next clause that is not an aside ("(talk)", "(UTC)").
-fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
+fn next_clause<'c>(clauses: &'c [Clause], k: usize) -> Option<&'c Clause<'c>> {
     clauses[k + 1..]
         .iter()
         .find(|c| !c.words.iter().all(|w| in_list!(ASIDES, &w.lower)))
