@@ -667,7 +667,11 @@ fn cjk_word_ok(l: &str) -> bool {
 /// Whether a word is a web site's name ("example.org", "www.example.co.uk"): dotted parts of
 /// letters, digits and hyphens, the last two to six letters.
 fn is_domain(w: &str) -> bool {
-    // One pass over the parts, nothing collected: this runs for many words of a line.
+    // One pass over the parts, nothing collected: this runs for many words of a line. Without a
+    // dot there is no last part to check, and most words have none.
+    if !w.as_bytes().contains(&b'.') {
+        return false;
+    }
     let mut parts = w.split('.');
     let Some(first) = parts.next() else {
         return false;

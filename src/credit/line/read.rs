@@ -2053,7 +2053,14 @@ fn starts_known(words: &[Word]) -> bool {
         return (1..=words.len().min(2))
             .any(|n| photo_service(&words[..n]).is_some_and(|m| known(m, n)));
     }
-    (1..=words.len().min(4)).any(|n| classify(&words[..n]).is_some_and(|m| known(m, n)))
+    // It may: `classify` of each run is then the tables' reading, else `photo_service`'s. The
+    // words are collected once for the four lookups.
+    let lower: SmallVec<[&str; 4]> = words.iter().take(4).map(|w| w.lower.as_str()).collect();
+    (1..=lower.len()).any(|n| {
+        agency::classify(&lower[..n])
+            .or_else(|| photo_service(&words[..n]))
+            .is_some_and(|m| known(m, n))
+    })
 }
 
 /// Where clause `k`'s first word starts (the text's end for a clause without words).
