@@ -115,7 +115,12 @@ impl Parser<'_> {
         // Only in a caption-sized line, so that a line of thousands of names stays linear.
         if !matches!(p.role, Role::Author { explicit: true })
             && self.text.len() <= MENTION_WINDOW
-            && self.text[..p.span.start].contains(&self.text[p.span.clone()])
+            // A byte search: `str::contains` sets up a two-way searcher for every piece.
+            && memchr::memmem::find(
+                self.text[..p.span.start].as_bytes(),
+                self.text[p.span.clone()].as_bytes(),
+            )
+            .is_some()
         {
             penalty += 3;
         }

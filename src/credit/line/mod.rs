@@ -744,7 +744,7 @@ fn sentence_like(c: &Clause) -> bool {
     // "Bild von jdoe auf Pixabay": a preposition before a platform's name is the credit's
     // fixed wording, not a caption's.
     let before_platform = |k: usize| {
-        is_in(PLATFORM_PREPS, &c.words[k].lower)
+        in_list!(PLATFORM_PREPS, &c.words[k].lower)
             && c.words.get(k + 1).is_some_and(|n| {
                 agency::classify(&[n.lower.as_str()]).is_some_and(|m| m.kind == Kind::Platform)
             })

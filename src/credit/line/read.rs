@@ -302,7 +302,7 @@ impl Parser<'_> {
             }
             // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
             // "Partial and Promised Gift of …": the provenance word may come after others.
-            if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
+            if words.first().is_some_and(|w| in_list!(PROVENANCE, &w.lower))
                 // "Bequeathed by Jane Doe 1927", "Presented by the Trustees …": who gave the
                 // object to the museum, not who made it.
                 || words.len() >= 2
@@ -311,7 +311,7 @@ impl Parser<'_> {
                 || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
                 || words
                     .windows(2)
-                    .any(|w| is_in(PROVENANCE, &w[0].lower) && w[1].lower == "of")
+                    .any(|w| w[1].lower == "of" && in_list!(PROVENANCE, &w[0].lower))
             {
                 // "The Example Collection, Purchase, …": a collection that is no museum, right
                 // before the provenance, is where the object came from, not who made it.
@@ -418,7 +418,7 @@ impl Parser<'_> {
                 }
                 if words
                     .get(i)
-                    .is_some_and(|w| is_in(LABEL_CONNECTORS, &w.lower))
+                    .is_some_and(|w| in_list!(LABEL_CONNECTORS, &w.lower))
                 {
                     i += 1;
                 }
@@ -471,7 +471,7 @@ impl Parser<'_> {
                 let orig = &self.text[w.span.clone()];
                 let next_ctx = match w.lower.as_str() {
                     // "Styling by …", "Casting by …": a credit for other work than the photo.
-                    "by" if j > 0 && is_in(OTHER_WORK, &words[j - 1].lower) => {
+                    "by" if j > 0 && in_list!(OTHER_WORK, &words[j - 1].lower) => {
                         Some((Ctx::Ignore, 1))
                     }
                     "by" => Some((Ctx::Author, 1)),
@@ -511,7 +511,7 @@ impl Parser<'_> {
                         }
                         Some((Ctx::Author, 1 + usize::from(of)))
                     }
-                    p if is_in(PLATFORM_PREPS, p) && j > start => {
+                    p if j > start && in_list!(PLATFORM_PREPS, p) => {
                         let rest: Vec<&str> =
                             words[j + 1..].iter().map(|w| w.lower.as_str()).collect();
                         let known = agency::classify(&rest)
@@ -940,7 +940,7 @@ impl Parser<'_> {
         let m = whole_match.or_else(|| {
             while words
                 .first()
-                .is_some_and(|w| w.copyright || is_in(HEAD_NOISE, &w.lower))
+                .is_some_and(|w| w.copyright || in_list!(HEAD_NOISE, &w.lower))
             {
                 words = &words[1..];
             }
