@@ -77,10 +77,12 @@ impl Parser<'_> {
                 continue;
             }
             // "（Ｃ）共同通信社": the copyright sign in full width.
-            if let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
-                .iter()
-                .find(|p| text[i..].starts_with(**p))
-                .map(|p| p.len())
+            // (Every form opens with a bracket: no other character is tried against them.)
+            if matches!(c, '（' | '(')
+                && let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
+                    .iter()
+                    .find(|p| text[i..].starts_with(**p))
+                    .map(|p| p.len())
             {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {

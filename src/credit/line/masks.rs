@@ -100,9 +100,9 @@ impl Parser<'_> {
         // Every opening quote below starts with one of these bytes in UTF-8 (`"`, `'`; U+00AB
         // and U+00BB; U+2018 to U+201E; U+300A and U+300C): a line without any of them has no
         // title, and its characters need not be walked (a profile of the credit bench).
-        if !text
-            .bytes()
-            .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+        let b = text.as_bytes();
+        if memchr::memchr3(b'"', b'\'', 0xC2, b).is_none()
+            && memchr::memchr2(0xE2, 0xE3, b).is_none()
         {
             return;
         }
@@ -252,28 +252,46 @@ impl Parser<'_> {
 
     /// Byte ranges of runs of letters (with inner apostrophes and hyphens), unmasked.
     pub(super) fn alpha_words(&self) -> Vec<Range<usize>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
         // Room for the words of a usual line: growing one by one reallocated several times.
         let mut out = Vec::with_capacity(16);
         let mut start: Option<usize> = None;
-        for (i, c) in self.text.char_indices() {
-            let inner = matches!(c, '\'' | '’' | '-') && start.is_some();
-            if c.is_alphabetic() || inner {
+        let mut i = 0;
+        // ASCII bytes are tested as bytes, other characters decoded: this runs over every line
+        // (a profile of the credit bench).
+        while i < bytes.len() {
+            let (alphabetic, joiner, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), b == b'\'' || b == b'-', 1),
+                _ => {
+                    let c = text[i..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    (c.is_alphabetic(), c == '’', c.len_utf8())
+                }
+            };
+            if alphabetic || joiner && start.is_some() {
                 start.get_or_insert(i);
             } else if let Some(s) = start.take() {
                 out.push(s..i);
             }
+            i += len;
         }
         if let Some(s) = start {
-            out.push(s..self.text.len());
+            out.push(s..text.len());
         }
+        // Apostrophes and hyphens at a word's end are not part of it.
         for r in &mut out {
-            while r.end > r.start
-                && let Some(c) = self.text[..r.end]
-                    .chars()
-                    .next_back()
-                    .filter(|c| matches!(c, '\'' | '’' | '-'))
-            {
-                r.end -= c.len_utf8();
+            loop {
+                let w = &bytes[r.start..r.end];
+                if w.ends_with(b"'") || w.ends_with(b"-") {
+                    r.end -= 1;
+                } else if w.ends_with("’".as_bytes()) {
+                    r.end -= "’".len();
+                } else {
+                    break;
+                }
             }
         }
         out.retain(|r| !r.is_empty());

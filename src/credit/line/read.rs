@@ -18,7 +18,7 @@ impl Parser<'_> {
         let mut group = 0;
         let mut group_opened = true;
         // Groups in which a label, a "©" or an own-work mark says where the credit is.
-        let mut labeled: Vec<usize> = Vec::new();
+        let mut labeled: Indices = Indices::new();
         let mut k = 0;
         // Whether the previous clause was only a label ("Foto:"): "Foto: CC BY 2.0 Jane Doe"
         // names her across the license.
