@@ -1872,6 +1872,11 @@ impl Parser<'_> {
     /// "新華社記者 Name 攝", "新华社发（Name 摄）": an agency's reporter or release, with the agency
     /// glued to the title, so no piece of its own names it.
     fn cjk_agency_reporter(&self) -> bool {
+        // The titles are written in Han characters: an ASCII line holds none (most lines; each
+        // search sets up a searcher).
+        if self.lower.is_ascii() {
+            return false;
+        }
         ["记者", "記者", "发", "發"].iter().any(|title| {
             self.lower.match_indices(title).any(|(i, _)| {
                 let head = &self.lower[..i];
