@@ -187,26 +187,54 @@ impl Parser<'_> {
     }
 
     pub(super) fn modified(&mut self) {
-        // The bytes a modification word can start with, lowercase: a word whose first byte is
-        // ASCII lowers to a word starting with that byte in lowercase, so a word starting with
-        // any other ASCII byte cannot be one, and is not lowered (most words of a line; a profile
-        // of the credit bench). A word starting with a non-ASCII byte is always tried.
-        static FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
-            let mut t = [false; 256];
+        // The first three bytes a modification word can open with, lowercase, as a bitset of
+        // their low five bits (a superset: letters map one to one; `None` if a list held an
+        // entry shorter than three bytes). A word whose first three bytes are ASCII lowers to
+        // a word opening with them in lowercase: a triple not in the set rules the word out
+        // before it is lowered, and an ASCII line in which no word opens with such a triple is
+        // not cut into words at all (most lines; a profile of the credit bench). Words opening
+        // with a non-ASCII character are always tried.
+        static OPENINGS: LazyLock<Option<Box<[u64; 512]>>> = LazyLock::new(|| {
+            let mut t = Box::new([0u64; 512]);
             for s in MODIFIED_STEMS.iter().chain(MODIFIED_WORDS) {
-                match s.as_bytes().first() {
-                    Some(&b) => t[usize::from(b)] = true,
-                    None => t = [true; 256],
-                }
+                let [a, b, c, ..] = s.as_bytes() else {
+                    return None;
+                };
+                let k = opening(*a, *b, *c);
+                t[k / 64] |= 1 << (k % 64);
             }
-            t
+            Some(t)
         });
+        fn opening(a: u8, b: u8, c: u8) -> usize {
+            usize::from(a & 31) << 10 | usize::from(b & 31) << 5 | usize::from(c & 31)
+        }
+        let opens = |t: &[u64; 512], w: &[u8]| {
+            let k = opening(w[0], w[1], w[2]);
+            t[k / 64] >> (k % 64) & 1 == 1
+        };
+        let openings = OPENINGS.as_deref();
+        let lb = self.lower.as_bytes();
+        if let Some(t) = openings
+            && lb.is_ascii()
+            // Every word starts at a letter after a byte that is none (a superset of the
+            // words' starts).
+            && !(0..lb.len().saturating_sub(2)).any(|i| {
+                lb[i].is_ascii_alphabetic()
+                    && (i == 0 || !lb[i - 1].is_ascii_alphabetic())
+                    && opens(t, &lb[i..i + 3])
+            })
+        {
+            return;
+        }
         let words = self.alpha_words();
         let mut k = 0;
         while k < words.len() {
             let r = words[k].clone();
-            let b = self.text.as_bytes()[r.start];
-            if b.is_ascii() && !FIRST[usize::from(b.to_ascii_lowercase())] {
+            let lb = &self.lower.as_bytes()[r.clone()];
+            if let Some(t) = openings
+                && lb[0].is_ascii()
+                && (lb.len() < 3 || lb[..3].is_ascii() && !opens(t, lb))
+            {
                 k += 1;
                 continue;
             }
