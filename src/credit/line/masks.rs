@@ -56,26 +56,30 @@ impl Parser<'_> {
 
     pub(super) fn urls(&mut self) {
         let mut found = Vec::new();
-        for (prefix, finder) in [
-            ("https://", fixed!("https://")),
-            ("http://", fixed!("http://")),
-            ("www.", fixed!("www.")),
-        ] {
-            for i in finder.find_iter(self.lower.as_bytes()) {
-                let before = self.text[..i].chars().next_back();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
-                    continue;
-                }
-                let rest = &self.text[i..];
-                let len = rest
-                    .find(|c: char| {
-                        c.is_whitespace() || "<>\"“”«»()[]{}|".contains(c) || c == '\u{27e9}'
-                    })
-                    .unwrap_or(rest.len());
-                let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-                if url.len() > prefix.len() {
-                    found.push(i..i + url.len());
-                }
+        // Every prefix opens with 'h' or 'w', and none can overlap itself: one pass over those
+        // bytes finds every occurrence of each, in order (three searches, one per prefix, cost
+        // more on a line of a few dozen bytes; a profile of the credit bench).
+        let hay = self.lower.as_bytes();
+        for i in memchr::memchr2_iter(b'h', b'w', hay) {
+            let Some(prefix) = ["https://", "http://", "www."]
+                .into_iter()
+                .find(|p| hay[i..].starts_with(p.as_bytes()))
+            else {
+                continue;
+            };
+            let before = self.text[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+                continue;
+            }
+            let rest = &self.text[i..];
+            let len = rest
+                .find(|c: char| {
+                    c.is_whitespace() || "<>\"“”«»()[]{}|".contains(c) || c == '\u{27e9}'
+                })
+                .unwrap_or(rest.len());
+            let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+            if url.len() > prefix.len() {
+                found.push(i..i + url.len());
             }
         }
         found.sort_by_key(|r| r.start);
