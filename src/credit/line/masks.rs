@@ -220,15 +220,22 @@ impl Parser<'_> {
         let lb = self.lower.as_bytes();
         if let Some(t) = openings
             && lb.is_ascii()
+        {
             // Every word starts at a letter after a byte that is none (a superset of the
             // words' starts).
-            && !(0..lb.len().saturating_sub(2)).any(|i| {
-                lb[i].is_ascii_alphabetic()
-                    && (i == 0 || !lb[i - 1].is_ascii_alphabetic())
-                    && opens(t, &lb[i..i + 3])
-            })
-        {
-            return;
+            let mut after_letter = false;
+            let mut any = false;
+            for i in 0..lb.len().saturating_sub(2) {
+                let letter = lb[i].is_ascii_alphabetic();
+                if letter && !after_letter && opens(t, &lb[i..i + 3]) {
+                    any = true;
+                    break;
+                }
+                after_letter = letter;
+            }
+            if !any {
+                return;
+            }
         }
         let words = self.alpha_words();
         let mut k = 0;

@@ -65,6 +65,7 @@ use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -187,7 +188,9 @@ enum Mark {
 
 struct Parser<'a> {
     text: &'a str,
-    lower: String,
+    /// `text` in ASCII lowercase; shared, so that the clauses' words can point into it while
+    /// the reader changes the parser.
+    lower: Rc<str>,
     marks: Vec<Mark>,
     spans: Spans,
     credit: Credit,
@@ -345,7 +348,13 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Parser<'a> {
         Parser {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower: {
+                let mut lower: Rc<str> = Rc::from(text);
+                if let Some(l) = Rc::get_mut(&mut lower) {
+                    l.make_ascii_lowercase();
+                }
+                lower
+            },
             marks: vec![Mark::Free; text.len()],
             spans: Spans::default(),
             credit: Credit::default(),
@@ -370,9 +379,9 @@ impl<'a> Parser<'a> {
         self.dates();
         self.place_intros();
         self.machine_formats();
-        // The clauses' words point into a copy of the lowered line: the reader changes the
-        // parser while it reads them.
-        let lower = self.lower.clone();
+        // The clauses' words point into the lowered line, held here while the reader changes
+        // the parser.
+        let lower = Rc::clone(&self.lower);
         let clauses = self.clauses(&lower);
         self.read(&clauses);
         CreditLine {
@@ -423,7 +432,7 @@ impl<'a> Parser<'a> {
     /// Every whole-word, unmasked occurrence of a phrase of the automaton, leftmost longest.
     fn find_phrases(&self, phrases: &AhoCorasick) -> Vec<Range<usize>> {
         phrases
-            .find_iter(&self.lower)
+            .find_iter(&*self.lower)
             .map(|m| m.range())
             .filter(|r| self.text.is_char_boundary(r.start) && self.text.is_char_boundary(r.end))
             .filter(|r| self.whole_word(r) && self.free(r.clone()))
