@@ -120,8 +120,8 @@ impl Parser<'_> {
             && self.text.len() <= MENTION_WINDOW
             // A byte search: `str::contains` sets up a two-way searcher for every piece.
             && memchr::memmem::find(
-                self.text[..p.span.start].as_bytes(),
-                self.text[p.span.clone()].as_bytes(),
+                &self.text.as_bytes()[..p.span.start],
+                &self.text.as_bytes()[p.span.clone()],
             )
             .is_some()
         {
