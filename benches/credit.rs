@@ -5,7 +5,10 @@
 //! With `LICIT_BENCH_PASSES=N` in the environment the binary skips criterion: it parses every
 //! line once (so that lazily built tables are built), then `N` more passes in [`steady`]. Under
 //! `valgrind --tool=callgrind --toggle-collect='credit::steady'` that counts the instructions of
-//! the steady state alone, a figure the machine's load does not change.
+//! the steady state alone, a figure the machine's load does not change. `LICIT_BENCH_WARMUP=M`
+//! makes the warm-up `M` passes instead of one: some tables are rebuilt for speed only after a
+//! process has scanned many texts (the rights statements' matcher, after 16,384), and criterion's
+//! own warm-up passes that point.
 
 use std::hint::black_box;
 
@@ -53,8 +56,14 @@ fn main() {
         .and_then(|v| v.parse::<usize>().ok())
     {
         let lines = lines();
-        for l in &lines {
-            black_box(parse_credit_line(l));
+        let warmup = std::env::var("LICIT_BENCH_WARMUP")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(1);
+        for _ in 0..warmup {
+            for l in &lines {
+                black_box(parse_credit_line(l));
+            }
         }
         steady(&lines, passes);
         return;

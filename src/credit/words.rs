@@ -552,6 +552,10 @@ pub(crate) use in_list;
 /// for looking a word as written up in the lists, without a fresh string per word.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     const MAX: usize = 32;
+    // A word without ASCII capitals is its own ASCII lowercase: nothing to copy.
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(w);
+    }
     if w.len() <= MAX && w.is_ascii() {
         let mut buf = [0u8; MAX];
         let b = &mut buf[..w.len()];

@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::agency::{AGENCIES, LOWERCASE_SHORT_NAMES};
 
@@ -369,7 +370,36 @@ struct Matcher {
     phrase: Vec<usize>,
 }
 
-static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
+/// The matcher as aho-corasick builds it by default (a contiguous NFA for this many patterns):
+/// quick to build, for processes that scan a few texts.
+static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| matcher(None));
+
+/// The same matcher as a DFA: it searches in about half the time (−3% of a credit line's
+/// cost in the credit bench) but takes ≈ 36 M instructions (several milliseconds) to build,
+/// worth it only for a process that scans many texts. Both find the same matches.
+static DFA_MATCHER: LazyLock<Option<Matcher>> =
+    LazyLock::new(|| matcher(Some(AhoCorasickKind::DFA)));
+
+/// How many texts a process scans with [`MATCHER`] before building [`DFA_MATCHER`]: about
+/// half the texts whose saved search time pays for the build.
+const DFA_AFTER: usize = 16_384;
+
+/// Texts scanned with [`MATCHER`] so far.
+static SCANNED: AtomicUsize = AtomicUsize::new(0);
+
+/// The matcher for the next text.
+fn current() -> Option<&'static Matcher> {
+    if SCANNED.load(Ordering::Relaxed) >= DFA_AFTER {
+        if let Some(m) = DFA_MATCHER.as_ref() {
+            return Some(m);
+        }
+    } else {
+        SCANNED.fetch_add(1, Ordering::Relaxed);
+    }
+    MATCHER.as_ref()
+}
+
+fn matcher(kind: Option<AhoCorasickKind>) -> Option<Matcher> {
     let mut patterns: Vec<String> = Vec::new();
     let mut phrase = Vec::new();
     let mut agency_spellings: Vec<(String, usize)> = Vec::new();
@@ -402,12 +432,13 @@ static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
         }
     }
     AhoCorasick::builder()
+        .kind(kind)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .ok()
         .map(|automaton| Matcher { automaton, phrase })
-});
+}
 
 fn word_char(c: Option<char>) -> bool {
     // "pressefoto_korb" is a user name, not the word "Pressefoto".
@@ -416,9 +447,10 @@ fn word_char(c: Option<char>) -> bool {
 
 /// Finds statements in `text`, in order.
 pub(crate) fn find(text: &str) -> Vec<Statement> {
-    let Some(matcher) = MATCHER.as_ref() else {
-        return Vec::new();
-    };
+    current().map_or_else(Vec::new, |matcher| find_with(matcher, text))
+}
+
+fn find_with(matcher: &Matcher, text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
     for m in matcher.automaton.find_iter(text) {
         let (phrase, kind, name, case) = match PHRASES.get(matcher.phrase[m.pattern().as_usize()]) {
@@ -468,6 +500,28 @@ pub(crate) fn find(text: &str) -> Vec<Statement> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The DFA that a process switches to after many texts finds what the default matcher finds.
+    #[test]
+    fn dfa_matcher_finds_the_same() {
+        let (Some(nfa), Some(dfa)) = (MATCHER.as_ref(), DFA_MATCHER.as_ref()) else {
+            panic!("both matchers build");
+        };
+        let data = include_str!("../../tests/data/credit_lines.txt");
+        let extra = [
+            "© 2019 AP Photo/Jane Doe. All Rights Reserved.",
+            "Foto: dpa / picture alliance, ALLE RECHTE VORBEHALTEN",
+            "(c) Reuters; Tous droits réservés — Public Domain",
+        ];
+        let mut n = 0;
+        for text in data.lines().chain(extra) {
+            let (a, b) = (find_with(nfa, text), find_with(dfa, text));
+            assert_eq!(a, b, "{text}");
+            n += a.len();
+        }
+        assert!(n > 50, "the texts hold statements: {n}");
+    }
+
     use super::*;
 
     fn kinds(s: &str) -> Vec<(StatementKind, &'static str)> {

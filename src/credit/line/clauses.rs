@@ -3,15 +3,19 @@
 use super::*;
 
 impl Parser<'_> {
-    pub(super) fn clauses(&self) -> Vec<Clause> {
+    /// `lower` is `self.lower`, or a copy of it.
+    pub(super) fn clauses<'l>(&self, lower: &'l str) -> Vec<Clause<'l>> {
         let text = self.text;
-        let mut out = Vec::new();
+        // Room for the clauses and words of a usual line, so that pushing rarely reallocates
+        // (growing these vectors was a good part of a line's allocations; a profile of the
+        // credit bench).
+        let mut out = Vec::with_capacity(8);
         let mut cur = Clause {
-            words: Vec::new(),
+            words: Vec::with_capacity(8),
             before: Sep::Start,
             after: Sep::End,
         };
-        let push_sep = |cur: &mut Clause, out: &mut Vec<Clause>, sep: Sep| {
+        let push_sep = |cur: &mut Clause<'l>, out: &mut Vec<Clause<'l>>, sep: Sep| {
             // Consecutive separators collapse; the strongest wins.
             if cur.words.is_empty() {
                 cur.before = stronger(cur.before, sep);
@@ -20,7 +24,7 @@ impl Parser<'_> {
             let mut done = std::mem::replace(
                 cur,
                 Clause {
-                    words: Vec::new(),
+                    words: Vec::with_capacity(8),
                     before: sep,
                     after: Sep::End,
                 },
@@ -66,7 +70,7 @@ impl Parser<'_> {
                 );
                 cur.words.push(Word {
                     span: i..i + clen,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -74,15 +78,17 @@ impl Parser<'_> {
                 continue;
             }
             // "（Ｃ）共同通信社": the copyright sign in full width.
-            if let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
-                .iter()
-                .find(|p| text[i..].starts_with(**p))
-                .map(|p| p.len())
+            // (Every form opens with a bracket: no other character is tried against them.)
+            if matches!(c, '（' | '(')
+                && let Some(n) = ["（Ｃ）", "(Ｃ)", "（C）", "（c）"]
+                    .iter()
+                    .find(|p| text[i..].starts_with(**p))
+                    .map(|p| p.len())
             {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + n,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -96,7 +102,7 @@ impl Parser<'_> {
                 push_sep(&mut cur, &mut out, Sep::Hard);
                 cur.words.push(Word {
                     span: i..i + 3,
-                    lower: "©".into(),
+                    lower: Lower::Line("©"),
                     copyright: true,
                     lowercase_initial: false,
                 });
@@ -160,6 +166,15 @@ impl Parser<'_> {
             let start = i;
             let mut j = i;
             while j < text.len() {
+                // An ASCII letter or digit ends a word only at a mask: none of the tests below
+                // holds for it (most characters of a line; a profile of the credit bench).
+                if text.as_bytes()[j].is_ascii_alphanumeric() {
+                    if self.marks[j] != Mark::Free {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
@@ -223,8 +238,14 @@ impl Parser<'_> {
             // space lost when the page became text, glued to the name it introduces.
             // "…in 2017.Credit...Jane Doe for The New York Times": the same with the dots that
             // stood for the line break; "image copyrightJane Doe via Getty Images" (the BBC).
-            let glued_label = ["Credit...", "Credit…", "Credit", "Credits", "copyright"]
+            const GLUED_LABELS: [&str; 5] =
+                ["Credit...", "Credit…", "Credit", "Credits", "copyright"];
+            // The first byte rules out nearly every word before the labels are tried (this runs
+            // for every word; a profile of the credit bench).
+            let first = text.as_bytes().get(start);
+            let glued_label = GLUED_LABELS
                 .iter()
+                .filter(|l| l.as_bytes().first() == first)
                 .find_map(|l| {
                     let rest = text[start..end].strip_prefix(l)?;
                     let mut cs = rest.chars();
@@ -238,7 +259,8 @@ impl Parser<'_> {
             if let Some(l) = glued_label {
                 cur.words.push(Word {
                     span: start..start + l.len(),
-                    lower: l.trim_end_matches(['.', '…']).to_ascii_lowercase(),
+                    // The label in ASCII lowercase: "credit", "copyright".
+                    lower: Lower::Line(&lower[start..start + l.trim_end_matches(['.', '…']).len()]),
                     copyright: false,
                     lowercase_initial: false,
                 });
@@ -248,10 +270,11 @@ impl Parser<'_> {
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
                     span: start..end,
+                    // `lower` agrees byte for byte with the text where the text is ASCII.
                     lower: if word.is_ascii() {
-                        word.to_ascii_lowercase()
+                        Lower::Line(&lower[start..end])
                     } else {
-                        fold_width(word).to_lowercase()
+                        Lower::Own(fold_width(word).to_lowercase().into())
                     },
                     copyright: false,
                     lowercase_initial: word.starts_with(char::is_lowercase),

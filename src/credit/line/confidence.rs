@@ -56,7 +56,7 @@ impl Parser<'_> {
     /// What in a piece's text says it is not a name.
     fn shape_penalty(&self, p: &Piece) -> i32 {
         let text = &self.text[p.span.clone()];
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let words: SmallVec<[&str; 8]> = text.split_whitespace().collect();
         let mut penalty = 0;
         // "at London Fashion Week Jane Doe": a caption's words run into the name.
         if words.len() > 1
@@ -69,7 +69,10 @@ impl Parser<'_> {
         // "同国で2019年5月": digits inside a word written without spaces are a date or a count.
         if words
             .iter()
-            .any(|w| w.chars().any(is_cjk) && w.chars().any(|c| c.is_ascii_digit()))
+            // Cheap tests first: a word of ASCII holds no such character, most hold no digit.
+            .any(|w| {
+                !w.is_ascii() && w.bytes().any(|b| b.is_ascii_digit()) && w.chars().any(is_cjk)
+            })
         {
             penalty += 5;
         }
@@ -117,7 +120,12 @@ impl Parser<'_> {
         // Only in a caption-sized line, so that a line of thousands of names stays linear.
         if !matches!(p.role, Role::Author { explicit: true })
             && self.text.len() <= MENTION_WINDOW
-            && self.text[..p.span.start].contains(&self.text[p.span.clone()])
+            // A byte search: `str::contains` sets up a two-way searcher for every piece.
+            && memchr::memmem::find(
+                &self.text.as_bytes()[..p.span.start],
+                &self.text.as_bytes()[p.span.clone()],
+            )
+            .is_some()
         {
             penalty += 3;
         }

@@ -1,7 +1,8 @@
 //! Reading clauses left to right into pieces (authors and sources), and choosing among them.
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use super::*;
 
@@ -14,11 +15,11 @@ impl Parser<'_> {
         let bar_joined = bar_chains(clauses, &sentences);
         let mut caption = sentences.contains(&true);
         let mut ctx = Ctx::None;
-        let mut pieces: Vec<Piece> = Vec::new();
+        let mut pieces: Vec<Piece> = Vec::with_capacity(8);
         let mut group = 0;
         let mut group_opened = true;
         // Groups in which a label, a "©" or an own-work mark says where the credit is.
-        let mut labeled: Vec<usize> = Vec::new();
+        let mut labeled: Indices = Indices::new();
         let mut k = 0;
         // Whether the previous clause was only a label ("Foto:"): "Foto: CC BY 2.0 Jane Doe"
         // names her across the license.
@@ -360,7 +361,7 @@ impl Parser<'_> {
             }
             // "Bequest of …, 1929", "Gift of …", "Purchase, … Fund": provenance, not a credit.
             // "Partial and Promised Gift of …": the provenance word may come after others.
-            if words.first().is_some_and(|w| is_in(PROVENANCE, &w.lower))
+            if words.first().is_some_and(|w| in_list!(PROVENANCE, &w.lower))
                 // "Bequeathed by Jane Doe 1927", "Presented by the Trustees …": who gave the
                 // object to the museum, not who made it.
                 || words.len() >= 2
@@ -369,7 +370,7 @@ impl Parser<'_> {
                 || words.iter().any(|w| is_in(&["fund", "funds"], &w.lower))
                 || words
                     .windows(2)
-                    .any(|w| is_in(PROVENANCE, &w[0].lower) && w[1].lower == "of")
+                    .any(|w| w[1].lower == "of" && in_list!(PROVENANCE, &w[0].lower))
             {
                 // "The Example Collection, Purchase, …": a collection that is no museum, right
                 // before the provenance, is where the object came from, not who made it.
@@ -476,7 +477,7 @@ impl Parser<'_> {
                 }
                 if words
                     .get(i)
-                    .is_some_and(|w| is_in(LABEL_CONNECTORS, &w.lower))
+                    .is_some_and(|w| in_list!(LABEL_CONNECTORS, &w.lower))
                 {
                     i += 1;
                 }
@@ -529,7 +530,7 @@ impl Parser<'_> {
                 let orig = &self.text[w.span.clone()];
                 let next_ctx = match w.lower.as_str() {
                     // "Styling by …", "Casting by …": a credit for other work than the photo.
-                    "by" if j > 0 && is_in(OTHER_WORK, &words[j - 1].lower) => {
+                    "by" if j > 0 && in_list!(OTHER_WORK, &words[j - 1].lower) => {
                         Some((Ctx::Ignore, 1))
                     }
                     "by" => Some((Ctx::Author, 1)),
@@ -569,7 +570,7 @@ impl Parser<'_> {
                         }
                         Some((Ctx::Author, 1 + usize::from(of)))
                     }
-                    p if is_in(PLATFORM_PREPS, p) && j > start => {
+                    p if j > start && in_list!(PLATFORM_PREPS, p) => {
                         let rest: Vec<&str> =
                             words[j + 1..].iter().map(|w| w.lower.as_str()).collect();
                         let known = agency::classify(&rest)
@@ -587,9 +588,12 @@ impl Parser<'_> {
                 // the source, the person after "by" the author.
                 // "flickr photo by jdoe shared under …": after a platform's name the member's
                 // name may be lowercase.
-                let platform_photo = j >= 2
-                    && agency::classify(&[words[j - 2].lower.as_str()])
-                        .is_some_and(|m| m.kind == Kind::Platform);
+                // Looked up only where the rule below needs it (after a "by"), not for every word.
+                let platform_photo = || {
+                    j >= 2
+                        && agency::classify(&[words[j - 2].lower.as_str()])
+                            .is_some_and(|m| m.kind == Kind::Platform)
+                };
                 // A label run into the clause: how many words it takes, after what its kind does
                 // with the words before it.
                 let inline_label = if w.lower == "by"
@@ -598,11 +602,11 @@ impl Parser<'_> {
                     && is_in(&["photo", "photos", "image", "images"], &words[j - 1].lower)
                     && words
                         .get(j + 1)
-                        .is_some_and(|n| !n.lowercase_initial || platform_photo)
+                        .is_some_and(|n| !n.lowercase_initial || platform_photo())
                     && (words[start..j - 1]
                         .iter()
                         .all(|w| !w.lowercase_initial || in_list!(PARTICLES, &w.lower))
-                        || platform_photo && j == start + 2)
+                        || platform_photo() && j == start + 2)
                     && !is_in(INDEFINITE_ARTICLES, &words[start].lower)
                     && !is_in(ARTICLES, &words[start].lower)
                 {
@@ -966,9 +970,12 @@ impl Parser<'_> {
         {
             words = &words[2..];
         }
+        // What the tables make of the words as they stand, looked up again only when a rule
+        // below shortens them (the lookups are a good part of a line's cost).
+        let mut whole_match = classify(words);
         // "Jane Doe Getty Images": a caption's words run into the agency; the agency is the
         // credit, the words before it are who is shown.
-        if classify(words).is_none()
+        if whole_match.is_none()
             && let Some(n) = (1..=3).rev().find(|&n| {
                 words.len() > n + 1
                     && classify(&words[words.len() - n..])
@@ -998,13 +1005,14 @@ impl Parser<'_> {
                 });
             }
             words = &words[words.len() - n..];
+            whole_match = classify(words);
         }
         // "Jane Doe/AGENCY The caption's text …": after the slash the agency runs into the
         // caption that follows the credit; the agency is the credit, the rest is the caption.
         if ctx == Ctx::None
             && at.after_slash
             && words.len() > 2
-            && classify(words).is_none()
+            && whole_match.is_none()
             && let Some(n) = (1..=3).rev().find(|&n| {
                 words.len() > n + 1
                     && classify(&words[..n]).is_some_and(|m| m.kind == Kind::Agency && m.words == n)
@@ -1012,6 +1020,7 @@ impl Parser<'_> {
             })
         {
             words = &words[..n];
+            whole_match = classify(words);
         }
         // Whether the words, before their noise is trimmed ("고영권 기자", "Jane Doe photo"), are
         // their whole clause.
@@ -1029,10 +1038,10 @@ impl Parser<'_> {
             return true;
         }
         // A piece that is a known name is taken whole, before trimming its ends.
-        let m = classify(words).or_else(|| {
+        let m = whole_match.or_else(|| {
             while words
                 .first()
-                .is_some_and(|w| w.copyright || is_in(HEAD_NOISE, &w.lower))
+                .is_some_and(|w| w.copyright || in_list!(HEAD_NOISE, &w.lower))
             {
                 words = &words[1..];
             }
@@ -1229,7 +1238,7 @@ impl Parser<'_> {
     ) {
         // Pieces come in reading order, so each group's pieces are one run: every choice below
         // is linear in the number of pieces.
-        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut runs: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
         for k in 0..pieces.len() {
             match runs.last_mut() {
                 Some(r) if pieces[r.start].group == pieces[k].group => r.end = k + 1,
@@ -1268,7 +1277,7 @@ impl Parser<'_> {
                 // "Parlamentsdirektion/Jane Doe", "BARD-Gruppe/Jane Doe", "example.de / Jane
                 // Doe": when one piece reads as a person's name and every other is one word, an
                 // organisation or a site, the person is the author wherever she stands.
-                let person: Vec<usize> = idx
+                let person: Indices = idx
                     .iter()
                     .copied()
                     .filter(|&k| self.person_like(pieces[k].span.clone()))
@@ -1353,7 +1362,7 @@ impl Parser<'_> {
                         && self.acronym(pieces[idx[0]].span.clone())
                         && matches!(pieces[idx[1]].role, Role::Source { kind: Some(_) })
                         && matches!(pieces[idx[idx.len() - 1]].role, Role::Author { .. });
-                let clauses: Vec<usize> = idx
+                let clauses: Indices = idx
                     .iter()
                     .filter(|&&k| matches!(pieces[k].role, Role::Author { .. }))
                     .map(|&k| pieces[k].clause)
@@ -1361,7 +1370,7 @@ impl Parser<'_> {
                 // "Jane Doe / John Roe/Agency": a spaced slash between two names and a tight one
                 // binding the second to the agency may set a caption's subject apart from the
                 // photographer, or join two photographers: neither is named.
-                let persons: Vec<usize> = idx
+                let persons: Indices = idx
                     .iter()
                     .copied()
                     .filter(|&k| {
@@ -1551,7 +1560,7 @@ impl Parser<'_> {
         let mut known_clauses: Vec<(usize, usize, Option<usize>)> = Vec::new();
         let mut bracketed_agency: Vec<usize> = Vec::new();
         // "(AP Photo/Eraldo Peres)" names its own photographer: the text before it is a caption.
-        let mut author_groups: Vec<usize> = pieces
+        let mut author_groups: Indices = pieces
             .iter()
             .filter(|q| matches!(q.role, Role::Author { .. }))
             .map(|q| q.group)
@@ -1593,10 +1602,11 @@ impl Parser<'_> {
         // brackets is its photographer.
         let before_bracketed_agency =
             |p: &Piece| !p.sentence && bracketed_agency.binary_search(&(p.clause + 1)).is_ok();
-        // Labeled groups that credited something.
-        let mut with_pieces: Vec<usize> = pieces.iter().map(|p| p.group).collect();
+        // Labeled groups that credited something. (These lists, and the ones above, are on the
+        // stack for lines of usual length: a profile of the credit bench.)
+        let mut with_pieces: Indices = pieces.iter().map(|p| p.group).collect();
         with_pieces.dedup();
-        let mut labeled: Vec<usize> = labeled
+        let mut labeled: Indices = labeled
             .iter()
             .copied()
             .filter(|g| with_pieces.binary_search(g).is_ok())
@@ -1761,7 +1771,7 @@ impl Parser<'_> {
             && self.format_authors.is_none()
             && pieces.iter().all(|p| matches!(p.role, Role::Author { .. }))
         {
-            let bare: Vec<usize> = (0..pieces.len())
+            let bare: Indices = (0..pieces.len())
                 .filter(|&k| keep[k] && pieces[k].role == (Role::Author { explicit: false }))
                 .collect();
             let framed = bare
@@ -1861,12 +1871,13 @@ impl Parser<'_> {
             }
         }
         let mut authors: Vec<Range<usize>> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        // Lowercase names as slices of the lowered line where they are ASCII, not fresh
+        // strings, in a set with a fast hash (a profile of the credit bench).
+        let mut seen: FxHashSet<Cow<'_, str>> = FxHashSet::default();
         let mut named = 0;
         let mut sources: Vec<Range<usize>> = Vec::new();
         let mut first_agency: Option<(Range<usize>, usize)> = None;
         let format_authors = self.format_authors.take();
-        let text = self.text;
         for (p, &keep) in pieces.iter().zip(&keep) {
             if !keep {
                 continue;
@@ -1878,7 +1889,7 @@ impl Parser<'_> {
                     }
                     // A set, so that a line of thousands of names costs linear time.
                     // "Eran Yardeni | ERAN YARDENI" is one name.
-                    if seen.insert(text[p.span.clone()].to_lowercase()) {
+                    if seen.insert(self.lower_at(p.span.clone())) {
                         named += 1;
                         if authors.len() < MAX_AUTHORS {
                             authors.push(p.span.clone());
@@ -2011,6 +2022,11 @@ impl Parser<'_> {
     /// "新華社記者 Name 攝", "新华社发（Name 摄）": an agency's reporter or release, with the agency
     /// glued to the title, so no piece of its own names it.
     fn cjk_agency_reporter(&self) -> bool {
+        // The titles are written in Han characters: an ASCII line holds none (most lines; each
+        // search sets up a searcher).
+        if self.lower.is_ascii() {
+            return false;
+        }
         ["记者", "記者", "发", "發"].iter().any(|title| {
             self.lower.match_indices(title).any(|(i, _)| {
                 let head = &self.lower[..i];
@@ -2038,7 +2054,7 @@ impl Parser<'_> {
     /// The clauses without a United States address that ends the line ("…, Springfield, OH",
     /// "…, Fort Worth, Texas" is not read: only the state's code or abbreviation): a city of one
     /// to three capitalised words and the state, each set off by a comma, after more text.
-    fn without_us_address<'c>(&self, clauses: &'c [Clause]) -> &'c [Clause] {
+    fn without_us_address<'c, 'w>(&self, clauses: &'c [Clause<'w>]) -> &'c [Clause<'w>] {
         let n = clauses.len();
         if n < 3 {
             return clauses;
@@ -2107,12 +2123,13 @@ impl Parser<'_> {
     /// capital (or a name particle), no digits, not an organisation.
     fn person_like(&self, span: Range<usize>) -> bool {
         let t = &self.text[span.clone()];
-        let words: Vec<&str> = t.split_whitespace().collect();
-        (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
+        // The words are counted, not collected: this runs many times per line (a profile of
+        // the credit bench).
+        (2..=4).contains(&t.split_whitespace().take(5).count())
+            && t.split_whitespace().all(|w| {
                 w.starts_with(char::is_uppercase) || with_lower(w, |w| in_list!(PARTICLES, w))
             })
-            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.bytes().any(|c| c.is_ascii_digit())
             && !self.org_like(span)
     }
 
@@ -2168,7 +2185,8 @@ impl Parser<'_> {
 
     /// Whether a piece reads as an organisation: "The …", or with a word like "Museum".
     pub(super) fn org_like(&self, span: Range<usize>) -> bool {
-        let t = self.text[span].to_lowercase();
+        // A slice of the line's lowered copy where the text is ASCII, not a fresh string.
+        let t = self.lower_at(span);
         // "Example Advocate-News": a hyphen joins an outlet's words too.
         t.starts_with("the ")
             || t.split(|c: char| c.is_whitespace() || c == '-')
@@ -2260,8 +2278,25 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
 
 /// Whether the words start with the name of an agency or a platform (not boilerplate).
 fn starts_known(words: &[Word]) -> bool {
-    (1..=words.len().min(4))
-        .any(|n| classify(&words[..n]).is_some_and(|m| m.kind != Kind::Boilerplate && m.words == n))
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let known = |m: agency::NameMatch, n: usize| m.kind != Kind::Boilerplate && m.words == n;
+    // All the runs tried share their first word: when the tables hold no name starting with it,
+    // `classify` of each run is `photo_service` of it, which reads runs of one or two words only
+    // (this runs for most clauses of a line; a profile of the credit bench).
+    if !agency::may_start(&first.lower) {
+        return (1..=words.len().min(2))
+            .any(|n| photo_service(&words[..n]).is_some_and(|m| known(m, n)));
+    }
+    // It may: `classify` of each run is then the tables' reading, else `photo_service`'s. The
+    // words are collected once for the four lookups.
+    let lower: SmallVec<[&str; 4]> = words.iter().take(4).map(|w| w.lower.as_str()).collect();
+    (1..=lower.len()).any(|n| {
+        agency::classify(&lower[..n])
+            .or_else(|| photo_service(&words[..n]))
+            .is_some_and(|m| known(m, n))
+    })
 }
 
 /// Where clause `k`'s first word starts (the text's end for a clause without words).
@@ -2270,12 +2305,12 @@ fn at_start_of(clauses: &[Clause], k: usize) -> usize {
 }
 
 /// The words of clause `k`.
-fn words_of(clauses: &[Clause], k: usize) -> &[Word] {
+fn words_of<'c>(clauses: &'c [Clause], k: usize) -> &'c [Word<'c>] {
     &clauses[k].words
 }
 
 /// The next clause that is not an aside ("(talk)", "(UTC)").
-fn next_clause(clauses: &[Clause], k: usize) -> Option<&Clause> {
+fn next_clause<'c>(clauses: &'c [Clause], k: usize) -> Option<&'c Clause<'c>> {
     clauses[k + 1..]
         .iter()
         .find(|c| !c.words.iter().all(|w| in_list!(ASIDES, &w.lower)))

@@ -57,9 +57,11 @@ impl Parser<'_> {
         let mut rest = text;
         let mut ranks = 0;
         while let Some(w) = rest.split_whitespace().next() {
-            let rank = with_lower(w, |w| in_list!(RANK_WORDS, w));
+            // The word lowered once for both lists.
+            let (rank, service) =
+                with_lower(w, |w| (in_list!(RANK_WORDS, w), in_list!(SERVICE_WORDS, w)));
             // "U.S. Army Staff Sgt.": the service goes with the rank after it.
-            if !rank && (ranks > 0 || !with_lower(w, |w| in_list!(SERVICE_WORDS, w))) {
+            if !rank && (ranks > 0 || !service) {
                 break;
             }
             ranks += usize::from(rank);
@@ -79,7 +81,8 @@ impl Parser<'_> {
 
     fn trim_cjk(&self, r: Range<usize>) -> Range<usize> {
         let text = &self.text[r.clone()];
-        if !text.chars().any(is_cjk) {
+        // An ASCII text holds no such character, and is not walked.
+        if text.is_ascii() || !text.chars().any(is_cjk) {
             return r;
         }
         let mut start = r.start;
