@@ -169,4 +169,9 @@ pub const SOURCE_LABELS: &[&str] = &[
     "via",
     "origen",
     "المصدر",
+    // Chinese "(picture) source".
+    "来源",
+    "來源",
+    "图片来源",
+    "圖片來源",
 ];

@@ -127,6 +127,10 @@ const BOILERPLATE: &[&str] = &[
     "photo illustration",
     "stock",
     "stock photo",
+    // Stock sites' licence model written in the credit ("Jane Doe, Royalty free, Getty
+    // Images").
+    "royalty free",
+    "royalty-free",
     "staff",
     "staff photo",
     "stringer",

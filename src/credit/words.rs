@@ -728,6 +728,10 @@ pub(crate) const CREDIT_SOURCE_LABELS: &[&str] = &[
     "bron",
     "źródło",
     "zdroj",
+    "来源",
+    "來源",
+    "图片来源",
+    "圖片來源",
 ];
 
 /// Words of a short clause before a colon that make it a label for the photo's credit even

@@ -33,6 +33,7 @@ pub const AGENCIES: &[&str] = &[
     "rex features",
     "alamy",
     "istock",
+    "thinkstock",
     "istockphoto",
     "adobe stock",
     "depositphotos",

@@ -1398,3 +1398,21 @@ fn a_label_shared_with_another_medium_and_a_deed_after_a_license() {
             .all(|a| a == "Pell Quarry")
     );
 }
+
+#[test]
+fn a_stock_contributor_before_two_agencies() {
+    let c = parse_credit_line("jdoe, iStock, Getty Images Plus");
+    assert_eq!(c.authors, ["jdoe"]);
+    assert_eq!(c.source.as_deref(), Some("iStock, Getty Images Plus"));
+    assert_eq!(authors("qorvex, iStock, Thinkstock"), ["qorvex"]);
+    // "Name, Agency" alone may be a caption naming who is shown: no reading is forced.
+    assert_ne!(authors("Pell Quarry, Getty Images"), ["Pell Quarry"]);
+}
+
+#[test]
+fn a_chinese_picture_source_label_credits() {
+    assert_eq!(
+        authors("示例图表的比例（圖片來源：Example Analysis）"),
+        ["Example Analysis"]
+    );
+}

@@ -112,7 +112,25 @@ impl Parser<'_> {
                     .is_some_and(|w| self.text[w.span.clone()].starts_with(char::is_uppercase))
                 && classify(&clause.words)
                     .is_some_and(|m| m.kind == Kind::Agency && m.words == clause.words.len());
+            // "jdoe, iStock, Getty Images Plus", "Jane Doe, Royalty free, Getty Images": a stock
+            // site's credit names the contributor, then at least two agencies or licence
+            // words, all set off by commas; the first comma joins like a slash. ("Jane Doe,
+            // Agency" alone may be a caption naming who is shown.)
+            let stock_joined = here == 1
+                && clause.before == Sep::Comma
+                && clauses.len() >= 3
+                && clauses[0].before == Sep::Start
+                && (1..=3).contains(&clauses[0].words.len())
+                && classify(&clauses[0].words).is_none()
+                && clauses[here..].iter().all(|c| {
+                    classify(&c.words).is_some_and(|m| m.words == c.words.len())
+                        && matches!(c.after, Sep::Comma | Sep::End)
+                })
+                && clauses[here..]
+                    .iter()
+                    .any(|c| classify(&c.words).is_some_and(|m| m.kind == Kind::Agency));
             if !matches!(clause.before, Sep::Slash | Sep::Soft)
+                && !stock_joined
                 && !bar_joined[here]
                 && !bar_agency
                 && !dash_joined
