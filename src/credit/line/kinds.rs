@@ -1416,3 +1416,25 @@ fn a_chinese_picture_source_label_credits() {
         ["Example Analysis"]
     );
 }
+
+#[test]
+fn an_outlet_holds_the_copyright_and_the_person_after_it_took_the_photo() {
+    let c = parse_credit_line("© Le Exemple / PELL QUARRY / AFP");
+    assert_eq!(c.authors, ["PELL QUARRY"]);
+    assert_eq!(
+        authors("© The Example Times / Pell Quarry"),
+        ["Pell Quarry"]
+    );
+    // Two people's names after the sign: the first holds it, as before.
+    assert_eq!(
+        authors("© Lía Cámbara / Pell Quarry / AFP"),
+        ["Lía Cámbara"]
+    );
+}
+
+#[test]
+fn a_press_material_word_before_the_name() {
+    let c = parse_credit_line("Foto: Divulgação EXEMPLO");
+    assert_eq!(c.authors, ["EXEMPLO"]);
+    assert_eq!(c.rights, Rights::Other);
+}

@@ -981,6 +981,16 @@ impl Parser<'_> {
         if !words.is_empty() && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower)) {
             return true;
         }
+        // "Foto: Divulgação MST": the press-material word before the name says how the picture
+        // was supplied; the name after it is the credit.
+        if words.len() > 1
+            && !words[1].lowercase_initial
+            && in_list!(PRESS_MATERIAL, &words[0].lower)
+            && classify(words).is_none()
+        {
+            self.press_material = true;
+            words = &words[1..];
+        }
         // "by Flickr user Jane Doe": the platform's word for a member is not the name.
         if words.len() > 2
             && words[0].lower == "flickr"
@@ -1414,7 +1424,25 @@ impl Parser<'_> {
                     self.rejected_groups.push(pieces[persons[0]].group);
                     unsure = true;
                 }
-                let keep = if agency_first {
+                // "© Le Monde / Jane Doe / AFP": after a copyright sign the holder, an outlet,
+                // comes first; the one person's name after it is the photographer.
+                let holder_then_person = !agency_first
+                    && !split_pair
+                    && self.copyright_groups.contains(&pieces[idx[0]].group)
+                    && persons.iter().filter(|&&k| k != idx[0]).count() == 1
+                    && clauses.len() >= 2
+                    && (self.org_like(pieces[idx[0]].span.clone())
+                        || self.lower[pieces[idx[0]].span.clone()]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| is_in(OUTLET_ARTICLES, w)));
+                let person_clause = persons
+                    .iter()
+                    .find(|&&k| k != idx[0])
+                    .map(|&k| pieces[k].clause);
+                let keep = if holder_then_person {
+                    person_clause.as_ref()
+                } else if agency_first {
                     clauses.last()
                 } else {
                     clauses.first()
