@@ -548,6 +548,12 @@ macro_rules! in_list {
 }
 pub(crate) use in_list;
 
+/// Whether a lowercase word is an aside in brackets that is never a name: one of [`ASIDES`] or
+/// a position ([`POSITION_ASIDES`]).
+pub(crate) fn is_aside(w: &str) -> bool {
+    in_list!(ASIDES, w) || in_list!(POSITION_ASIDES, w)
+}
+
 /// Calls `f` with `w` in lowercase, lowered on the stack when it is short ASCII (most words are):
 /// for looking a word as written up in the lists, without a fresh string per word.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -638,7 +644,8 @@ pub(crate) const OWN_WORK: &[&str] = &[
     "自己的作品",
 ];
 
-/// Asides in brackets that are never names: a user's talk-page link, a time zone, "from left".
+/// Asides in brackets that are never names: a user's talk-page link, a time zone; and the
+/// positions of [`POSITION_ASIDES`] ("from left"), which [`is_aside`] reads too.
 pub(crate) const ASIDES: &[&str] = &[
     "talk",
     "diskussion",
@@ -648,28 +655,7 @@ pub(crate) const ASIDES: &[&str] = &[
     "overleg",
     "dyskusja",
     "utc",
-    "v.l.",
-    "v.l.n.r.",
-    "l",
-    "r",
-    "l.",
-    "r.",
-    "li.",
-    "re.",
-    "left",
-    "right",
-    "center",
-    "centre",
     "file",
-    // Japanese positions: "（中）", "（左）".
-    "中",
-    "左",
-    "右",
-    "中央",
-    // Korean positions: "(왼쪽)", "(오른쪽)".
-    "왼쪽",
-    "오른쪽",
-    "가운데",
 ];
 
 /// The first word of a museum's provenance ("Bequest of …", "Gift of …", "Purchase, … Fund"):

@@ -144,7 +144,7 @@ impl Parser<'_> {
             }
             let words = &clause.words;
             // "(talk)", "(UTC)", "(v.l.)": asides that are never names.
-            if words.iter().all(|w| in_list!(ASIDES, &w.lower)) {
+            if words.iter().all(|w| is_aside(&w.lower)) {
                 // "Jane Doe (l.) with …": a position says who is shown, so the line is a
                 // caption.
                 caption |= words.iter().any(|w| is_in(POSITION_ASIDES, &w.lower));
@@ -238,7 +238,7 @@ impl Parser<'_> {
                     .all(|ws| ws.len() <= 2 && ws.iter().all(|w| !w.lowercase_initial))
                 && classify(&next.words).is_none()
                 && classify(words).is_none()
-                && !next.words.iter().all(|w| in_list!(ASIDES, &w.lower))
+                && !next.words.iter().all(|w| is_aside(&w.lower))
             {
                 let both: Vec<Word> = words.iter().chain(&next.words).cloned().collect();
                 self.flush(&both, ctx, false, at, &mut pieces);
@@ -2359,7 +2359,7 @@ fn words_of<'c>(clauses: &'c [Clause], k: usize) -> &'c [Word<'c>] {
 fn next_clause<'c>(clauses: &'c [Clause], k: usize) -> Option<&'c Clause<'c>> {
     clauses[k + 1..]
         .iter()
-        .find(|c| !c.words.iter().all(|w| in_list!(ASIDES, &w.lower)))
+        .find(|c| !c.words.iter().all(|w| is_aside(&w.lower)))
 }
 
 /// Whether words say "own work" in one of the languages of Commons' attributions.
