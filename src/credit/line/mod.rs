@@ -9,12 +9,15 @@
 //! 1. [`license::scan`] finds the legal tools and the rights statements ("All rights reserved",
 //!    "Public domain"); their spans are masked. The first tool named is the license, and
 //!    `scan.rights()` is the rights.
-//! 2. URLs that are not license URLs: the first one is the source.
+//! 2. URLs that are not license URLs: the first one is the source. A closing e-mail address
+//!    that spells the name before it ("Jane Doe jdoe@example.com") signs the caption.
 //! 3. Quoted text (`"…"`, `“…”`, `„…“`, `«…»`, `‘…’`): the first quote is the title.
 //! 4. Words that say the image was changed (`modified`, `cropped`, `adapted from`,
 //!    `bearbeitet`, `recadrée`, …): `modified` is true.
-//! 5. Dates (see [`super::date`]), with the words that introduce them (`Taken on`,
-//!    `Aufgenommen am`) and the place that follows (`… in Atmeh refugee camp`).
+//! 5. An artist's life years in brackets ("Jane Doe (American, 1801–1848)") are masked, so
+//!    that they are not the picture's date. Dates (see [`super::date`]), with the words that
+//!    introduce them (`Taken on`, `Aufgenommen am`) and the place that follows (`… in Atmeh
+//!    refugee camp`).
 //! 6. What is left is cut into clauses at punctuation and read left to right. Labels
 //!    (`Photo:`, `Foto`, `Crédit photo :`, `©`, `Courtesy of`) and connectors (`by`, `via`,
 //!    `from`, `on Flickr`) say whether the next words are an author or a source; names of
@@ -744,6 +747,11 @@ fn is_kanji(c: char) -> bool {
 }
 
 /// Chinese, Japanese and Korean letters, which are written without spaces between words.
+/// Whether a character is a Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF)
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
@@ -790,11 +798,7 @@ fn sentence_like(c: &Clause) -> bool {
 /// declarative "-다" ("… 모여 있다") or runs to five words of Hangul is a sentence; a name is
 /// one word, with "기자" ("reporter") or a place and "=" before it.
 fn korean_sentence(words: &[Word]) -> bool {
-    let hangul = |w: &Word| {
-        w.lower
-            .chars()
-            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    };
+    let hangul = |w: &Word| w.lower.chars().any(is_hangul);
     words.len() >= 2
         && words
             .last()

@@ -104,14 +104,12 @@ impl Parser<'_> {
             // Only after a capitalised word: a caption that plainly ends ("… pack up early |
             // Agency") credits the agency alone.
             let bar_agency = clause.before == Sep::Bar
-                && matches!(clause.after, Sep::End | Sep::Hard | Sep::HardMask)
+                && closing_agency(clause)
                 && here >= 1
                 && clauses[here - 1]
                     .words
                     .last()
-                    .is_some_and(|w| self.text[w.span.clone()].starts_with(char::is_uppercase))
-                && classify(&clause.words)
-                    .is_some_and(|m| m.kind == Kind::Agency && m.words == clause.words.len());
+                    .is_some_and(|w| self.text[w.span.clone()].starts_with(char::is_uppercase));
             // "jdoe, iStock, Getty Images Plus", "Jane Doe, Royalty free, Getty Images": a stock
             // site's credit names the contributor, then at least two agencies or licence
             // words, all set off by commas; the first comma joins like a slash. ("Jane Doe,
@@ -168,13 +166,7 @@ impl Parser<'_> {
                     })
                     // "… the caption's text JANE DOE | AGENCY": a bar before an agency that
                     // ends the line sets off the credit like a slash.
-                    || clause.after == Sep::Bar
-                        && clauses.get(here + 1).is_some_and(|n| {
-                            matches!(n.after, Sep::End | Sep::Hard | Sep::HardMask)
-                                && classify(&n.words).is_some_and(|m| {
-                                    m.kind == Kind::Agency && m.words == n.words.len()
-                                })
-                        }),
+                    || clause.after == Sep::Bar && clauses.get(here + 1).is_some_and(closing_agency),
             };
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
@@ -324,10 +316,7 @@ impl Parser<'_> {
                     None if self.text[..at.clause_start].trim_end().ends_with('/')
                         && words.len() == 1
                         && self.text[at.clause_end..].starts_with('=')
-                        && words[0]
-                            .lower
-                            .chars()
-                            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) =>
+                        && words[0].lower.chars().all(is_hangul) =>
                     {
                         ctx = Ctx::Author;
                         labeled.push(group);
@@ -1432,10 +1421,7 @@ impl Parser<'_> {
                     && persons.iter().filter(|&&k| k != idx[0]).count() == 1
                     && clauses.len() >= 2
                     && (self.org_like(pieces[idx[0]].span.clone())
-                        || self.lower[pieces[idx[0]].span.clone()]
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|w| is_in(OUTLET_ARTICLES, w)));
+                        || self.outlet_article_first(pieces[idx[0]].span.clone()));
                 let person_clause = persons
                     .iter()
                     .find(|&&k| k != idx[0])
@@ -1452,10 +1438,7 @@ impl Parser<'_> {
                 if agency_first
                     && let Some(&c) = keep
                     && let Some(k) = idx.iter().copied().find(|&k| pieces[k].clause == c)
-                    && self.lower[pieces[k].span.clone()]
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| is_in(OUTLET_ARTICLES, w))
+                    && self.outlet_article_first(pieces[k].span.clone())
                     && self.text[pieces[k].span.clone()].contains(' ')
                 {
                     pieces[k].role = Role::Source { kind: None };
@@ -2140,6 +2123,14 @@ impl Parser<'_> {
             })
     }
 
+    /// Whether a piece opens with an outlet's article ("Le Monde", "La República").
+    fn outlet_article_first(&self, span: Range<usize>) -> bool {
+        self.lower[span]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_in(OUTLET_ARTICLES, w))
+    }
+
     /// Whether the line describes an artwork: its medium.
     fn artwork_record(&self) -> bool {
         [
@@ -2343,6 +2334,12 @@ fn starts_known(words: &[Word]) -> bool {
             .or_else(|| photo_service(&words[..n]))
             .is_some_and(|m| known(m, n))
     })
+}
+
+/// Whether a clause is a known agency, whole, that ends the line or its sentence ("… | EFE").
+fn closing_agency(c: &Clause) -> bool {
+    matches!(c.after, Sep::End | Sep::Hard | Sep::HardMask)
+        && classify(&c.words).is_some_and(|m| m.kind == Kind::Agency && m.words == c.words.len())
 }
 
 /// Where clause `k`'s first word starts (the text's end for a clause without words).

@@ -110,7 +110,7 @@ impl Parser<'_> {
         let t = &self.text[start..end];
         if let Some((head, name)) = t.rsplit_once(' ')
             && (2..=4).contains(&name.chars().count())
-            && name.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7AF))
+            && name.chars().all(is_hangul)
         {
             let lower = head.to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
