@@ -112,6 +112,12 @@ const BOILERPLATE: &[&str] = &[
     // "advertisement".
     "イメージ",
     "イメージ写真",
+    // Japanese and Chinese "file photo" ("資料写真", "资料图片", "資料照片").
+    "資料写真",
+    "资料图片",
+    "资料照片",
+    "資料照片",
+    "資料圖片",
     "פרסומת",
     // Arabic "archive picture", a file photo.
     "صورة أرشيفية",

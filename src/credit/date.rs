@@ -484,10 +484,20 @@ impl Cursor<'_> {
                 }
             }
         }
+        if let Some(y) = self.year(i)
+            && let Some(found) = self.cjk(i, y)
+        {
+            return Some(found);
+        }
         if let Some(m) = self.month(i) {
-            // April 14, 2013; April 14th 2013
-            if let Some(d) = self.num(i + 1, 2) {
-                let j = self.after_day(i + 2);
+            // April 14, 2013; April 14th 2013; "April, 20, 2014", with a comma after the month
+            let d_at = if self.punct(i + 1) == Some(',') && self.num(i + 2, 2).is_some() {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(d) = self.num(d_at, 2) {
+                let j = self.after_day(d_at + 1);
                 let j = self.skip_joiners(j);
                 if let Some(y) = self.year(j) {
                     return full(y, m, d, self.span(i, j)).map(|f| (f, j + 1));
@@ -510,6 +520,25 @@ impl Cursor<'_> {
         if let Some(y) = self.year(i)
             && self.standalone(i)
         {
+            // "1940 July.": an archive's year before a month written out, where the date ends.
+            if let Some(w) = self.word(i + 1).map(|w| w.trim_end_matches('.'))
+                && is_month_name(w)
+                && w != "may"
+                && self
+                    .toks
+                    .get(i + 2)
+                    .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ')' | ';')))
+            {
+                return Some((
+                    FoundDate {
+                        year: y,
+                        month: month_of(w),
+                        day: None,
+                        span: self.span(i, i + 1),
+                    },
+                    i + 2,
+                ));
+            }
             return Some((
                 FoundDate {
                     year: y,
@@ -521,6 +550,53 @@ impl Cursor<'_> {
             ));
         }
         None
+    }
+
+    /// "2022年4月21日" (Chinese and Japanese), "2022년 4월 21일" (Korean): the year, the month
+    /// and the day each followed by its unit. Token `i` is the year; the unit is glued to it, and
+    /// the text after the day's unit may be glued too ("日在…").
+    fn cjk(&self, i: usize, year: u16) -> Option<(FoundDate, usize)> {
+        let unit = |at: usize, units: [char; 2]| {
+            self.adjacent(at - 1)
+                && self
+                    .word(at)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(|c| units.contains(&c))
+        };
+        if !unit(i + 1, ['年', '년']) {
+            return None;
+        }
+        let month = self
+            .num(i + 2, 2)
+            .filter(|_| unit(i + 3, ['月', '월']))
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m));
+        let Some(m) = month else {
+            let date = FoundDate {
+                year,
+                month: None,
+                day: None,
+                span: self.span(i, i + 1),
+            };
+            return Some((date, i + 2));
+        };
+        if let Some(d) = self.num(i + 4, 2)
+            && unit(i + 5, ['日', '일'])
+        {
+            // The unit's token may run on into the text after it: the span ends at the unit.
+            let t = &self.toks[i + 5];
+            let end = t.span.start + self.text[t.span.clone()].chars().next()?.len_utf8();
+            return full(year, m, d, self.toks[i].span.start..end).map(|f| (f, i + 6));
+        }
+        let t = &self.toks[i + 3];
+        let end = t.span.start + self.text[t.span.clone()].chars().next()?.len_utf8();
+        let date = FoundDate {
+            year,
+            month: Some(m),
+            day: None,
+            span: self.toks[i].span.start..end,
+        };
+        Some((date, i + 4))
     }
 }
 
@@ -607,6 +683,27 @@ mod tests {
         assert_eq!(iso("04/14/2013"), ["2013-04-14"]);
         assert_eq!(iso("Sept. 2019"), ["2019-09"]);
         assert_eq!(iso("© 2019 Jane"), ["2019"]);
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_dates() {
+        assert_eq!(iso("这是2022年4月21日在基地拍摄的"), ["2022-04-21"]);
+        assert_eq!(iso("東京で2024年9月27日(代表撮影)"), ["2024-09-27"]);
+        assert_eq!(iso("2022년 4월 21일 서울에서"), ["2022-04-21"]);
+        assert_eq!(iso("2024年6月撮影"), ["2024-06"]);
+        assert_eq!(iso("2011年の写真"), ["2011"]);
+        // A month that is no month, a day that is no day: as much as holds.
+        assert_eq!(iso("2024年13月"), ["2024"]);
+        assert_eq!(iso("2023年2月30日"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_comma_after_the_month_and_a_month_after_the_year() {
+        assert_eq!(iso("on April, 20, 2014 in Washington"), ["2014-04-20"]);
+        assert_eq!(iso("Photograph by Jane Doe, 1940 July."), ["1940-07"]);
+        // A month's name that goes on into a sentence is not this year's month.
+        assert_eq!(iso("In 2019 March madness began"), ["2019"]);
+        assert_eq!(iso("2019 May"), ["2019"]);
     }
 
     #[test]

@@ -1438,3 +1438,52 @@ fn a_press_material_word_before_the_name() {
     assert_eq!(c.authors, ["EXEMPLO"]);
     assert_eq!(c.rights, Rights::Other);
 }
+
+#[test]
+fn a_field_label_after_the_name_ends_it() {
+    // "Photo: NAME Year: 1985": the next field's one-word label is not part of the name.
+    assert_eq!(authors("Fotoğraf: Quim Dorsel Yıl: 1985"), ["Quim Dorsel"]);
+    assert_eq!(
+        authors("Image: © Lune Vasquier Taken: 7 Sep 2013"),
+        ["Lune Vasquier"]
+    );
+    assert_eq!(
+        authors("Photo: Pell Quarry Location: Lyon"),
+        ["Pell Quarry"]
+    );
+    // Not after a caption's lead: "Mayor Jane Doe Speaks: …" is no credit.
+    assert!(authors("The Mayor Pell Quarry Speaks: a new bridge").is_empty());
+}
+
+#[test]
+fn one_name_with_and_without_its_accents_is_one_author() {
+    assert_eq!(
+        authors("Foto: Andrée Dibon Local: Exemplo Autor: Andree Dibon"),
+        ["Andrée Dibon"]
+    );
+}
+
+#[test]
+fn roles_listed_before_a_shared_label_are_not_names() {
+    assert_eq!(
+        authors("Pesquisa, texto e fotografias: Quim Dorsel"),
+        ["Quim Dorsel"]
+    );
+    assert_eq!(
+        authors("Todas las fotografías: Lune Vasquier"),
+        ["Lune Vasquier"]
+    );
+}
+
+#[test]
+fn a_footer_and_an_address_after_the_name_are_not_names() {
+    assert_eq!(
+        authors("© Copyright © Lune Vasquier unless otherwise noted."),
+        ["Lune Vasquier"]
+    );
+    // A US city and its state written out, after the name.
+    assert_eq!(
+        authors("Photo by Q.J. Dorsel, Red Oak, Texas"),
+        ["Q.J. Dorsel"]
+    );
+}

@@ -424,6 +424,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The text of `r` lower-cased and without accents: one key for "André Dib" and "Andre
+    /// Dib", the same name written twice in one line with and without its accent.
+    fn name_key(&self, r: Range<usize>) -> Cow<'_, str> {
+        use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+        match self.lower_at(r) {
+            Cow::Borrowed(l) => Cow::Borrowed(l),
+            Cow::Owned(l) => Cow::Owned(l.nfd().filter(|c| !is_combining_mark(*c)).collect()),
+        }
+    }
+
     fn mark(&mut self, r: Range<usize>, m: Mark) {
         let end = r.end.min(self.marks.len());
         for x in &mut self.marks[r.start.min(end)..end] {

@@ -276,6 +276,19 @@ impl Parser<'_> {
             {
                 continue;
             }
+            // "Fotoğraf: Jane Doe Yıl: 1985", "Image: © Jane Doe Taken: 7 Sep 2013": after an
+            // author's label, one capitalised word right before a colon labels the next field
+            // (a year, a date, a place); the words before it are the name.
+            if clause.after == Sep::Colon
+                && (label_before && ctx == Ctx::Author
+                    || words.first().is_some_and(|w| w.copyright))
+                && let Some(name) = field_after_name(words)
+            {
+                self.flush(name, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::None;
+                continue;
+            }
             // "Photo:", "Crédit photo :", "Top left:" — a short clause before a colon is a label.
             if clause.after == Sep::Colon && words.len() <= 4 {
                 match label_ctx(words) {
@@ -283,6 +296,21 @@ impl Parser<'_> {
                         // "사진제공=X", "사진 제공: X": the picture was provided.
                         if c == Ctx::Author && words.iter().any(|w| w.lower.ends_with("제공")) {
                             self.press_material = true;
+                        }
+                        // "Research, text and photos: Jane Doe": the short clauses before a
+                        // shared label's commas list more of its roles, not names.
+                        if c == Ctx::Author
+                            && clause.before == Sep::Comma
+                            && words.iter().any(|w| is_in(LABEL_JOINERS, &w.lower))
+                        {
+                            let mut first = here;
+                            while first > 0
+                                && clauses[first].before == Sep::Comma
+                                && clauses[first - 1].words.len() == 1
+                            {
+                                first -= 1;
+                            }
+                            pieces.retain(|p| p.clause < first);
                         }
                         ctx = c;
                         if c != Ctx::Ignore {
@@ -1917,8 +1945,8 @@ impl Parser<'_> {
                         continue;
                     }
                     // A set, so that a line of thousands of names costs linear time.
-                    // "Eran Yardeni | ERAN YARDENI" is one name.
-                    if seen.insert(self.lower_at(p.span.clone())) {
+                    // "Eran Yardeni | ERAN YARDENI", "André Dib … Andre Dib" are one name.
+                    if seen.insert(self.name_key(p.span.clone())) {
                         named += 1;
                         if authors.len() < MAX_AUTHORS {
                             authors.push(p.span.clone());
@@ -2285,12 +2313,8 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
     let any = |list: &[&str]| words.iter().any(|w| is_in(list, &w.lower));
     // "Video & Photo: Jane Doe", "Text und Fotos: Jane Doe": a label shared with another
     // medium still labels the photo's author.
-    let shared = words.iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "&" | "and" | "und" | "et" | "y" | "e" | "i"
-        )
-    }) && (1..words.len()).any(|k| match_label(&words[k..]).is_some_and(|m| !m.1));
+    let shared = words.iter().any(|w| is_in(LABEL_JOINERS, &w.lower))
+        && (1..words.len()).any(|k| match_label(&words[k..]).is_some_and(|m| !m.1));
     if shared && !any(RIGHTS_LABELS) {
         Some(Ctx::Author)
     } else if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
@@ -2311,6 +2335,30 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
     } else {
         None
     }
+}
+
+/// The name before a field's label in "NAME FIELD:" (words of a clause that ends in a colon,
+/// after an author's label or a "©"): two to four capitalised words, and one more capitalised
+/// word of letters that is no label of a credit ("Jane Doe Yıl", "Jane Doe Taken"). None when
+/// the words do not read so.
+fn field_after_name<'w, 'c>(words: &'w [Word<'c>]) -> Option<&'w [Word<'c>]> {
+    let body = match words.first() {
+        Some(w) if w.copyright => &words[1..],
+        _ => words,
+    };
+    let (field, name) = body.split_last()?;
+    let capitalised = |w: &Word| !w.lowercase_initial && w.lower.chars().all(char::is_alphabetic);
+    let name_word = |w: &Word| capitalised(w) || in_list!(PARTICLES, &w.lower);
+    ((2..=4).contains(&name.len())
+        && capitalised(field)
+        && field.lower.chars().count() >= 3
+        && name.iter().all(name_word)
+        && capitalised(&name[0])
+        && label_ctx(std::slice::from_ref(field)).is_none()
+        && classify(std::slice::from_ref(field)).is_none_or(|m| m.kind == Kind::Boilerplate)
+        && classify(name).is_none_or(|m| m.words < name.len())
+        && plausible(name, 4, 0))
+    .then_some(name)
 }
 
 /// Whether the words start with the name of an agency or a platform (not boilerplate).
