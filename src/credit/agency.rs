@@ -112,6 +112,17 @@ const BOILERPLATE: &[&str] = &[
     // "advertisement".
     "イメージ",
     "イメージ写真",
+    // Vietnamese "archive (photo)": a file photo.
+    "tư liệu",
+    "ảnh tư liệu",
+    // A license's element word left after its name was read ("Creative Commons Paternité
+    // (CC-BY)"): French, German, Spanish, Italian, Dutch "Attribution".
+    "paternité",
+    "namensnennung",
+    "reconocimiento",
+    "atribución",
+    "attribuzione",
+    "naamsvermelding",
     // Japanese and Chinese "file photo" ("資料写真", "资料图片", "資料照片").
     "資料写真",
     "资料图片",
@@ -375,6 +386,10 @@ const PHOTO_AGENCIES: &[&str] = &[
     // Romanian and French news photo agencies.
     "inquam",
     "bestimage",
+    // The Slovak news agency; stock agencies imageBROKER and plainpicture.
+    "tasr",
+    "imagebroker",
+    "plainpicture",
 ];
 
 /// One table entry, split into words once.

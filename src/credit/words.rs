@@ -263,6 +263,43 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "bezirk",
 ];
 
+/// Words for an archive or a documentation that may open a credit before the name of whose it
+/// is: "archiv ČTK", "Arquivo Example", Indonesian "dok." (dokumentasi).
+pub(crate) const ARCHIVE_WORDS: &[&str] = &[
+    "archiv",
+    "archív",
+    "archive",
+    "archives",
+    "arquivo",
+    "archivo",
+    "archivio",
+    "archiwum",
+    "dok",
+    "dok.",
+    "dokumentasi",
+];
+
+/// A picture's own word, which alone is no one's name ("Image via Wikimedia Commons").
+pub(crate) const PICTURE_WORDS: &[&str] = &[
+    "image", "photo", "picture", "pic", "foto", "bild", "imagen", "imagem", "immagine", "zdjęcie",
+];
+
+/// A collection's word at the end of its name ("The Jane Doe Collection", "Sammlung Doe" has it
+/// first and is not read so).
+pub(crate) const COLLECTION_WORDS: &[&str] = &[
+    "collection",
+    "collections",
+    "collectie",
+    "collezione",
+    "colección",
+    "coleção",
+];
+
+/// Honorifics that are no name alone ("Mr.", the rest of "Mr. and Mrs. Jane Doe").
+pub(crate) const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+];
+
 /// "and" in labels shared by several roles ("Text und Fotos:", "Texto e fotos:", "Video &
 /// Photo:"). Unlike [`CONJUNCTIONS`], "&" is one: "A & B" joins one studio's name.
 pub(crate) const LABEL_JOINERS: &[&str] = &["&", "and", "und", "et", "y", "e", "i"];
@@ -550,6 +587,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     // Abbreviated given names ("Rolf Chr. Ulrichsen", "Wm. Doe").
     "chr", "wm", "jos", "thos", "chas", "jas", "pfc", "spc", "pvt", "cpl", "maj", "cmdr", "adm",
     "cpt", "ens", "amn", "tech", "univ",
+    // Indonesian "documentation" before whose it is ("Foto: Dok. Example Office").
+    "dok",
 ];
 
 /// Whether a lowercase word is in one of the long word lists: a hash set built from the list once
@@ -866,6 +905,11 @@ pub(crate) const PRESS_MATERIAL: &[&str] = &[
     "пресс-службы",
     // Indonesian "special": a picture supplied to the paper, named by no one ("Foto: Istimewa").
     "istimewa",
+    // Indonesian "documentation (of)": supplied from someone's files ("Foto: Dok. Example
+    // Office"); alone it names no one.
+    "dok",
+    "dok.",
+    "dokumentasi",
 ];
 
 /// Legal forms of companies, lowercase: they end an organisation's name, which is one author

@@ -297,6 +297,19 @@ const PHRASES: &[(&str, StatementKind, &str, Case)] = &[
         Case::Any,
     ),
     ("mit genehmigung", Other, "used with permission", Case::Any),
+    // German picture lists: "free to use with the author named", terms that are no CC license.
+    (
+        "nutzung mit namensnennung",
+        Other,
+        "use with attribution",
+        Case::Any,
+    ),
+    (
+        "verwendung mit namensnennung",
+        Other,
+        "use with attribution",
+        Case::Any,
+    ),
     ("fair use", Other, "fair use", Case::Any),
     ("editorial use only", Other, "editorial use only", Case::Any),
     ("for editorial use", Other, "editorial use only", Case::Any),

@@ -265,7 +265,19 @@ impl Parser<'_> {
                     lowercase_initial: false,
                 });
             }
-            let start = start + glued_label.map_or(0, str::len);
+            let mut start = start + glued_label.map_or(0, str::len);
+            // "Unsplash의 Jane Doe", "UnsplashのJane": a platform and the Korean or Japanese
+            // possessive ("Jane Doe of Unsplash") stand like "Unsplash / Jane Doe".
+            if let Some((platform, rest)) = platform_possessive(&text[start..end]) {
+                cur.words.push(Word {
+                    span: start..start + platform.len(),
+                    lower: Lower::Own(platform.to_lowercase().into()),
+                    copyright: false,
+                    lowercase_initial: false,
+                });
+                push_sep(&mut cur, &mut out, Sep::Slash);
+                start = end - rest.len();
+            }
             let word = &text[start..end];
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
@@ -320,7 +332,8 @@ impl Parser<'_> {
             .map_or(next, |rest| if rest.is_empty() { next } else { "Credit" });
         let prev_len = prev.chars().count();
         let prev_ok = prev_len >= 2
-            && !with_lower(prev, |w| in_list!(ABBREVIATIONS, w))
+            // "dok.Istimewa": Indonesian "documentation" glued to what it is.
+            && !with_lower(prev, |w| in_list!(ABBREVIATIONS, w) && w != "dok")
             && (prev.chars().all(|c| c.is_ascii_digit())
                 || prev.chars().all(char::is_alphabetic)
                     && (prev.chars().any(char::is_lowercase) || prev_len >= 3));
@@ -431,4 +444,20 @@ fn ends_word(c: char) -> bool {
             | '\u{200B}'
             | '\u{FEFF}'
     )
+}
+
+/// "Unsplash의" (Korean), "Unsplashの" (Japanese): a platform's name with the possessive
+/// particle glued to it; returns the platform's name and what follows the particle (a name
+/// glued on, or nothing).
+fn platform_possessive(word: &str) -> Option<(&str, &str)> {
+    // Most words hold neither particle and are not looked at further.
+    let (at, particle) = word
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '의' | 'の'))?;
+    let platform = &word[..at];
+    let lower = platform.to_ascii_lowercase();
+    let known = !platform.is_empty()
+        && platform.is_ascii()
+        && agency::classify(&[lower.as_str()]).is_some_and(|m| m.kind == Kind::Platform);
+    known.then(|| (platform, &word[at + particle.len_utf8()..]))
 }

@@ -178,6 +178,8 @@ impl Parser<'_> {
         // ("Bundesarchiv, Bild … / …"); a sentence is a caption.
         if seg.is_empty()
             || seg.len() > 120
+            // "Image via Wikimedia Commons": the picture's own word names no one.
+            || is_in(PICTURE_WORDS, &lower)
             || lower.starts_with("by ")
             || lower.contains(" by ")
             || seg.contains(['/', '|', ':'])

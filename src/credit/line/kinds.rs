@@ -1487,3 +1487,53 @@ fn a_footer_and_an_address_after_the_name_are_not_names() {
         ["Q.J. Dorsel"]
     );
 }
+
+#[test]
+fn an_archive_or_documentation_word_before_the_credit() {
+    assert_eq!(authors("Foto: archiv ČTK"), ["ČTK"]);
+    let c = parse_credit_line("Foto: Dok. Kantor Contoh");
+    assert_eq!(c.authors, ["Kantor Contoh"]);
+    assert_eq!(c.rights, Rights::Other);
+    assert!(authors("(Foto: dok.Istimewa)").is_empty());
+    // "Arquivo Pessoal" is one phrase: a personal archive, named by no one.
+    assert!(authors("Foto: Arquivo Pessoal").is_empty());
+    // Vietnamese "archive": the agency after it is credited.
+    assert_eq!(authors("(Ảnh: Tư liệu/TTXVN)"), ["TTXVN"]);
+}
+
+#[test]
+fn a_copyright_year_and_a_dash_before_the_name() {
+    assert_eq!(authors("© 2018 - Q.J. Dorsel"), ["Q.J. Dorsel"]);
+}
+
+#[test]
+fn a_platform_with_a_possessive_particle() {
+    // Korean "Unsplash의 X" ("X of Unsplash"), spaced or glued.
+    let c = parse_credit_line("사진: Unsplash의 Lune Vasquier");
+    assert_eq!(c.authors, ["Lune Vasquier"]);
+    assert_eq!(c.rights, Rights::Other);
+    assert_eq!(authors("사진: Unsplash의Pell Quarry"), ["Pell Quarry"]);
+}
+
+#[test]
+fn collections_honorifics_and_the_picture_word_are_not_authors() {
+    assert!(authors("Mr. and Mrs. Quim Dorsel Collection").is_empty());
+    assert!(authors("Lune Vasquier Memorial Collection").is_empty());
+    assert!(authors("Image via Wikimedia Commons, Public domain.").is_empty());
+    assert!(authors("Creative Commons Paternité (CC-BY)").is_empty());
+}
+
+#[test]
+fn a_picture_list_names_the_subject_then_the_author_and_license() {
+    assert_eq!(
+        authors("Example Tower: Pell Quarry (CC BY-SA 4.0)"),
+        ["Pell Quarry"]
+    );
+    assert_eq!(authors("Lune Vasquier (1969): NASA (gemeinfrei)"), ["NASA"]);
+    let c =
+        parse_credit_line("Quim Dorsel: Example Institute of Physics (Nutzung mit Namensnennung)");
+    assert_eq!(c.authors, ["Example Institute of Physics"]);
+    assert_eq!(c.rights, Rights::Other);
+    // A caption's lead before a colon with more text after the name stays a caption.
+    assert!(authors("Example Tower: Pell Quarry walks past it (CC BY-SA 4.0)").is_empty());
+}

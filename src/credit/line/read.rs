@@ -168,6 +168,25 @@ impl Parser<'_> {
                     // ends the line sets off the credit like a slash.
                     || clause.after == Sep::Bar && clauses.get(here + 1).is_some_and(closing_agency),
             };
+            // "Galata Tower: Jane Doe (CC BY-SA 4.0)", "Jane Roe (1969): NASA (public domain)":
+            // a picture list's "SUBJECT: AUTHOR (LICENSE)" — a short name after a colon with
+            // nothing but the license or a rights statement after it is the author, and the
+            // bare text before the colon is what the picture shows.
+            if ctx != Ctx::Author
+                && (1..=5).contains(&words.len())
+                && self.text[..at.clause_start]
+                    .trim_end()
+                    .ends_with([':', '：'])
+                && !words[0].lowercase_initial
+                && plausible(words, 5, 0)
+                && self.only_license_after(at.clause_end)
+            {
+                pieces.retain(|p| p.role != (Role::Author { explicit: false }));
+                ctx = Ctx::Author;
+                labeled.push(group);
+                self.flush(words, Ctx::Author, true, at, &mut pieces);
+                continue;
+            }
             // Commons' "use this file": "[Von|Par|De|Di|Door|Autorstwa] AUTHOR - Own work, …".
             if let Some(next) = next_clause(clauses, here)
                 && next.before != Sep::Slash
@@ -516,6 +535,11 @@ impl Parser<'_> {
                 {
                     i += 1;
                 }
+            }
+            // "© 2018 - Jane Doe": a clause of labels alone (its year masked) leaves the
+            // author's context to the clause after it, across a dash.
+            if i > 0 && i == words.len() && ctx == Ctx::Author && words[0].copyright {
+                after_label = true;
             }
             // "Foto: Skjermdump / Example Post": a screenshot shows where it was taken; what
             // follows is the source.
@@ -994,8 +1018,11 @@ impl Parser<'_> {
         pieces: &mut Vec<Piece>,
     ) -> bool {
         let mut words = words;
-        // "CQ-Roll Call, Inc via Getty Images": a legal form alone names no one.
-        if !words.is_empty() && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower)) {
+        // "CQ-Roll Call, Inc via Getty Images": a legal form alone names no one; "Image via
+        // Wikimedia Commons": nor does the picture's own word.
+        if !words.is_empty() && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower))
+            || matches!(words, [w] if is_in(PICTURE_WORDS, &w.lower))
+        {
             return true;
         }
         // "Foto: Divulgação MST": the press-material word before the name says how the picture
@@ -1007,6 +1034,20 @@ impl Parser<'_> {
         {
             self.press_material = true;
             words = &words[1..];
+        }
+        // "Foto: archiv ČTK", "Foto: dok. detikFood", "Foto: Dok. Istimewa": an archive's word
+        // says where the picture was kept; the agency or the one name after it is the credit.
+        if let Some(n) = archive_prefix(words)
+            && words.len() > n
+            // "Arquivo Pessoal" is one press-material phrase.
+            && classify(words).is_none_or(|m| m.words < words.len())
+        {
+            let rest = &words[n..];
+            if rest.len() == 1 && !rest[0].lowercase_initial
+                || classify(rest).is_some_and(|m| m.words == rest.len())
+            {
+                words = rest;
+            }
         }
         // "by Flickr user Jane Doe": the platform's word for a member is not the name.
         if words.len() > 2
@@ -1196,6 +1237,18 @@ impl Parser<'_> {
                     piece.role = Role::Author { explicit: true };
                 }
                 Ctx::None => {
+                    // "Jane Doe Memorial Collection", "Mr. and Mrs. Jane Doe Collection" alone
+                    // or beside an institution: a collection owns the object, it did not make
+                    // the picture; it is where the picture came from.
+                    if words
+                        .last()
+                        .is_some_and(|w| is_in(COLLECTION_WORDS, &w.lower))
+                        || words.iter().all(|w| is_in(HONORIFICS, &w.lower))
+                    {
+                        piece.role = Role::Source { kind: None };
+                        pieces.push(piece);
+                        return true;
+                    }
                     if at.agency_next
                         && let Some(span) = self.trailing_capitals(words)
                     {
@@ -2139,6 +2192,21 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether the line goes on after `end` with a license or a rights statement and nothing
+    /// else that could name anyone: no letter or digit outside their masks.
+    fn only_license_after(&self, end: usize) -> bool {
+        let named = self
+            .spans
+            .license
+            .iter()
+            .chain(&self.spans.rights)
+            .any(|r| r.start >= end);
+        named
+            && self.text[end..]
+                .char_indices()
+                .all(|(i, c)| !c.is_alphanumeric() || !self.free(end + i..end + i + c.len_utf8()))
+    }
+
     /// Whether the clause after `k` closes a bracket that ends the line: "(AAP: Jane Doe)".
     fn closing_bracket_after(&self, clauses: &[Clause], k: usize) -> bool {
         clauses
@@ -2335,6 +2403,16 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
     } else {
         None
     }
+}
+
+/// How many words open `words` that name an archive or a documentation ("archiv", "dok.",
+/// Vietnamese "tư liệu"), if any.
+fn archive_prefix(words: &[Word]) -> Option<usize> {
+    let first = &words.first()?.lower;
+    if is_in(ARCHIVE_WORDS, first) {
+        return Some(1);
+    }
+    (words.len() >= 2 && first.as_str() == "tư" && words[1].lower.as_str() == "liệu").then_some(2)
 }
 
 /// The name before a field's label in "NAME FIELD:" (words of a clause that ends in a colon,
