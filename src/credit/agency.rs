@@ -134,6 +134,22 @@ const BOILERPLATE: &[&str] = &[
     "صورة أرشيفية",
     "أرشيفية",
     "archive",
+    "archivo",
+    "arquivo",
+    "archivio",
+    // "file picture" in Spanish, Portuguese, Italian and French.
+    "imagen de archivo",
+    "foto de archivo",
+    "fotografía de archivo",
+    "imagem de arquivo",
+    "foto de arquivo",
+    "foto d'archivio",
+    "immagine d'archivio",
+    "foto di archivio",
+    "photo d'archives",
+    "image d'archives",
+    // "*MANDATORY CREDIT*" after the credit it asks for.
+    "mandatory credit",
     "archives photo",
     "archiv",
     "archivbild",
@@ -390,6 +406,8 @@ const PHOTO_AGENCIES: &[&str] = &[
     "tasr",
     "imagebroker",
     "plainpicture",
+    // Getty Images' and iStock's creative collection ("Jane Doe/E+, via Getty Images").
+    "e+",
 ];
 
 /// One table entry, split into words once.

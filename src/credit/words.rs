@@ -81,6 +81,8 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "재판매 및 db 금지",
     // Creative Commons' own pages title a license "CC BY-SA 4.0 DEED".
     "deed",
+    // imago's terms after its credit: "commercial use at one's own risk".
+    "kommerzielle nutzung in eigenverantwortung",
     // A site's footer after its owner's name: "© Jane Doe unless otherwise noted".
     "unless otherwise noted",
     "unless otherwise stated",
@@ -822,6 +824,16 @@ pub(crate) const OTHER_MEDIA_LABELS: &[&str] = &[
     "text",
     "texto",
     "texte",
+    // Fashion credits: the styling, the make-up and the hair are other people's work.
+    "estilismo",
+    "styling",
+    "stylist",
+    "maquillaje",
+    "maquillage",
+    "make-up",
+    "makeup",
+    "peluquería",
+    "coiffure",
 ];
 
 /// Words after a name that say the picture was provided by it: press material.

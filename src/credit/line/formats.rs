@@ -20,7 +20,7 @@ use super::*;
 
 impl Parser<'_> {
     pub(super) fn machine_formats(&mut self) {
-        if let Some(authors) = self.citation() {
+        if let Some(authors) = self.citation().or_else(|| self.platform_by()) {
             self.format_authors = Some(authors);
             return;
         }
@@ -92,6 +92,33 @@ impl Parser<'_> {
         }
         out.push(self.trimmed(from..r.end));
         (!out.iter().any(|a| a.is_empty())).then_some(out)
+    }
+
+    /// "Sunset over the bay by Jane Doe, on Flickr" (Flickr's embed), "… with a cover photo by
+    /// Jane Doe from Unsplash.": the line ends with a photo platform after "on" or "from", and
+    /// the author is everything between the last "by" and it, as the member wrote the name.
+    fn platform_by(&self) -> Option<Vec<Range<usize>>> {
+        let lower = self
+            .lower
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'));
+        let (head, _) = PLATFORM_ENDINGS.iter().find_map(|e| {
+            let head = lower.strip_suffix(e)?;
+            Some((
+                head.trim_end_matches(|c: char| c == ',' || c.is_whitespace()),
+                e,
+            ))
+        })?;
+        let start = head.rfind(" by ").map(|b| b + 4)?;
+        let r = self.trimmed(start..head.len());
+        let name = &self.text[r.clone()];
+        let words = name.split_whitespace().count();
+        let ok = !name.is_empty()
+            && (1..=5).contains(&words)
+            && !name.contains([',', ';', ':', '/', '|', '(', ')'])
+            && !name.contains(". ")
+            && !sentence_break(name)
+            && self.free(r.clone());
+        ok.then(|| vec![r])
     }
 
     fn openverse(&self) -> Option<Vec<Range<usize>>> {
@@ -349,3 +376,17 @@ fn initial_end(s: &str) -> bool {
     let last = t.rsplit([' ', '.']).next().unwrap_or(t);
     last.chars().count() == 1 && last.chars().all(char::is_uppercase)
 }
+
+/// How a line ends when a photo platform's member is credited before it.
+const PLATFORM_ENDINGS: &[&str] = &[
+    " on flickr",
+    " on unsplash",
+    " from unsplash",
+    " via unsplash",
+    " on pexels",
+    " from pexels",
+    " via pexels",
+    " on pixabay",
+    " from pixabay",
+    " via pixabay",
+];

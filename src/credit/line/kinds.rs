@@ -1537,3 +1537,77 @@ fn a_picture_list_names_the_subject_then_the_author_and_license() {
     // A caption's lead before a colon with more text after the name stays a caption.
     assert!(authors("Example Tower: Pell Quarry walks past it (CC BY-SA 4.0)").is_empty());
 }
+
+#[test]
+fn a_platform_member_credited_at_the_end_of_a_sentence() {
+    // Flickr's embed: "TITLE by AUTHOR, on Flickr", the name as the member wrote it.
+    assert_eq!(
+        authors("Evening light over the quay by Quim's pics, on Flickr"),
+        ["Quim's pics"]
+    );
+    let c = parse_credit_line(
+        "A theme for the site, with a cover photo by Lune Vasquier from Unsplash.",
+    );
+    assert_eq!(c.authors, ["Lune Vasquier"]);
+    assert_eq!(c.rights, Rights::Other);
+    // A sentence between "by" and the platform is no name.
+    assert!(
+        !authors("Made by Quim Dorsel. Then we posted it, on Flickr")
+            .iter()
+            .any(|a| a.contains("Then"))
+    );
+}
+
+#[test]
+fn an_agency_and_a_name_without_a_slash_end_a_caption() {
+    assert_eq!(
+        authors("La ministra participa en un acto, este viernes. EFE Quim Dorsel"),
+        ["Quim Dorsel"]
+    );
+    // "FILE PHOTO:" opens the caption; it labels no one.
+    assert_eq!(
+        authors(
+            "FILE PHOTO: Lune Vasquier speaks during a meeting in Lyon, France, February 4, 2021. REUTERS Pell Quarry File Photo"
+        ),
+        ["Pell Quarry"]
+    );
+}
+
+#[test]
+fn a_slash_after_a_sentence_starts_the_credit() {
+    assert_eq!(authors("백두산 천지. /홍길동 제공"), ["홍길동"]);
+    assert_eq!(
+        authors("Concentración en el Ayuntamiento de Ejemplo. Imagen de archivo./Lune Vasquier"),
+        ["Lune Vasquier"]
+    );
+    // An abbreviation's dot is no sentence's end.
+    assert_eq!(
+        authors("NASA, Example Univ./APL, Example Research Inst."),
+        ["NASA", "APL", "Example Research Inst"]
+    );
+}
+
+#[test]
+fn affiliations_in_brackets_after_a_name_are_not_authors() {
+    assert_eq!(
+        authors("Quim Dorsel (Example Observatory, Example Institution)"),
+        ["Quim Dorsel"]
+    );
+    assert_eq!(authors("Lune Vasquier (Banco Ejemplo)"), ["Lune Vasquier"]);
+    // A credit in brackets after a caption's words is the credit, kept.
+    assert!(authors("Pantai Contoh (Pell/detikcom)").contains(&"Pell".to_string()));
+}
+
+#[test]
+fn other_roles_and_agency_collections() {
+    assert_eq!(
+        authors("Fotografía de Quim Dorsel | Estilismo de Lune Vasquier"),
+        ["Quim Dorsel"]
+    );
+    assert_eq!(authors("Foto und Styling: Pell Quarry"), ["Pell Quarry"]);
+    assert_eq!(authors("QuimDorsel/E+, via Getty Images"), ["QuimDorsel"]);
+    assert_eq!(
+        authors("Una enfermera prepara una dosis. EFE/Lune Vasquier/Archivo"),
+        ["Lune Vasquier"]
+    );
+}

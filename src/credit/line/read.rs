@@ -168,6 +168,46 @@ impl Parser<'_> {
                     // ends the line sets off the credit like a slash.
                     || clause.after == Sep::Bar && clauses.get(here + 1).is_some_and(closing_agency),
             };
+            // "… this Friday. EFE Jane Doe", "… 2021. REUTERS Jane Doe File Photo": at the end
+            // of a caption, a known agency and then a person's name, without the slash that
+            // usually stands between them.
+            if matches!(clause.before, Sep::Hard | Sep::HardMask | Sep::Soft)
+                && matches!(clause.after, Sep::End | Sep::Hard | Sep::HardMask)
+                && here > 0
+                && let Some((agency_words, name)) = agency_then_name(words)
+            {
+                self.flush(agency_words, Ctx::Source, false, at, &mut pieces);
+                self.flush(name, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::None;
+                continue;
+            }
+            // "… the caption's last sentence. /Jane Doe", "Archive picture./Jane Doe": a slash
+            // right after a sentence's end starts the credit (Korean and Spanish papers); the
+            // bare text before it is the caption's.
+            if ctx != Ctx::Author
+                && let Some(before) = self.text[..at.clause_start]
+                    .trim_end()
+                    .strip_suffix(['/', '／'])
+                && let Some(sentence) = before.trim_end().strip_suffix(['.', '。', '!', '?'])
+                // A sentence's last word, not an abbreviation's or an initial's ("Univ./APL",
+                // "Harry F./…").
+                && sentence
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| {
+                        w.chars().count() >= 2
+                            && (w.chars().any(is_cjk)
+                                || w.chars().count() >= 4
+                                    && w.chars().skip(1).all(char::is_lowercase)
+                                    && !with_lower(w, |w| in_list!(ABBREVIATIONS, w)))
+                    })
+                && plausible(words, 4, 0)
+            {
+                pieces.retain(|p| p.role != (Role::Author { explicit: false }));
+                ctx = Ctx::Author;
+                labeled.push(group);
+            }
             // "Galata Tower: Jane Doe (CC BY-SA 4.0)", "Jane Roe (1969): NASA (public domain)":
             // a picture list's "SUBJECT: AUTHOR (LICENSE)" — a short name after a colon with
             // nothing but the license or a rights statement after it is the author, and the
@@ -777,7 +817,50 @@ impl Parser<'_> {
         {
             labeled.push(group);
         }
+        self.drop_affiliations(&mut pieces);
         self.finish(pieces, caption, group, &labeled);
+    }
+
+    /// "Jane Doe (Example Observatory, Example Institution)", "Jane Doe (World Bank)": in
+    /// brackets right after a person's name, the organisations she works for are not more
+    /// authors (nor is anything else bare there: a name alone in brackets after another is
+    /// an aside, not a second credit). (A person's name in brackets after an organisation is kept: "Photo © Example
+    /// Gallery (Jane Doe)".)
+    fn drop_affiliations(&self, pieces: &mut Vec<Piece>) {
+        let mut drop: SmallVec<[usize; 4]> = SmallVec::new();
+        for (k, p) in pieces.iter().enumerate() {
+            if !matches!(p.role, Role::Author { .. }) || !self.person_like(p.span.clone()) {
+                continue;
+            }
+            let after = &self.text[p.span.end..];
+            let Some(rest) = after.trim_start().strip_prefix(['(', '（']) else {
+                continue;
+            };
+            let open = p.span.end + (after.len() - rest.len());
+            let Some(close) = rest.find([')', '）']).map(|c| open + c) else {
+                continue;
+            };
+            let inside: SmallVec<[usize; 4]> = (k + 1..pieces.len())
+                .take_while(|&j| pieces[j].span.start >= open && pieces[j].span.end <= close)
+                .collect();
+            // "Example Beach (Jane Doe/Agency)": a credit in brackets after a caption's words
+            // is the credit.
+            if !inside.is_empty()
+                && !self.text[open..close].contains(['/', '／'])
+                && inside
+                    .iter()
+                    .all(|&j| pieces[j].role == (Role::Author { explicit: false }))
+            {
+                drop.extend(inside);
+            }
+        }
+        if !drop.is_empty() {
+            let mut k = 0;
+            pieces.retain(|_| {
+                k += 1;
+                !drop.contains(&(k - 1))
+            });
+        }
     }
 
     /// Whether the text right before `at` is a quoted word in lowercase: a word a caption
@@ -2378,11 +2461,18 @@ pub(super) struct At {
 /// "License:" and "Vídeo:" neither; "Source:", "Quelle:", "Fuente:" before a photo introduce
 /// its credit, an author. `None` when the clause is no label ("Food styling:", a caption's lead).
 fn label_ctx(words: &[Word]) -> Option<Ctx> {
+    // "FILE PHOTO: Jane Doe speaks …": the wire's mark for an old picture opens the caption; it
+    // labels no credit.
+    if matches!(words, [f, p] if f.lower.as_str() == "file" && matches!(p.lower.as_str(), "photo" | "picture" | "image"))
+    {
+        return None;
+    }
     let any = |list: &[&str]| words.iter().any(|w| is_in(list, &w.lower));
     // "Video & Photo: Jane Doe", "Text und Fotos: Jane Doe": a label shared with another
     // medium still labels the photo's author.
+    // "Foto und Styling: Jane Doe", "Text und Fotos: Jane Doe": the photo's label first or last.
     let shared = words.iter().any(|w| is_in(LABEL_JOINERS, &w.lower))
-        && (1..words.len()).any(|k| match_label(&words[k..]).is_some_and(|m| !m.1));
+        && (0..words.len()).any(|k| match_label(&words[k..]).is_some_and(|m| !m.1));
     if shared && !any(RIGHTS_LABELS) {
         Some(Ctx::Author)
     } else if any(RIGHTS_LABELS) || any(OTHER_MEDIA_LABELS) {
@@ -2403,6 +2493,31 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
     } else {
         None
     }
+}
+
+/// "EFE Jane Doe", "REUTERS Jane Doe File Photo": a known agency's name and then two or three
+/// capitalised words (a trailing "File Photo" aside), as the agency and the name.
+fn agency_then_name<'w, 'c>(words: &'w [Word<'c>]) -> Option<(&'w [Word<'c>], &'w [Word<'c>])> {
+    let n = (1..=2.min(words.len()))
+        .rev()
+        .find(|&n| classify(&words[..n]).is_some_and(|m| m.kind == Kind::Agency && m.words == n))?;
+    let mut name = &words[n..];
+    if name.len() > 2
+        && classify(&name[name.len() - 2..]).is_some_and(|m| m.kind == Kind::Boilerplate)
+    {
+        name = &name[..name.len() - 2];
+    }
+    let capitalised = |w: &Word| {
+        !w.lowercase_initial
+            && w.lower
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+    };
+    ((2..=3).contains(&name.len())
+        && name.iter().all(capitalised)
+        && classify(name).is_none()
+        && plausible(name, 3, 0))
+    .then_some((&words[..n], name))
 }
 
 /// How many words open `words` that name an archive or a documentation ("archiv", "dok.",
