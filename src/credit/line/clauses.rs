@@ -122,8 +122,8 @@ impl Parser<'_> {
                 '=' if text[..i].chars().next_back().is_some_and(is_cjk) => Some(Sep::Colon),
                 '/' | '\\' | '／' => Some(Sep::Slash),
                 // Japanese captions end with "＝ＡＰ" for the credit; full-width brackets.
-                '＝' | '）' | '。' | '】' => Some(Sep::Hard),
-                '(' | '[' | '{' | '（' | '【' => Some(Sep::Open),
+                '＝' | '）' | '。' | '】' | '》' => Some(Sep::Hard),
+                '(' | '[' | '{' | '（' | '【' | '《' => Some(Sep::Open),
                 '|' | '｜' | '¦' => Some(Sep::Bar),
                 ';' | ')' | ']' | '}' | '·' | '•' | '\n' | '\r' | '!' | '?' | '…' => {
                     Some(Sep::Hard)

@@ -1611,3 +1611,26 @@ fn other_roles_and_agency_collections() {
         ["Lune Vasquier"]
     );
 }
+
+#[test]
+fn korean_credit_brackets_and_an_agency_s_own_notice() {
+    // 《사진=X》: a label and "=" in the double angle brackets; no title.
+    assert_eq!(
+        authors("정원준 박사. 《사진=법무법인 예시》"),
+        ["법무법인 예시"]
+    );
+    assert_eq!(
+        authors("대표가 인사하고 있다. 《사진=연합뉴스》"),
+        ["연합뉴스"]
+    );
+    // "…, Tokyo (© Agency/AP)": the caption's last words are no photographer.
+    assert_eq!(
+        authors("市で販売される縁起熊手, 東京 (© ASSOCIATED PRESS/AP)"),
+        ["ASSOCIATED PRESS"]
+    );
+    // An account's web address in brackets after the name.
+    assert_eq!(
+        authors("Photograph: Lune Vasquier (flickr.com/lunev)/Getty Images"),
+        ["Lune Vasquier"]
+    );
+}

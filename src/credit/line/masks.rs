@@ -213,6 +213,11 @@ impl Parser<'_> {
             }
             let close_len = text[end..].chars().next().map_or(0, char::len_utf8);
             let inner = &text[start..end];
+            // "《사진=연합뉴스》": Korean papers put the credit, a label and "=", in these
+            // brackets; it is no title.
+            if c == '《' && inner.contains(['=', '＝']) {
+                continue;
+            }
             let trimmed = inner.trim();
             if trimmed.is_empty()
                 || trimmed.len() > 300

@@ -843,10 +843,23 @@ impl Parser<'_> {
             let inside: SmallVec<[usize; 4]> = (k + 1..pieces.len())
                 .take_while(|&j| pieces[j].span.start >= open && pieces[j].span.end <= close)
                 .collect();
+            // "Jane Doe (flickr.com/janedoe)": her account's web address names no one else.
+            let inner = self.text[open..close].trim();
+            let web = !inner.contains(' ')
+                && inner
+                    .split_once('/')
+                    .is_some_and(|(host, _)| host.contains('.'));
+            if web {
+                drop.extend(
+                    inside
+                        .iter()
+                        .copied()
+                        .filter(|&j| matches!(pieces[j].role, Role::Author { .. })),
+                );
             // "Example Beach (Jane Doe/Agency)": a credit in brackets after a caption's words
             // is the credit.
-            if !inside.is_empty()
-                && !self.text[open..close].contains(['/', '／'])
+            } else if !inside.is_empty()
+                && !inner.contains(['/', '／'])
                 && inside
                     .iter()
                     .all(|&j| pieces[j].role == (Role::Author { explicit: false }))
@@ -1776,6 +1789,9 @@ impl Parser<'_> {
                         kind: Some(Kind::Agency),
                     })
                 && author_groups.binary_search(&q.group).is_err()
+                // "…, Tokyo (© Agency/AP)": an agency's own copyright notice in brackets is the
+                // whole credit; the caption's last words before it are not its photographer.
+                && !self.copyright_groups.contains(&q.group)
                 && bracketed_agency.last() != Some(&q.clause)
             {
                 bracketed_agency.push(q.clause);
