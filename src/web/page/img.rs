@@ -176,6 +176,10 @@ pub(super) fn parse_srcset(s: &str) -> Vec<(&str, f64)> {
 
 /// The wrapper of an image: its `figure`, else the largest ancestor holding no other image and
 /// little text. At most 8 ancestors are looked at.
+/// How many nodes of a figure are looked at for credit attributes: a figure is a picture and its
+/// caption, a few dozen nodes; a crafted one of millions costs no more than this.
+const FIGURE_NODES: usize = 512;
+
 fn wrapper_of(img: ElementRef<'_>) -> (ElementRef<'_>, bool) {
     if let Some(fig) = img
         .ancestors()
@@ -825,6 +829,19 @@ pub(super) fn evidence(
     }
     if is_figure {
         captioned |= data_attributes(w, &mut ev);
+        // "<figcaption><span data-copyright=\"AFP/Jane Doe\">": a credit attribute on an
+        // element of the caption, when the figure shows this one image (a gallery's figure
+        // credits each picture apart). At most FIGURE_NODES nodes are looked at.
+        if shown_imgs_in(w, 2) <= 1 {
+            for e in w
+                .descendants()
+                .take(FIGURE_NODES)
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() != "img" && e.id() != w.id())
+            {
+                captioned |= data_attributes(e, &mut ev);
+            }
+        }
     }
     if is_figure {
         let wiki = is_wiki_file_figure(w);

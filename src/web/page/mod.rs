@@ -1155,6 +1155,25 @@ by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.exa
     }
 
     #[test]
+    fn a_credit_attribute_inside_the_caption_of_a_one_image_figure() {
+        let html = r#"<figure><img src="/a.jpg" alt="A minister before a press conference.">
+<figcaption>A minister before a press conference.<span class="source_image" data-copyright="AFP/ANN LEE"></span></figcaption></figure>
+<figure><img src="/b.jpg"><img src="/c.jpg"><figcaption><span data-copyright="Bo Park"></span></figcaption></figure>"#;
+        let scan = scan_html(html, Some(&base()), &PageLimits::default());
+        let authors = |src: &str| {
+            let img = scan
+                .images
+                .iter()
+                .find(|i| i.src.ends_with(src))
+                .expect(src);
+            crate::credit::merge(&img.evidence).credit.authors
+        };
+        assert_eq!(authors("/a.jpg"), vec!["ANN LEE"]);
+        // A gallery's figure: the attribute is no credit for either picture.
+        assert!(authors("/b.jpg").is_empty());
+    }
+
+    #[test]
     fn a_lazy_picture_with_its_own_json_ld_and_a_credit_below() {
         // The `noscript` copy does not make the picture's box hold "another image", so the
         // credit below the box is found; the ImageObject written inside the `picture` is about

@@ -74,6 +74,8 @@ pub(super) const CREDIT_ATTRS: &[&str] = &[
     "data-image-credit",
     "data-photographer",
     "data-author",
+    // Le Monde's "<span class=\"source_image\" data-copyright=\"AFP/Jane Doe\">" in the caption.
+    "data-copyright",
 ];
 
 /// Attributes that hold the picture's caption, which may end in its credit.
