@@ -450,7 +450,10 @@ fn ends_word(c: char) -> bool {
 /// particle glued to it; returns the platform's name and what follows the particle (a name
 /// glued on, or nothing).
 fn platform_possessive(word: &str) -> Option<(&str, &str)> {
-    // Most words hold neither particle and are not looked at further.
+    // Most words are ASCII, or hold neither particle, and are not looked at further.
+    if word.is_ascii() {
+        return None;
+    }
     let (at, particle) = word
         .char_indices()
         .find(|&(_, c)| matches!(c, '의' | 'の'))?;

@@ -829,13 +829,15 @@ impl Parser<'_> {
     fn drop_affiliations(&self, pieces: &mut Vec<Piece>) {
         let mut drop: SmallVec<[usize; 4]> = SmallVec::new();
         for (k, p) in pieces.iter().enumerate() {
-            if !matches!(p.role, Role::Author { .. }) || !self.person_like(p.span.clone()) {
-                continue;
-            }
+            // The bracket first: most pieces have none after them, and are not looked at
+            // further (a profile of the credit bench).
             let after = &self.text[p.span.end..];
             let Some(rest) = after.trim_start().strip_prefix(['(', '（']) else {
                 continue;
             };
+            if !matches!(p.role, Role::Author { .. }) || !self.person_like(p.span.clone()) {
+                continue;
+            }
             let open = p.span.end + (after.len() - rest.len());
             let Some(close) = rest.find([')', '）']).map(|c| open + c) else {
                 continue;
