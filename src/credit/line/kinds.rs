@@ -1634,3 +1634,9 @@ fn korean_credit_brackets_and_an_agency_s_own_notice() {
         ["Lune Vasquier"]
     );
 }
+
+#[test]
+fn a_chinese_reporter_credit_outranks_the_caption_around_it() {
+    assert_eq!(authors("游客在公园赏花。（记者 王小明 摄）"), ["王小明"]);
+    assert_eq!(authors("公园一角。记者 李小红 摄"), ["李小红"]);
+}

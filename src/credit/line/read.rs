@@ -168,6 +168,15 @@ impl Parser<'_> {
                     // ends the line sets off the credit like a slash.
                     || clause.after == Sep::Bar && clauses.get(here + 1).is_some_and(closing_agency),
             };
+            // "游客在公园赏花。（记者 王小明 摄）": a Chinese reporter's credit, a name between
+            // "reporter" and "photographed", names the photographer; the caption's text around
+            // it does not.
+            if is_cjk_reporter_credit(words) && classify(words).is_none() {
+                self.flush(words, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::None;
+                continue;
+            }
             // "… this Friday. EFE Jane Doe", "… 2021. REUTERS Jane Doe File Photo": at the end
             // of a caption, a known agency and then a person's name, without the slash that
             // usually stands between them.
@@ -2510,6 +2519,20 @@ fn label_ctx(words: &[Word]) -> Option<Ctx> {
         Some(Ctx::Author)
     } else {
         None
+    }
+}
+
+/// "记者 王小明 摄": a reporter's word, one name word and "photographed" (摄, 攝, 拍摄, 摄影,
+/// 撮影), as the words of one clause.
+fn is_cjk_reporter_credit(words: &[Word]) -> bool {
+    match words {
+        [intro, name, tail] => {
+            CJK_NAME_INTROS.iter().any(|i| intro.lower.ends_with(i))
+                && is_in(CJK_NAME_TAILS, &tail.lower)
+                && (2..=4).contains(&name.lower.chars().count())
+                && name.lower.chars().all(is_cjk)
+        }
+        _ => false,
     }
 }
 
