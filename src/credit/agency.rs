@@ -150,6 +150,8 @@ const BOILERPLATE: &[&str] = &[
     "image d'archives",
     // "*MANDATORY CREDIT*" after the credit it asks for.
     "mandatory credit",
+    // The Canadian Press writes it between asterisks: "*MANDATORY CREDIT*".
+    "mandatory credit*",
     "archives photo",
     "archiv",
     "archivbild",

@@ -521,13 +521,16 @@ impl Cursor<'_> {
             && self.standalone(i)
         {
             // "1940 July.": an archive's year before a month written out, where the date ends.
-            if let Some(w) = self.word(i + 1).map(|w| w.trim_end_matches('.'))
+            if let Some(raw) = self.word(i + 1)
+                && let w = raw.trim_end_matches('.')
                 && is_month_name(w)
                 && w != "may"
-                && self
-                    .toks
-                    .get(i + 2)
-                    .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ')' | ';')))
+                // The month's own full stop ("1940 July. //hdl…") ends the date too.
+                && (raw.ends_with('.')
+                    || self
+                        .toks
+                        .get(i + 2)
+                        .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ')' | ';'))))
             {
                 return Some((
                     FoundDate {
@@ -701,6 +704,7 @@ mod tests {
     fn a_comma_after_the_month_and_a_month_after_the_year() {
         assert_eq!(iso("on April, 20, 2014 in Washington"), ["2014-04-20"]);
         assert_eq!(iso("Photograph by Jane Doe, 1940 July."), ["1940-07"]);
+        assert_eq!(iso("Jane Doe, 1940 July. //hdl.example/123"), ["1940-07"]);
         // A month's name that goes on into a sentence is not this year's month.
         assert_eq!(iso("In 2019 March madness began"), ["2019"]);
         assert_eq!(iso("2019 May"), ["2019"]);

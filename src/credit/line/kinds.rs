@@ -1640,3 +1640,18 @@ fn a_chinese_reporter_credit_outranks_the_caption_around_it() {
     assert_eq!(authors("游客在公园赏花。（记者 王小明 摄）"), ["王小明"]);
     assert_eq!(authors("公园一角。记者 李小红 摄"), ["李小红"]);
 }
+
+#[test]
+fn a_day_s_name_and_a_decorated_mandatory_credit_are_no_names() {
+    assert_eq!(
+        authors(
+            "Players at the crease. Example Photo. Picture date: Tuesday June 2, 2015. Photo credit should read: Quim Dorsel/Example"
+        ),
+        ["Quim Dorsel"]
+    );
+    assert!(
+        !authors("A bus tour, seen in a handout photo. THE EXAMPLE PRESS/HO, *MANDATORY CREDIT*")
+            .iter()
+            .any(|a| a.to_lowercase().contains("credit"))
+    );
+}

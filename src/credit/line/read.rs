@@ -1128,7 +1128,10 @@ impl Parser<'_> {
         // "CQ-Roll Call, Inc via Getty Images": a legal form alone names no one; "Image via
         // Wikimedia Commons": nor does the picture's own word.
         if !words.is_empty() && words.iter().all(|w| in_list!(LEGAL_FORMS, &w.lower))
-            || matches!(words, [w] if is_in(PICTURE_WORDS, &w.lower))
+            || matches!(words, [w] if is_in(PICTURE_WORDS, &w.lower)
+                // "Picture date: Tuesday …": a day's or a month's name alone is no one's.
+                || is_in(confidence::DAY_NAMES, &w.lower)
+                || date::is_month_name(&w.lower))
         {
             return true;
         }
