@@ -7,6 +7,10 @@
 //!   the author is the whole segment before the license, with its commas, brackets and
 //!   "et al." ("Anna from Lyon, France").
 //!
+//! - A photo platform's member at the end of a line: `TITLE by AUTHOR, on Flickr` (Flickr's
+//!   embed), `… with a cover photo by AUTHOR from Unsplash.`: the author is everything between
+//!   the last "by" and the platform, as the member wrote the name.
+//!
 //! - A reference list's citation of an image (APA style): `AUTHOR. (YEAR). TITLE [Photograph].
 //!   SOURCE. URL`: the author is everything before the year in brackets, when the line also
 //!   says where the image was found (a web address, Wikimedia Commons, "retrieved").
