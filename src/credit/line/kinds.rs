@@ -1655,3 +1655,15 @@ fn a_day_s_name_and_a_decorated_mandatory_credit_are_no_names() {
             .any(|a| a.to_lowercase().contains("credit"))
     );
 }
+
+#[test]
+fn a_photographer_after_an_agency_or_a_holder() {
+    // "Foto AGENCY — NAME": the dash after the label's agency names the photographer.
+    let c = parse_credit_line("Pamětní list. Foto ČTK — Q. DORSEL");
+    assert_eq!(c.authors, ["Q. DORSEL"]);
+    // "Photo © Example Gallery (Jane Doe)": the holder is the source.
+    assert_eq!(
+        authors("Installation View, Photo © Examplegallery (Lune Vasquier)"),
+        ["Lune Vasquier"]
+    );
+}

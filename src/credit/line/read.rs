@@ -42,6 +42,21 @@ impl Parser<'_> {
                 // "Foto: –/Example Ministry/dpa": a dash standing for no name right after the
                 // label leaves the label's context as it was.
                 Sep::Dash if label_before => {}
+                // "Foto ČTK — J. NOVÁK": after a label's agency, a dash and a person's name
+                // name the photographer (the agency is the source).
+                Sep::Dash
+                    if ctx == Ctx::Author
+                        && pieces.last().is_some_and(|p| {
+                            p.clause + 1 == here
+                                && p.role
+                                    == (Role::Source {
+                                        kind: Some(Kind::Agency),
+                                    })
+                        })
+                        && (2..=3).contains(&clause.words.len())
+                        && clause.words.iter().all(|w| !w.lowercase_initial)
+                        && classify(&clause.words).is_none()
+                        && plausible(&clause.words, 3, 0) => {}
                 Sep::Dash => {
                     ctx = if ctx == Ctx::Author {
                         Ctx::Source
@@ -827,7 +842,35 @@ impl Parser<'_> {
             labeled.push(group);
         }
         self.drop_affiliations(&mut pieces);
+        self.photographer_after_holder(&mut pieces);
         self.finish(pieces, caption, group, &labeled);
+    }
+
+    /// "Photo © Example Gallery (Jane Doe)": a person's name in brackets that close the line,
+    /// right after the holder a "©" names (one that is no person's name), is the photographer;
+    /// the holder is the source.
+    fn photographer_after_holder(&self, pieces: &mut [Piece]) {
+        let Some(k) = pieces.iter().position(|p| {
+            matches!(p.role, Role::Author { .. }) && self.copyright_groups.contains(&p.group)
+        }) else {
+            return;
+        };
+        let Some(next) = pieces.get(k + 1) else {
+            return;
+        };
+        let holder = pieces[k].span.clone();
+        let gap = &self.text[holder.end..next.span.start];
+        let after = self.text[next.span.end..].trim();
+        if k + 2 == pieces.len()
+            && gap.trim() == "("
+            && matches!(after, ")" | ")." | "）")
+            && matches!(next.role, Role::Author { .. })
+            && self.person_like(next.span.clone())
+            && !self.person_like(holder.clone())
+        {
+            pieces[k].role = Role::Source { kind: None };
+            pieces[k + 1].role = Role::Author { explicit: true };
+        }
     }
 
     /// "Jane Doe (Example Observatory, Example Institution)", "Jane Doe (World Bank)": in
