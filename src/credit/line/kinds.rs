@@ -1564,6 +1564,11 @@ fn an_agency_and_a_name_without_a_slash_end_a_caption() {
         authors("La ministra participa en un acto, este viernes. EFE Quim Dorsel"),
         ["Quim Dorsel"]
     );
+    // A desk or a title after the agency is not read as a photographer's name.
+    assert!(
+        !authors("The figures were released on Monday. REUTERS Health Editor")
+            .contains(&"Health Editor".to_string())
+    );
     // "FILE PHOTO:" opens the caption; it labels no one.
     assert_eq!(
         authors(

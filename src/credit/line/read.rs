@@ -2602,6 +2602,10 @@ fn agency_then_name<'w, 'c>(words: &'w [Word<'c>]) -> Option<(&'w [Word<'c>], &'
     };
     ((2..=3).contains(&name.len())
         && name.iter().all(capitalised)
+        // "… Reuters Health Editor": a desk or a title after the agency is no one's name.
+        && !name
+            .iter()
+            .any(|w| in_list!(JOB_TITLES, &w.lower) || in_list!(ORG_WORDS, &w.lower))
         && classify(name).is_none()
         && plausible(name, 3, 0))
     .then_some((&words[..n], name))
