@@ -566,6 +566,11 @@ impl Cursor<'_> {
                     .and_then(|w| w.chars().next())
                     .is_some_and(|c| units.contains(&c))
         };
+        // The unit's token may run on into the text after it: a date ends at the unit.
+        let unit_end = |at: usize| {
+            let t = &self.toks[at];
+            Some(t.span.start + self.text[t.span.clone()].chars().next()?.len_utf8())
+        };
         if !unit(i + 1, ['年', '년']) {
             return None;
         }
@@ -586,18 +591,13 @@ impl Cursor<'_> {
         if let Some(d) = self.num(i + 4, 2)
             && unit(i + 5, ['日', '일'])
         {
-            // The unit's token may run on into the text after it: the span ends at the unit.
-            let t = &self.toks[i + 5];
-            let end = t.span.start + self.text[t.span.clone()].chars().next()?.len_utf8();
-            return full(year, m, d, self.toks[i].span.start..end).map(|f| (f, i + 6));
+            return full(year, m, d, self.toks[i].span.start..unit_end(i + 5)?).map(|f| (f, i + 6));
         }
-        let t = &self.toks[i + 3];
-        let end = t.span.start + self.text[t.span.clone()].chars().next()?.len_utf8();
         let date = FoundDate {
             year,
             month: Some(m),
             day: None,
-            span: self.toks[i].span.start..end,
+            span: self.toks[i].span.start..unit_end(i + 3)?,
         };
         Some((date, i + 4))
     }

@@ -105,13 +105,6 @@ impl Parser<'_> {
         let lower = self
             .lower
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'));
-        // Most lines end otherwise, and are not looked at further.
-        if !["flickr", "unsplash", "pexels", "pixabay"]
-            .iter()
-            .any(|p| lower.ends_with(p))
-        {
-            return None;
-        }
         let (head, _) = PLATFORM_ENDINGS.iter().find_map(|e| {
             let head = lower.strip_suffix(e)?;
             Some((
