@@ -423,7 +423,29 @@ pub(crate) const PLACE_INTROS: &[&str] = &[
 /// The phrase lists as automata: one pass over the text finds all of them. Built from constant
 /// lowercase patterns, so building cannot fail in practice; `None` would only skip the pass.
 pub(crate) static NOISE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| phrase_automaton(NOISE_PHRASES));
+    LazyLock::new(|| phrase_automaton(&[NOISE_PHRASES, SUBJECT_LIST_MARKERS].concat()));
+
+/// What opens a list of the people a photo shows, by where they stand: "From left to right:
+/// Jane Doe, John Roe". The names up to the sentence's end are the photo's subjects, never its
+/// authors. Found with [`NOISE_PHRASES`] in one pass (their patterns come after the noise's).
+pub(crate) const SUBJECT_LIST_MARKERS: &[&str] = &[
+    "from left to right",
+    "from left",
+    "from right",
+    "left to right",
+    "von links nach rechts",
+    "von links",
+    "de gauche à droite",
+    "de izquierda a derecha",
+    "da sinistra a destra",
+    "da sinistra",
+    "da esquerda para a direita",
+    "od lewej",
+    "zleva doprava",
+    "van links naar rechts",
+    "från vänster",
+    "fra venstre",
+];
 pub(crate) static PLACE_INTRO_AUTOMATON: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| phrase_automaton(PLACE_INTROS));
 
@@ -1197,6 +1219,14 @@ pub(crate) const CJK_NAME_INTROS: &[&str] = &[
     "記者",
     "通讯员",
     "通訊員",
+    // "intern": "實習生 王一凡/攝".
+    "实习生",
+    "實習生",
+    // An outlet that sends the picture: "央广网发 Name供图" (cnr.cn sends).
+    "网发",
+    "網發",
+    "社发",
+    "社發",
     "摄影",
     "攝影",
     "写真",

@@ -279,6 +279,15 @@ impl Parser<'_> {
                 start = end - rest.len();
             }
             let word = &text[start..end];
+            // "… w Boliwii  Fot. Juan Karita / AP Photo": a photo label's abbreviation, written
+            // with its capital and its dot after a caption's words, starts the credit: no
+            // caption's word is written so.
+            if matches!(word, "Fot." | "Φωτ.")
+                && !cur.words.is_empty()
+                && text[end..].trim_start().starts_with(char::is_uppercase)
+            {
+                push_sep(&mut cur, &mut out, Sep::Hard);
+            }
             if word.chars().any(char::is_alphanumeric) || word == "&" || word == "+" {
                 cur.words.push(Word {
                     span: start..end,
@@ -376,8 +385,10 @@ impl Parser<'_> {
             .char_indices()
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(k, c)| k + c.len_utf8());
-        let w = self.lower[wstart..i].to_string();
-        !in_list!(AUTHOR_LABELS, &w) && !is_in(SOURCE_LABELS, &w) && !is_in(RIGHTS_LABELS, &w)
+        // The text's own lowercase: the line's lowered copy keeps non-ASCII capitals ("Фото").
+        let w = self.lower_at(wstart..i);
+        let w: &str = &w;
+        !in_list!(AUTHOR_LABELS, w) && !is_in(SOURCE_LABELS, w) && !is_in(RIGHTS_LABELS, w)
     }
 }
 

@@ -1672,3 +1672,68 @@ fn a_photographer_after_an_agency_or_a_holder() {
         ["Lune Vasquier"]
     );
 }
+
+#[test]
+fn a_label_glued_to_the_name_in_any_script() {
+    // The colon binds a label written in Cyrillic as it binds one in Latin letters.
+    assert_eq!(authors("Фото:Example Daily"), ["Example Daily"]);
+    assert_eq!(authors("Фото:Quim Dorsel"), ["Quim Dorsel"]);
+    // A photo label's abbreviation, capitalised with its dot, starts the credit after a
+    // caption's words.
+    assert_eq!(
+        authors("Kobieta na rynku w Przykładowie  Fot. Quim Dorsel / AP Photo"),
+        ["Quim Dorsel"]
+    );
+}
+
+#[test]
+fn chinese_and_japanese_names_before_photographed_are_the_credit() {
+    // The caption's clauses before the credit are no names.
+    assert_eq!(authors("河畔练功夫。 王小明 摄"), ["王小明"]);
+    assert_eq!(authors("猜灯谜现场。(李小红 摄)"), ["李小红"]);
+    // Two names before a glued "photographed", each an author.
+    assert_eq!(
+        authors("图②:活动现场,以话剧形式呈现《剧名》选段。王小明 李小红摄"),
+        ["王小明", "李小红"]
+    );
+    // A reporter's word and the tail glued to one name; an intern's word; a slash before
+    // the tail; who provided the picture.
+    assert_eq!(authors("中央社記者王小明攝 111年12月31日"), ["王小明"]);
+    assert_eq!(authors("教室內桌椅堆疊。實習生 王小明/攝"), ["王小明"]);
+    assert_eq!(authors("活动现场(李小红供图)。"), ["李小红"]);
+    // An outlet that sends the picture is not its author.
+    assert_eq!(authors("车内温度达69℃ （央广网发 李小红供图）"), ["李小红"]);
+    // "Shot" glued to a caption's words is the caption's verb, not a credit.
+    assert_eq!(
+        authors("全景(检修期间拍摄)。新华社记者 王小明 摄"),
+        ["王小明"]
+    );
+    // "Text and photo" after a slash: the name before it.
+    assert_eq!(authors("王小明/文并摄"), ["王小明"]);
+}
+
+#[test]
+fn a_list_of_the_people_shown_names_no_author() {
+    assert!(
+        authors(
+            "Commissioners honoured the shelter's volunteers. From left to right: Officer Quim Dorsel, Lune Vasquier, Ada Example."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        authors(
+            "Pupils on stage. Back row, from left: Quim Dorsel, Lune Vasquier. Photo: Ada Example"
+        ),
+        ["Ada Example"]
+    );
+    // One person's place is no list: the credit after it stands.
+    assert_eq!(
+        authors("The Example Diamond (second from left) on display. Lune Vasquier/Example Museum"),
+        ["Lune Vasquier"]
+    );
+    // "Photos from left:" lists credits, not people.
+    assert_eq!(
+        authors("Photos from left: Quim Dorsel, Lune Vasquier"),
+        ["Quim Dorsel", "Lune Vasquier"]
+    );
+}

@@ -138,11 +138,106 @@ impl Parser<'_> {
     }
 
     pub(super) fn noise(&mut self) {
-        if let Some(phrases) = &*NOISE_AUTOMATON {
-            for r in self.find_phrases(phrases) {
-                self.mark(r, Mark::Hard);
+        let Some(phrases) = &*NOISE_AUTOMATON else {
+            return;
+        };
+        let ranges: SmallVec<[(Range<usize>, bool); 4]> = phrases
+            .find_iter(&*self.lower)
+            .map(|m| (m.range(), m.pattern().as_usize() >= NOISE_PHRASES.len()))
+            .filter(|(r, _)| {
+                self.text.is_char_boundary(r.start)
+                    && self.text.is_char_boundary(r.end)
+                    && self.whole_word(r)
+                    && self.free(r.clone())
+            })
+            .collect();
+        for (r, subjects) in ranges {
+            let end = if subjects {
+                self.subject_list_end(&r)
+            } else {
+                Some(r.end)
+            };
+            if let Some(end) = end {
+                self.mark(r.start..end, Mark::Hard);
             }
         }
+    }
+
+    /// Where the list of people that a marker at `r` opens ends: at the sentence's end, an
+    /// opening bracket or the line's end. `None` when a photo's label stands right before the
+    /// marker ("Photos from left: Agency, Agency"): then the list is of credits.
+    fn subject_list_end(&self, r: &Range<usize>) -> Option<usize> {
+        let before = &self.lower[r.start.saturating_sub(24)..r.start];
+        if ["photo", "foto", "bild", "image", "credit", "zdj", "kuva"]
+            .iter()
+            .any(|l| before.contains(l))
+        {
+            return None;
+        }
+        // "(second from left)", "fifth from right": one person's place, not a list.
+        let prev = self.lower[..r.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let prev = prev.trim_start_matches(['(', '[']);
+        let digits = prev.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal = !digits.is_empty()
+            && digits.len() < prev.len()
+            && digits.bytes().all(|c| c.is_ascii_digit())
+            || is_in(
+                &[
+                    "first",
+                    "second",
+                    "third",
+                    "fourth",
+                    "fifth",
+                    "sixth",
+                    "seventh",
+                    "eighth",
+                    "ninth",
+                    "tenth",
+                    "far",
+                    "zweiter",
+                    "dritter",
+                    "deuxième",
+                    "troisième",
+                    "segundo",
+                    "tercero",
+                    "secondo",
+                    "terzo",
+                ],
+                prev,
+            );
+        if ordinal {
+            return None;
+        }
+        let b = self.text.as_bytes();
+        let mut i = r.end;
+        while i < b.len() {
+            match b[i] {
+                // A digit: a date or a count the other passes read ("…, April 19, 2016").
+                b'(' | b'[' | b'\n' | b'|' => return Some(i),
+                b'0'..=b'9' => {
+                    // "… Center April 19, 2016": the month before the day is the date's too.
+                    let head = self.lower[r.end..i].trim_end();
+                    let last_start = r.end + head.rfind(' ').map_or(0, |k| k + 1);
+                    let month = crate::credit::date::is_month_name(
+                        &self.lower[last_start..][..head.len() + r.end - last_start],
+                    );
+                    return Some(if month { last_start } else { i });
+                }
+                // A sentence's end: a dot after a word of three letters or more, then a space
+                // (not an initial's dot: "J. Doe").
+                b'.' if b.get(i + 1).is_none_or(|c| *c == b' ')
+                    && i >= 3
+                    && b[i - 3..i].iter().all(u8::is_ascii_alphabetic) =>
+                {
+                    return Some(i);
+                }
+                _ => i += 1,
+            }
+        }
+        Some(b.len())
     }
 
     pub(super) fn title(&mut self) {
@@ -169,6 +264,9 @@ impl Parser<'_> {
                 '\'' => &['\''],
                 '「' => &['」'],
                 '《' => &['》'],
+                // Japanese and Korean titles of works: "撮影=Name 『Title』", "〈Title〉".
+                '『' => &['』'],
+                '〈' => &['〉'],
                 _ => continue,
             };
             if !self.free(i..i + c.len_utf8()) {

@@ -192,6 +192,38 @@ impl Parser<'_> {
                 ctx = Ctx::None;
                 continue;
             }
+            // "猜灯谜现场。(王策 摄)", "…选段。蒋凯 敏丽摄", "中央社記者裴禛攝", "(吳吉斌供圖)",
+            // "實習生 王一凡/攝": one to three Chinese or Japanese names before "photographed"
+            // or "provided the picture" (after a reporter's word, if any) are the credit, each
+            // name an author; the caption's clauses around them are not.
+            let slash_tail = clause.after == Sep::Slash
+                && clauses.get(here + 1).is_some_and(
+                    |n| matches!(&n.words[..], [t] if is_in(CJK_CREDIT_TAILS, &t.lower)),
+                );
+            if let Some(names) = cjk_credit_names(self.text, words, slash_tail) {
+                // "（境港市提供）": the picture was provided by them.
+                if words
+                    .iter()
+                    .any(|w| PROVIDED.iter().any(|p| w.lower.ends_with(p)))
+                {
+                    self.press_material = true;
+                }
+                for r in names.chunks(2) {
+                    let name = Word {
+                        span: r[0]..r[1],
+                        lower: Lower::Own(self.text[r[0]..r[1]].into()),
+                        copyright: false,
+                        lowercase_initial: false,
+                    };
+                    self.flush(&[name], Ctx::Author, true, at, &mut pieces);
+                }
+                labeled.push(group);
+                ctx = Ctx::None;
+                if slash_tail {
+                    k += 1;
+                }
+                continue;
+            }
             // "… this Friday. EFE Jane Doe", "… 2021. REUTERS Jane Doe File Photo": at the end
             // of a caption, a known agency and then a person's name, without the slash that
             // usually stands between them.
@@ -2580,6 +2612,90 @@ fn is_cjk_reporter_credit(words: &[Word]) -> bool {
         }
         _ => false,
     }
+}
+
+/// What ends a Chinese or Japanese credit after the names: "photographed" and "provided the
+/// picture" (not Korean "기자", "reporter", which the reporter's credit reads).
+const CJK_CREDIT_TAILS: &[&str] = &[
+    "拍摄", "拍攝", "撮影", "摄", "攝", "供图", "供圖", "提供", "供稿",
+];
+
+/// Where the names of a Chinese or Japanese credit stand in a clause, as pairs of byte offsets
+/// (start, end): each word one name of two to four Han characters, at most three,
+/// ending with (or glued to) a word of [`CJK_CREDIT_TAILS`] — or followed by one after a slash
+/// (`tail_after`) — and led by at most a reporter's word ("记者", glued or not). A caption's
+/// clause of more words, or of longer ones, is not a credit.
+fn cjk_credit_names(text: &str, words: &[Word], tail_after: bool) -> Option<Indices> {
+    // "中央社記者王小明攝 111年12月31日": a date after the credit (here in the Minguo
+    // calendar, which the date reader leaves alone) is not part of it.
+    let dated = words
+        .iter()
+        .rposition(|w| !w.lower.bytes().any(|b| b.is_ascii_digit()))
+        .map_or(0, |k| k + 1);
+    if dated == 0 || tail_after && dated < words.len() {
+        return None;
+    }
+    let words = &words[..dated];
+    let last = &text[words.last()?.span.clone()];
+    let (end, glued_tail) = if tail_after {
+        (words.len(), 0)
+    } else {
+        let tail = CJK_CREDIT_TAILS.iter().find(|t| last.ends_with(*t))?;
+        if last.len() == tail.len() {
+            (words.len() - 1, 0)
+        } else if tail.chars().count() == 2 && tail.starts_with('拍') {
+            // "(檢修期間拍攝)": "shot" glued to a caption's words ("taken during …") is a verb
+            // of the caption; glued to a name, a credit writes "摄" alone.
+            return None;
+        } else {
+            (words.len(), tail.len())
+        }
+    };
+    let intro_end = |w: &str| {
+        CJK_NAME_INTROS
+            .iter()
+            .filter_map(|i| w.rfind(i).map(|at| at + i.len()))
+            .max()
+    };
+    let start = usize::from(
+        end > 1 && {
+            let w = &text[words[0].span.clone()];
+            intro_end(w) == Some(w.len())
+        },
+    );
+    if start >= end || end - start > 3 {
+        return None;
+    }
+    // Each name's start and end as byte offsets, in pairs.
+    let mut out = Indices::new();
+    for (n, word) in words.iter().enumerate().take(end).skip(start) {
+        let mut r = word.span.clone();
+        if n + 1 == end {
+            r.end -= glued_tail;
+        }
+        if n == start
+            && let Some(at) = intro_end(&text[r.clone()])
+        {
+            r.start += at;
+        }
+        let w = &text[r.clone()];
+        let ok = (2..=4).contains(&w.chars().count())
+            && w.chars().all(is_kanji)
+            // "刘生生/文并摄": "text and photo" by the name before it.
+            && !is_in(&["文并", "文並", "图文", "圖文"], w)
+            // "（代表撮影）": a pool photo; "受访者供图": the interviewee; "网友供图": a netizen;
+            // "资料图": a file picture. No one is named.
+            && !is_in(
+                &["代表", "受访者", "受訪者", "网友", "網友", "读者", "讀者", "资料", "資料", "本社"],
+                w,
+            );
+        if !ok {
+            return None;
+        }
+        out.push(r.start);
+        out.push(r.end);
+    }
+    Some(out)
 }
 
 /// "EFE Jane Doe", "REUTERS Jane Doe File Photo": a known agency's name and then two or three
