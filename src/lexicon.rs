@@ -146,6 +146,16 @@ pub const AUTHOR_LABELS: &[&str] = &[
     // Korean "photo provided = X": the picture was supplied by X.
     "사진제공",
     "사진 제공",
+    // Swahili "picha na X" ("picture by X"), "Picha: X"
+    "picha na",
+    "picha",
+    // Persian "عکاس: X" ("photographer"), "عکس: X" ("photo")
+    "عکاس",
+    "عکس",
+    // Malay "Foto ihsan X" ("photo courtesy of X")
+    "foto ihsan",
+    "gambar ihsan",
+    "ihsan",
     // Arabic ("تصوير: Name", "صورة: Name")
     "تصوير",
     "صورة",
@@ -172,6 +182,9 @@ pub const SOURCE_LABELS: &[&str] = &[
     "origine",
     "herkunft",
     "via",
+    "sourced from",
+    "sourced on",
+    "sourced via",
     "origen",
     "المصدر",
     // Chinese "(picture) source".

@@ -79,6 +79,12 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "tpx images of the day",
     // Yonhap's terms after its credit: "no resale, no database use".
     "재판매 및 db 금지",
+    // Korean "no unauthorised reproduction or redistribution", after a credit.
+    "무단전재 재배포금지",
+    "무단전재 및 재배포금지",
+    "무단전재 및 재배포 금지",
+    "무단 전재 및 재배포 금지",
+    "무단전재-재배포 금지",
     // Creative Commons' own pages title a license "CC BY-SA 4.0 DEED".
     "deed",
     // imago's terms after its credit: "commercial use at one's own risk".
@@ -111,6 +117,15 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "cliquez pour agrandir",
     "zum vergrößern klicken",
     "klicken zum vergrößern",
+    // Wire notes that stand in a caption, and a credit's demand without the credit.
+    "full caption to follow",
+    "photo credit is required",
+    "credit is required",
+    // Russian "the author's photo": the article's writer, whom the line does not name. The
+    // phrases are matched in the line's ASCII-lowered copy: a phrase in another script is
+    // listed as it opens a sentence too.
+    "фото автора",
+    "Фото автора",
     // Arabic "license", before the license's name ("Jane Doe، رخصة CC BY-SA 4.0").
     "رخصة",
 ];
@@ -1239,8 +1254,24 @@ pub(crate) const CJK_NAME_INTROS: &[&str] = &[
 
 /// What stands after a name in Chinese and Japanese credits: "photographed (by)".
 /// Korean "기자" (reporter) after the name ("© News1 Name 기자").
-pub(crate) const CJK_NAME_TAILS: &[&str] =
-    &["拍摄", "拍攝", "摄影", "攝影", "撮影", "摄", "攝", "기자"];
+/// Korean "시민기자" (citizen reporter), "사진작가" (photographer), "특파원" (correspondent) and
+/// the like, glued or not. Longer tails first: the first that ends the name is cut.
+pub(crate) const CJK_NAME_TAILS: &[&str] = &[
+    "拍摄",
+    "拍攝",
+    "摄影",
+    "攝影",
+    "撮影",
+    "摄",
+    "攝",
+    "시민기자",
+    "사진기자",
+    "객원기자",
+    "기자",
+    "사진작가",
+    "특파원",
+    "통신원",
+];
 
 /// Job titles that follow a name in a credit ("Jane Doe, Staff Photographer"): the title is not
 /// a second author.

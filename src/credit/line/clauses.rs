@@ -131,7 +131,16 @@ impl Parser<'_> {
                 // "JPL–Caltech": an en dash between two letters joins a word, like a hyphen.
                 '–' if glued_en_dash(text, i) => None,
                 '–' | '—' => Some(Sep::Dash),
-                '-' | '.' | '*' | '=' | '~' | '>' | '<' => {
+                // Korean papers bracket credits in angle brackets: "<사진제공=영월군>".
+                '<' => Some(Sep::Open),
+                '>' => Some(Sep::Hard),
+                // "AP=연합뉴스": an agency's picture through Yonhap, like a slash.
+                '=' if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && text[i + 1..].starts_with(is_hangul) =>
+                {
+                    Some(Sep::Slash)
+                }
+                '-' | '.' | '*' | '=' | '~' => {
                     let prev_space = text[..i]
                         .chars()
                         .next_back()
@@ -192,6 +201,9 @@ impl Parser<'_> {
                     || (d == ':' && !self.inner_colon(j))
                     || (d == '.' && j > start && self.glued_sentence_end(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
+                    || (d == '='
+                        && text[..j].ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && text[j + 1..].starts_with(is_hangul))
                     || (d == '/' && text[..j].ends_with(['圖', '图']))
                     || ends_word(d) && !(d == '–' && glued_en_dash(text, j))
                     || (is_quote(d) && !matches!(d, '\'' | '’') && !hebrew_gershayim(text, j))
@@ -454,6 +466,8 @@ fn ends_word(c: char) -> bool {
             | '؛'
             | '\u{200B}'
             | '\u{FEFF}'
+            | '<'
+            | '>'
     )
 }
 

@@ -1737,3 +1737,40 @@ fn a_list_of_the_people_shown_names_no_author() {
         ["Quim Dorsel", "Lune Vasquier"]
     );
 }
+
+#[test]
+fn labels_and_boilerplate_of_more_languages() {
+    // Swahili "Picha na" ("picture by"), Malay "Foto ihsan" ("photo courtesy of"), Persian
+    // "عکاس" ("photographer") glued to the name.
+    assert_eq!(
+        authors("Gari la taka maeneo ya jiji. Picha na Quim Dorsel."),
+        ["Quim Dorsel"]
+    );
+    assert_eq!(authors("Pemandangan di taman. FOTO Ihsan DBXL"), ["DBXL"]);
+    assert_eq!(authors("عکاس:علی نمونه"), ["علی نمونه"]);
+    // "Photo sourced on Pixabay" names the platform only; "Фото автора" ("the author's photo")
+    // and a wire's notes name no one.
+    assert!(authors("Photo sourced on Pixabay").is_empty());
+    assert!(authors("Фото автора.").is_empty());
+    assert!(authors("PHOTO CREDIT IS REQUIRED. See the image descriptions").is_empty());
+    assert_eq!(
+        authors("Mourners at a funeral, June 6, 2023. FULL CAPTION TO FOLLOW Quim Dorsel"),
+        ["Quim Dorsel"]
+    );
+}
+
+#[test]
+fn korean_reporters_titles_and_brackets() {
+    // A citizen reporter's and a photographer's title after the name are not part of it.
+    assert_eq!(authors("김예시 시민기자"), ["김예시"]);
+    assert_eq!(authors("부표를 살피러 왔다. 김예시 사진작가"), ["김예시"]);
+    // Angle brackets are brackets; "AP=연합뉴스" is AP's picture through Yonhap.
+    assert_eq!(authors("▲ <사진제공=예시군>"), ["예시군"]);
+    assert_eq!(authors("기념행사를 하고 있다.[AP=연합뉴스]"), ["AP"]);
+    // The reproduction notice after a credit names no one.
+    assert!(
+        !authors("2018.04.27 <김예시기자/ 예시일보 - 무단전재 재배포금지>")
+            .iter()
+            .any(|a| a.contains("무단"))
+    );
+}
