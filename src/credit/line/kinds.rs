@@ -1774,3 +1774,13 @@ fn korean_reporters_titles_and_brackets() {
             .any(|a| a.contains("무단"))
     );
 }
+
+#[test]
+fn a_position_marker_after_letters_of_more_than_one_byte() {
+    // The look back before "von links" starts inside no character: with two-byte letters
+    // right before it, some window of fixed bytes would end inside one.
+    for n in 10..16 {
+        let line = format!("{} von links: Quim Dorsel, Lune Vasquier", "ü".repeat(n));
+        assert!(authors(&line).is_empty(), "{line}");
+    }
+}

@@ -167,7 +167,11 @@ impl Parser<'_> {
     /// opening bracket or the line's end. `None` when a photo's label stands right before the
     /// marker ("Photos from left: Agency, Agency"): then the list is of credits.
     fn subject_list_end(&self, r: &Range<usize>) -> Option<usize> {
-        let before = &self.lower[r.start.saturating_sub(24)..r.start];
+        let mut from = r.start.saturating_sub(24);
+        while !self.lower.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &self.lower[from..r.start];
         if ["photo", "foto", "bild", "image", "credit", "zdj", "kuva"]
             .iter()
             .any(|l| before.contains(l))
