@@ -1784,3 +1784,12 @@ fn a_position_marker_after_letters_of_more_than_one_byte() {
         assert!(authors(&line).is_empty(), "{line}");
     }
 }
+
+#[test]
+fn a_name_a_dash_and_an_agency_alone() {
+    assert_eq!(authors("Quim Dorsel - AFP"), ["Quim Dorsel"]);
+    assert_eq!(authors("Quim Dorsel – Reuters"), ["Quim Dorsel"]);
+    // Only before an agency the tables know: after an unknown name the two may be a caption
+    // and its place, or a name and an outlet, so neither is named.
+    assert!(authors("Quim Dorsel - Example Daily").is_empty());
+}

@@ -91,7 +91,18 @@ impl Parser<'_> {
                     .nth(1)
                     .is_some()
                 && (2..=4).contains(&clauses[here - 1].words.len())
-                && !sentences[here - 1];
+                && !sentences[here - 1]
+                // "Jane Doe - AFP": the whole line is a name, a dash and a known agency.
+                || clause.before == Sep::Dash
+                    && here == 1
+                    && clauses.len() == 2
+                    && clauses[0].before == Sep::Start
+                    && starts_known(words_of(clauses, here))
+                    && (2..=3).contains(&clauses[0].words.len())
+                    && clauses[0].words.iter().all(|w| {
+                        !w.lowercase_initial && w.lower.chars().all(char::is_alphabetic)
+                    })
+                    && classify(&clauses[0].words).is_none();
             // "… a caption's sentence. (Jane Doe, Agency)", "(Jane Doe, Agency/Agency)": in
             // brackets of their own, a short name and a known agency after a comma are one
             // credit, like a slash.
