@@ -161,6 +161,61 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "صورة",
     "الصورة",
     "عدسة",
+    // Bulgarian ("Снимка: X", "Снимки и видео: X")
+    "снимка",
+    "снимки",
+    "снимки и видео",
+    // Bengali ("ছবি: X" picture, "আলোকচিত্রী: X" photographer)
+    "ছবি",
+    "আলোকচিত্রী",
+    "আলোকচিত্র",
+    "ফটোগ্রাফার",
+    "ফটো",
+    // Nepali and Hindi ("तस्बिर: X", "तस्वीर: X" picture)
+    "तस्बिर",
+    "तस्वीर",
+    "फोटोग्राफर",
+    "छायाचित्र",
+    // Punjabi, Tamil, Malayalam ("ਫੋਟੋ: X", "படம்: X", "ചിത്രം: X")
+    "ਫੋਟੋ",
+    "ਤਸਵੀਰ",
+    "ਫੋਟੋਗ੍ਰਾਫਰ",
+    "படம்",
+    "புகைப்படம்",
+    "ചിത്രം",
+    "ഫോട്ടോ",
+    // Thai ("ภาพโดย X" picture by, "ภาพถ่ายโดย X" photo by, "ช่างภาพ: X" photographer)
+    "ภาพโดย",
+    "ภาพถ่ายโดย",
+    "ภาพถ่าย",
+    "ช่างภาพ",
+    // Georgian ("ფოტო: X", "ავტორი: X" author, "ავტორები: X" authors)
+    "ფოტო",
+    "ავტორი",
+    "ავტორები",
+    "ფოტოგრაფი",
+    // Slovenian, Croatian ("Avtor: X", "Fotografija: X")
+    "avtor",
+    "avtorica",
+    "avtorji",
+    "fotografija",
+    "fotografije",
+    // Finnish "Kuvaaja: X" (photographer), Icelandic "Ljósmyndir: X", "Ljósmyndari: X"
+    "kuvaaja",
+    "kuvat",
+    "ljósmyndir",
+    "ljósmyndari",
+    "myndir",
+    // Hungarian ("Fotók: X", "Kép: X", "Nyitókép: X" the opening picture)
+    "fotók",
+    "fotós",
+    "kép",
+    "nyitókép",
+    // Polish plural, Ukrainian long form, the Arabic-script "photo" of Kazakh, Uyghur, Urdu
+    "zdjęcia",
+    "фотографія",
+    "فوتو",
+    "فوٹو",
     // courtesy
     "courtesy of",
     "courtesy",

@@ -271,6 +271,11 @@ const SUFFIXES: &[&str] = &[
     "pic",
     // Swedish TT's photo code: "Foto: Jane Doe / TT kod 10060".
     "kod",
+    // Chinese "file (picture)": "视觉中国 资料", "中央社 資料照".
+    "资料",
+    "資料",
+    "资料图",
+    "資料照",
 ];
 
 /// Suffixes that belong to the agency's name as credited ("Getty Images Plus", "dpa-Bildfunk");
@@ -410,6 +415,44 @@ const PHOTO_AGENCIES: &[&str] = &[
     "plainpicture",
     // Getty Images' and iStock's creative collection ("Jane Doe/E+, via Getty Images").
     "e+",
+    // National news agencies of Bulgaria (in Cyrillic), Latvia, Slovenia, Lithuania, Bosnia and
+    // Herzegovina, Serbia, Romania, Nepal (RSS, in Devanagari), India and Pakistan; Croatian and
+    // Serbian photo agencies.
+    "бта",
+    "leta",
+    "sta",
+    "bns",
+    "elta",
+    "fena",
+    "fonet",
+    "beta",
+    "betaphoto",
+    "mediafax",
+    "mediafax foto",
+    "रासस",
+    "ani",
+    "app",
+    "cropix",
+    // AP, Reuters, AFP, PTI, ANI and IANS in Hindi.
+    "एपी",
+    "रॉयटर्स",
+    "रायटर्स",
+    "एएफपी",
+    "पीटीआई",
+    "एएनआई",
+    "आईएएनएस",
+    // Reuters, AFP, AP and Anadolu in Arabic.
+    "رويترز",
+    "فرانس برس",
+    "أ ف ب",
+    "أسوشيتد برس",
+    "الأناضول",
+    // Iranian news agencies, written in Latin letters.
+    "irna",
+    "isna",
+    "tasnim",
+    "mehr news",
+    "fars news",
 ];
 
 /// One table entry, split into words once.

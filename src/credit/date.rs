@@ -194,6 +194,101 @@ const MONTHS: &[(&str, u8)] = &[
     ("жовтень", 10),
     ("листопад", 11),
     ("грудень", 12),
+    // Romanian ("joi, 4 iunie 2009")
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // Slovak and Slovenian, in the genitive a date uses ("v stredu 9. decembra 2020",
+    // "8. maja 2024"); "marca" is Polish's too.
+    ("januára", 1),
+    ("februára", 2),
+    ("apríla", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("júla", 7),
+    ("augusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    ("januarja", 1),
+    ("februarja", 2),
+    ("aprila", 4),
+    ("junija", 6),
+    ("julija", 7),
+    ("avgusta", 8),
+    ("oktobra", 10),
+    // Czech genitive ("9. prosince 2020")
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("prosince", 12),
+    // Hungarian
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
+    // Swedish, Danish and Norwegian (Indonesian writes "desember" too)
+    ("augusti", 8),
+    ("marts", 3),
+    ("maj", 5),
+    ("desember", 12),
+    // Indonesian and Malay
+    ("maret", 3),
+    ("agustus", 8),
+    ("ogos", 8),
+    ("disember", 12),
+    // Bulgarian and Serbian
+    ("януари", 1),
+    ("февруари", 2),
+    ("април", 4),
+    ("юни", 6),
+    ("юли", 7),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
+    ("јануар", 1),
+    ("фебруар", 2),
+    ("јун", 6),
+    ("јул", 7),
+    ("септембар", 9),
+    ("октобар", 10),
+    ("новембар", 11),
+    ("децембар", 12),
+    // Georgian ("18 ნოემბერი, 2019 წელი")
+    ("იანვარი", 1),
+    ("თებერვალი", 2),
+    ("მარტი", 3),
+    ("აპრილი", 4),
+    ("მაისი", 5),
+    ("ივნისი", 6),
+    ("ივლისი", 7),
+    ("აგვისტო", 8),
+    ("სექტემბერი", 9),
+    ("ოქტომბერი", 10),
+    ("ნოემბერი", 11),
+    ("დეკემბერი", 12),
 ];
 
 /// Portuguese and Spanish abbreviations of months that are everyday words elsewhere ("out",
@@ -669,6 +764,18 @@ mod tests {
         // Without a day these abbreviations are everyday words.
         assert_eq!(iso("Sold out 2014 tour"), ["2014"]);
         assert_eq!(iso("Ten years ago 2014"), ["2014"]);
+    }
+
+    #[test]
+    fn central_and_eastern_european_and_georgian_months() {
+        assert_eq!(iso("joi, 4 iunie 2009."), ["2009-06-04"]);
+        assert_eq!(iso("v stredu 9. decembra 2020"), ["2020-12-09"]);
+        assert_eq!(iso("v utorok 6. augusta 2024"), ["2024-08-06"]);
+        assert_eq!(iso("9. prosince 2020"), ["2020-12-09"]);
+        assert_eq!(iso("8. maja 2024"), ["2024-05-08"]);
+        assert_eq!(iso("София, 3 октомври 2023"), ["2023-10-03"]);
+        assert_eq!(iso("18 ნოემბერი, 2019 წელი"), ["2019-11-18"]);
+        assert_eq!(iso("Jakarta, 17 Agustus 2021"), ["2021-08-17"]);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub(crate) const LABEL_CONNECTORS: &[&str] = &[
     "der",
     // Polish "Zdjęcie autorstwa X" ("photo authored by X").
     "autorstwa",
+    // Indonesian and Malay "Foto oleh X" ("photo by X").
+    "oleh",
 ];
 
 /// Labels that introduce the source (one copy, in [`crate::lexicon`]).
@@ -128,6 +130,11 @@ pub(crate) const NOISE_PHRASES: &[&str] = &[
     "Фото автора",
     // Arabic "license", before the license's name ("Jane Doe، رخصة CC BY-SA 4.0").
     "رخصة",
+    // What cameras write into an image's description when nobody wrote one.
+    "olympus digital camera",
+    "sony dsc",
+    "exif_jpeg_picture",
+    "digital camera",
 ];
 
 /// Name particles and joining words that may be lowercase inside a name or an organisation.
@@ -323,7 +330,32 @@ pub(crate) const LABEL_JOINERS: &[&str] = &["&", "and", "und", "et", "y", "e", "
 
 /// Conjunctions between authors, written lowercase: `X and Y`, `X und Y`, `X et Y`, `X y Y`,
 /// `X e Y`, `X en Y`.
-pub(crate) const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "og", "och"];
+pub(crate) const CONJUNCTIONS: &[&str] = &[
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "en",
+    "og",
+    "och",
+    // Hungarian, Lithuanian, Latvian, Finnish, Polish, Russian and Bulgarian, Ukrainian,
+    // Indonesian, Vietnamese, Georgian, Bengali, Hindi and Nepali.
+    "és",
+    "ir",
+    "un",
+    "ja",
+    "oraz",
+    "и",
+    "і",
+    "dan",
+    "và",
+    "და",
+    "এবং",
+    "ও",
+    "और",
+    "र",
+];
 
 /// Prepositions before a platform name: `on Flickr`, `auf Flickr`, `sur Flickr`, `su Flickr`.
 pub(crate) const PLATFORM_PREPS: &[&str] = &[
@@ -355,6 +387,8 @@ pub(crate) const PLATFORM_PREPS: &[&str] = &[
     "from",
     "über",
     "von",
+    // Indonesian and Malay "on" ("Foto oleh Jane Doe di Unsplash").
+    "di",
 ];
 
 /// Words that may stand before a date and belong to it (`Taken on`, `Aufgenommen am`).
@@ -1272,6 +1306,10 @@ pub(crate) const CJK_NAME_TAILS: &[&str] = &[
     "특파원",
     "통신원",
 ];
+
+/// Words that follow the photographer's name, in the genitive, to credit the photo: Lithuanian
+/// "Vytauto Ruškio nuotr." (photo), Hungarian "Kovács Anna felvétele" (recording), "… fotója".
+pub(crate) const NAME_THEN_LABEL: &[&str] = &["nuotr.", "nuotr", "felvétele", "fotója"];
 
 /// Job titles that follow a name in a credit ("Jane Doe, Staff Photographer"): the title is not
 /// a second author.

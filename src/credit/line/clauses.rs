@@ -128,6 +128,11 @@ impl Parser<'_> {
                 ';' | ')' | ']' | '}' | '·' | '•' | '\n' | '\r' | '!' | '?' | '…' => {
                     Some(Sep::Hard)
                 }
+                // The full stops of Indic scripts (danda, double danda), Armenian and Ethiopic.
+                '।' | '॥' | '։' | '።' => Some(Sep::Hard),
+                // "तस्बिरः Name", "ছবিঃ Name": Nepali, Hindi and Bengali papers write the
+                // visarga for the colon after a label.
+                'ः' | 'ঃ' if visarga_colon(text, i) => Some(Sep::Colon),
                 // "JPL–Caltech": an en dash between two letters joins a word, like a hyphen.
                 '–' if glued_en_dash(text, i) => None,
                 '–' | '—' => Some(Sep::Dash),
@@ -199,6 +204,7 @@ impl Parser<'_> {
                 if d.is_whitespace()
                     || self.marks[j] != Mark::Free
                     || (d == ':' && !self.inner_colon(j))
+                    || (matches!(d, 'ः' | 'ঃ') && visarga_colon(text, j))
                     || (d == '.' && j > start && self.glued_sentence_end(j))
                     || (d == '=' && text[..j].chars().next_back().is_some_and(is_cjk))
                     || (d == '='
@@ -310,7 +316,8 @@ impl Parser<'_> {
                         Lower::Own(fold_width(word).to_lowercase().into())
                     },
                     copyright: false,
-                    lowercase_initial: word.starts_with(char::is_lowercase),
+                    lowercase_initial: word
+                        .starts_with(|c: char| c.is_lowercase() && !is_mkhedruli(c)),
                 });
             }
             if period {
@@ -464,11 +471,32 @@ fn ends_word(c: char) -> bool {
             | '】'
             | '،'
             | '؛'
+            | '।'
+            | '॥'
+            | '։'
+            | '።'
             | '\u{200B}'
             | '\u{FEFF}'
             | '<'
             | '>'
     )
+}
+
+/// Whether the visarga at `i` ("ः", "ঃ") stands for a label's colon: it ends a word that is an
+/// author label ("तस्बिरः", "ছবিঃ") and whitespace or the line's end follows. Inside a word it
+/// is a letter.
+fn visarga_colon(text: &str, i: usize) -> bool {
+    let after = &text[i + 'ः'.len_utf8()..];
+    if !after.chars().next().is_none_or(char::is_whitespace) {
+        return false;
+    }
+    // Both visargas are three bytes in UTF-8, as `len_utf8` above assumes. The word is cut
+    // after the last space or opening bracket ("(तस्बिरः Name)").
+    let word = text[..i]
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '（'))
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && in_list!(AUTHOR_LABELS, word)
 }
 
 /// "Unsplash의" (Korean), "Unsplashの" (Japanese): a platform's name with the possessive
@@ -488,4 +516,10 @@ fn platform_possessive(word: &str) -> Option<(&str, &str)> {
         && platform.is_ascii()
         && agency::classify(&[lower.as_str()]).is_some_and(|m| m.kind == Kind::Platform);
     known.then(|| (platform, &word[at + particle.len_utf8()..]))
+}
+
+/// Georgian's everyday letters (Mkhedruli). Unicode counts them lowercase, since it added capitals
+/// (Mtavruli) for titles, but names are written in them: a word in them is no lowercase word.
+pub(super) fn is_mkhedruli(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FF}').contains(&c)
 }

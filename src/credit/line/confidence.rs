@@ -108,7 +108,8 @@ impl Parser<'_> {
             let lowercase = words
                 .iter()
                 .filter(|w| {
-                    w.starts_with(char::is_lowercase)
+                    // Georgian names are written in letters Unicode calls lowercase.
+                    w.starts_with(|c: char| c.is_lowercase() && !clauses::is_mkhedruli(c))
                         && !with_lower(w, |w| in_list!(PARTICLES, w))
                         && !with_lower(w, |w| in_list!(LEGAL_FORMS, w))
                 })

@@ -1793,3 +1793,75 @@ fn a_name_a_dash_and_an_agency_alone() {
     // and its place, or a name and an outlet, so neither is named.
     assert!(authors("Quim Dorsel - Example Daily").is_empty());
 }
+
+#[test]
+fn a_name_then_a_word_that_credits_the_photo() {
+    // Lithuanian puts "nuotr." (photo) after the photographer's name, in the genitive.
+    assert_eq!(
+        authors("Konferencijos dalyviai salėje. (Quimo Dorselio nuotr.)"),
+        ["Quimo Dorselio"]
+    );
+    assert_eq!(authors("Lunės VASQUIER nuotr."), ["Lunės VASQUIER"]);
+    // A caption's lowercase words before the tail are not a name.
+    assert!(authors("salėje dalyviai nuotr.").is_empty());
+}
+
+#[test]
+fn labels_in_more_languages_and_the_visarga_for_a_colon() {
+    assert_eq!(authors("Снимка: Квим Дорсел"), ["Квим Дорсел"]);
+    assert_eq!(
+        authors("Foto oleh Quim Dorsel di Unsplash"),
+        ["Quim Dorsel"]
+    );
+    assert_eq!(
+        authors("Kuvaaja: Q. A. Dorsel. Lisenssi: CC BY 4.0"),
+        ["Q. A. Dorsel"]
+    );
+    // Nepali and Bengali write the visarga for the colon, and the danda ends a sentence.
+    assert_eq!(authors("बजार । तस्बिरः क्वीम डोर्सेल"), ["क्वीम डोर्सेल"]);
+    assert_eq!(authors("ছবিঃ কুইম ডোরসেল"), ["কুইম ডোরসেল"]);
+    // Georgian "და" (and) joins two authors.
+    assert_eq!(
+        authors("ავტორები: კვიმ დორსელი და ლუნე ვასკიე"),
+        ["კვიმ დორსელი", "ლუნე ვასკიე"]
+    );
+}
+
+#[test]
+fn caseless_caption_sentences_are_not_names() {
+    // Without capitals nothing tells a caption's sentences from a name: of bare text of
+    // several sentences only a short closing sentence is read as the credit.
+    assert_eq!(
+        authors("হ্রদে সূর্যাস্ত। শহরের পার্ক, ঢাকা। কুইম ডোরসেল"),
+        ["কুইম ডোরসেল"]
+    );
+    let line = "হ্রদে সূর্যাস্ত। শহরের পার্ক, ঢাকা। আজ সকালে অনেক পর্যটক এসেছিলেন পার্কে";
+    assert!(authors(line).is_empty());
+    assert!(unclear(line));
+    assert!(authors("湖边的日落。城市公园，达卡。今天的天气很好，游客很多").is_empty());
+}
+
+#[test]
+fn a_social_network_before_an_account_is_not_the_name() {
+    assert_eq!(
+        authors("Foto: Facebook Primăria Orașului Exemplu"),
+        ["Primăria Orașului Exemplu"]
+    );
+    assert_eq!(authors("Foto: FB Quim Dorsel"), ["Quim Dorsel"]);
+}
+
+#[test]
+fn what_a_camera_writes_for_a_description_is_no_name() {
+    assert!(authors("OLYMPUS DIGITAL CAMERA").is_empty());
+    assert!(authors("SONY DSC").is_empty());
+}
+
+#[test]
+fn agencies_in_more_scripts_reserve_the_rights() {
+    let c = parse_credit_line("Концерт в залата. Снимка БТА");
+    assert_eq!(c.authors, ["БТА"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+    let c = parse_credit_line("(फोटो: एपी/क्वीम डोर्सेल)");
+    assert_eq!(c.authors, ["क्वीम डोर्सेल"]);
+    assert_eq!(c.rights, Rights::AllRightsReserved);
+}

@@ -203,6 +203,21 @@ impl Parser<'_> {
                 ctx = Ctx::None;
                 continue;
             }
+            // "(Vytauto Ruškio nuotr.)", "Kovács Anna felvétele": a clause of one to three
+            // capitalised words and a word that credits the photo after the name.
+            if let [name @ .., tail] = &words[..]
+                && is_in(NAME_THEN_LABEL, &tail.lower)
+                && (1..=3).contains(&name.len())
+                && name
+                    .iter()
+                    .all(|w| self.text[w.span.clone()].starts_with(char::is_uppercase))
+                && classify(name).is_none()
+            {
+                self.flush(name, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::None;
+                continue;
+            }
             // "猜灯谜现场。(王策 摄)", "…选段。蒋凯 敏丽摄", "中央社記者裴禛攝", "(吳吉斌供圖)",
             // "實習生 王一凡/攝": one to three Chinese or Japanese names before "photographed"
             // or "provided the picture" (after a reporter's word, if any) are the credit, each
@@ -1381,8 +1396,11 @@ impl Parser<'_> {
             }
         }
         let text = &self.text[span.clone()];
-        let lowercase =
-            text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase);
+        // Georgian letters are lowercase to Unicode, but names are written in them.
+        let lowercase = text
+            .chars()
+            .any(|c| c.is_lowercase() && !clauses::is_mkhedruli(c))
+            && !text.chars().any(char::is_uppercase);
         let mut piece = Piece {
             span: span.clone(),
             name: span.clone(),
@@ -2116,6 +2134,37 @@ impl Parser<'_> {
                     if !gap.trim().trim_matches(',').trim().is_empty() {
                         keep[k] = false;
                     }
+                }
+            } else if !framed
+                && bare.len() >= 2
+                && bare
+                    .iter()
+                    .all(|&k| caseless(&self.text[pieces[k].span.clone()]))
+                && bare.windows(2).any(|w| {
+                    self.text[pieces[w[0]].span.end..pieces[w[1]].span.start]
+                        .contains(['.', '。', '।', '!', '?', '؟'])
+                })
+            {
+                // "হাতিরঝিলে সূর্যাস্ত। হাতিরঝিল, ঢাকা। Name", "日落。达卡。王小明": in a script
+                // without capitals nothing tells a caption's sentences from a name. Of bare text
+                // of several sentences only a short last sentence that ends the line may be the
+                // credit, as in cased scripts; the sentences before it are the caption's.
+                let last = *bare.last().unwrap_or(&0);
+                let closing = self.text[pieces[last].span.end..]
+                    .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                    .is_empty()
+                    && self.text[pieces[last].span.clone()]
+                        .split_whitespace()
+                        .count()
+                        <= 3
+                    && self.text[..pieces[last].span.start]
+                        .trim_end()
+                        .ends_with(['.', '。', '।', '!', '?', '؟']);
+                for &k in &bare {
+                    keep[k] = closing && k == last;
+                }
+                if !self.notes.contains(&LineNote::AuthorUnclear) {
+                    self.notes.push(LineNote::AuthorUnclear);
                 }
             } else if license.is_none() && !framed && !bare.is_empty() {
                 // "Jane Doe." or "Jane Doe, Assistant Booking": a line that is only a name and
@@ -2875,4 +2924,13 @@ fn acronym(w: &str) -> bool {
 fn classify_text(lower: &str) -> Option<agency::NameMatch> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     agency::classify(&words)
+}
+
+/// Whether text is written in a script without capitals (Han, Hangul, Arabic, Hebrew, the
+/// Indic scripts, Thai, Georgian): it has letters and none of them is upper- or lowercase
+/// (Georgian's are lowercase to Unicode; see [`clauses::is_mkhedruli`]).
+fn caseless(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && letters.all(|c| clauses::is_mkhedruli(c) || !c.is_uppercase() && !c.is_lowercase())
 }

@@ -10,6 +10,7 @@ use super::*;
 impl Parser<'_> {
     pub(super) fn trim_author(&self, r: Range<usize>) -> Range<usize> {
         let r = self.trim_rank(r);
+        let r = self.trim_social_head(r);
         let r = self.trim_glued_agency(r);
         let r = self.trim_cjk(r);
         self.trim_lone_marks(r)
@@ -28,6 +29,36 @@ impl Parser<'_> {
                 r.start..r.start + head.trim_end().len()
             }
             _ => r,
+        }
+    }
+
+    /// "Facebook Primăria Municipiului Sibiu", "FB Jane Doe": a social network's name before the
+    /// account's says where the picture was taken from; it is not part of the name.
+    fn trim_social_head(&self, r: Range<usize>) -> Range<usize> {
+        const NETWORKS: &[&str] = &[
+            "facebook",
+            "fb",
+            "instagram",
+            "insta",
+            "twitter",
+            "tiktok",
+            "youtube",
+            "vk",
+            "вконтакте",
+            "telegram",
+            "linkedin",
+            "threads",
+            "bluesky",
+        ];
+        let text = &self.text[r.clone()];
+        let Some((head, rest)) = text.split_once(' ') else {
+            return r;
+        };
+        let rest = rest.trim_start();
+        if with_lower(head, |w| in_list!(NETWORKS, w)) && rest.starts_with(char::is_uppercase) {
+            r.end - rest.len()..r.end
+        } else {
+            r
         }
     }
 
