@@ -415,23 +415,19 @@ const PHOTO_AGENCIES: &[&str] = &[
     "plainpicture",
     // Getty Images' and iStock's creative collection ("Jane Doe/E+, via Getty Images").
     "e+",
-    // National news agencies of Bulgaria (in Cyrillic), Latvia, Slovenia, Lithuania, Bosnia and
-    // Herzegovina, Serbia, Romania, Nepal (RSS, in Devanagari), India and Pakistan; Croatian and
-    // Serbian photo agencies.
+    // National news agencies of Bulgaria (in Cyrillic), Lithuania, Bosnia and Herzegovina,
+    // Serbia, Romania and Nepal (RSS, in Devanagari); Croatian and Serbian photo agencies. (Not
+    // the agencies whose names are everyday words in lowercase: Latvia's LETA is Slovenian
+    // "year", Slovenia's STA a verb, Serbia's Beta and Pakistan's APP common words.)
     "бта",
-    "leta",
-    "sta",
     "bns",
     "elta",
     "fena",
     "fonet",
-    "beta",
     "betaphoto",
     "mediafax",
     "mediafax foto",
     "रासस",
-    "ani",
-    "app",
     "cropix",
     // AP, Reuters, AFP, PTI, ANI and IANS in Hindi.
     "एपी",

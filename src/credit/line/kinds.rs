@@ -1865,3 +1865,14 @@ fn agencies_in_more_scripts_reserve_the_rights() {
     assert_eq!(c.authors, ["क्वीम डोर्सेल"]);
     assert_eq!(c.rights, Rights::AllRightsReserved);
 }
+
+#[test]
+fn a_name_alone_then_an_agency_alone_end_a_caption() {
+    let line = "Una casa pintada se ve en la selva, Colombia. Quim Dorsel. AFP";
+    assert_eq!(authors(line), ["Quim Dorsel"]);
+    // A sentence that is more than a name is the caption's.
+    assert_eq!(
+        authors("Una casa pintada se ve en la selva. La casa de Quim Dorsel. AFP"),
+        ["AFP"]
+    );
+}

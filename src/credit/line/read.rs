@@ -264,6 +264,25 @@ impl Parser<'_> {
                 ctx = Ctx::None;
                 continue;
             }
+            // "… en la selva del Catatumbo, Colombia. Jane Doe. AFP": a caption's last sentences
+            // a name alone and then a known agency alone, the agency's photographer.
+            if matches!(clause.before, Sep::Hard | Sep::HardMask)
+                && clause.after == Sep::Hard
+                && here > 0
+                && clauses.len() == here + 2
+                && clauses[here + 1].after == Sep::End
+                && classify(&clauses[here + 1].words).is_some_and(|m| {
+                    m.kind == Kind::Agency && m.words == clauses[here + 1].words.len()
+                })
+                && self.text[at.clause_end..].trim_start().starts_with('.')
+                && self.text[..at.clause_start].trim_end().ends_with('.')
+                && closing_name(words)
+            {
+                self.flush(words, Ctx::Author, true, at, &mut pieces);
+                labeled.push(group);
+                ctx = Ctx::None;
+                continue;
+            }
             // "… the caption's last sentence. /Jane Doe", "Archive picture./Jane Doe": a slash
             // right after a sentence's end starts the credit (Korean and Spanish papers); the
             // bare text before it is the caption's.
@@ -2770,21 +2789,26 @@ fn agency_then_name<'w, 'c>(words: &'w [Word<'c>]) -> Option<(&'w [Word<'c>], &'
     {
         name = &name[..name.len() - 2];
     }
+    closing_name(name).then_some((&words[..n], name))
+}
+
+/// Whether words are a name of two or three capitalised words that is no agency, desk, title or
+/// organisation: a photographer's next to the agency that ends a caption.
+fn closing_name(name: &[Word]) -> bool {
     let capitalised = |w: &Word| {
         !w.lowercase_initial
             && w.lower
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
     };
-    ((2..=3).contains(&name.len())
+    (2..=3).contains(&name.len())
         && name.iter().all(capitalised)
         // "… Reuters Health Editor": a desk or a title after the agency is no one's name.
         && !name
             .iter()
             .any(|w| in_list!(JOB_TITLES, &w.lower) || in_list!(ORG_WORDS, &w.lower))
         && classify(name).is_none()
-        && plausible(name, 3, 0))
-    .then_some((&words[..n], name))
+        && plausible(name, 3, 0)
 }
 
 /// How many words open `words` that name an archive or a documentation ("archiv", "dok.",

@@ -450,9 +450,13 @@ mod tests {
             Just("</a>".to_owned()),
             "[a-z<>/=\"' :&;!?\\[\\]\t\r\n]{1,6}",
         ];
+        // A fixed seed: the same 2,000 packets on every run, so that the share the scanner reads
+        // itself (checked below) cannot fall under its bound by chance (it did once in CI-like
+        // runs with a random seed). The fuzz targets explore beyond these.
         let config = ProptestConfig {
             cases: 2000,
             failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x006c_6963_6974),
             ..ProptestConfig::default()
         };
         let scanned = std::sync::atomic::AtomicUsize::new(0);
